@@ -1,0 +1,46 @@
+// Bundles the extension host entry and the CLI with esbuild. Type checking is tsc's job
+// (`npm run typecheck`); esbuild only strips types, so a bundle never waits on the checker.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {esbuild.BuildOptions[]} */
+const targets = [
+  {
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+];
+// The webview script is bundled for the browser once it exists.
+if (existsSync('src/webview/main.ts')) {
+  targets.push({
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
+}
+
+for (const options of targets) {
+  const full = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', ...options };
+  if (watch) {
+    const ctx = await esbuild.context(full);
+    await ctx.watch();
+  } else {
+    await esbuild.build(full);
+  }
+}

@@ -1,0 +1,18 @@
+// "Open Sample Patch": opens the patch mail shipped in samples/ so a reviewer can try kpr at once.
+import * as vscode from 'vscode';
+
+/** The bundled sample: a web-archive copy of "[RFC PATCH 3/5] use next syscall data to predefine process ids". */
+export const SAMPLE_FILE = 'samples/rfc-3-5-next-syscall-data-pids.txt';
+
+export function sampleUri(context: vscode.ExtensionContext): vscode.Uri {
+  return vscode.Uri.joinPath(context.extensionUri, ...SAMPLE_FILE.split('/'));
+}
+
+export function registerSampleCommands(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('kpr.openSample', async () => {
+      const document = await vscode.workspace.openTextDocument(sampleUri(context));
+      return vscode.window.showTextDocument(document, { preview: false });
+    }),
+  );
+}

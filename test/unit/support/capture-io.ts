@@ -1,0 +1,22 @@
+// A CliIo that records what a subcommand prints and serves named inputs from memory.
+import { readFileSync } from 'node:fs';
+import type { CliIo } from '../../../src/cli/command';
+
+export interface CapturedIo extends CliIo {
+  stdout: string;
+  stderr: string;
+}
+
+export function captureIo(inputs: Record<string, string> = {}): CapturedIo {
+  const io: CapturedIo = {
+    stdout: '',
+    stderr: '',
+    out(text) { io.stdout += text; },
+    err(text) { io.stderr += text; },
+    async readInput(path) {
+      if (path in inputs) return inputs[path];
+      return readFileSync(path, 'utf8');
+    },
+  };
+  return io;
+}
