@@ -1,0 +1,8 @@
+// Identifiers shared between the manifest (package.json) and the code: one place to rename.
+
+/** The language id kpr contributes for patch mails (.patch, .diff, .mbox, .eml, detected mails). */
+export const PATCH_LANGUAGE_ID = 'kernel-patch';
+
+export const Commands = {
+  openSample: 'kpr.openSample',
+} as const;

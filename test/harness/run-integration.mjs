@@ -1,0 +1,84 @@
+// `npm run test:integration`: kpr's extension-host suite inside a real VS Code 1.96.4
+// (code-server), a self-test proving that a failing extension-host test fails the run, and the
+// packaged .vsix installed with --install-extension and seen to activate.
+//
+// KPR_VSCODE_RUNNER=electron runs the same suite with @vscode/test-electron instead, for desktops
+// that can download VS Code (see run-electron.mjs).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureCodeServer } from './lib/install-code-server.mjs';
+import { makeState, startCodeServer, installExtension } from './lib/server.mjs';
+import { runExtensionTests } from './lib/extension-tests.mjs';
+import { projectRoot, resultsDir } from './lib/paths.mjs';
+import { log } from './lib/log.mjs';
+
+if (process.env.KPR_VSCODE_RUNNER === 'electron') {
+  const { runWithTestElectron } = await import('./run-electron.mjs');
+  process.exit(await runWithTestElectron());
+}
+
+const outDir = join(resultsDir, 'integration');
+mkdirSync(outDir, { recursive: true });
+const compiled = (p) => join(projectRoot, 'out', 'test', 'integration', p);
+const checks = [];
+
+ensureCodeServer();
+
+// 1 + 2: the suite, then the deliberately failing suite, on one server.
+{
+  const state = makeState('integration');
+  const server = await startCodeServer(state, { folder: state.workspace, logFile: join(outDir, 'server.log') });
+  try {
+    log('integration', 'running the extension-host suite');
+    const suite = await runExtensionTests({
+      base: server.base, folder: state.workspace, developmentPath: projectRoot,
+      testsPath: compiled('suite/index.js'), screenshot: join(outDir, 'suite.png'), browserLog: join(outDir, 'suite-browser.log'),
+    });
+    checks.push({ name: 'extension-host suite passes', ok: suite.exitCode === 0, detail: `exit ${suite.exitCode}` });
+
+    log('integration', 'self-test: a failing extension-host suite must fail the run');
+    const failing = await runExtensionTests({
+      base: server.base, folder: state.workspace, developmentPath: projectRoot,
+      testsPath: compiled('failing-suite/index.js'), browserLog: join(outDir, 'failing-suite-browser.log'), echo: false,
+    });
+    const sawFailure = failing.output.some((line) => line.includes('0 passed, 1 failed'));
+    checks.push({ name: 'a failing extension-host test is reported as a failure', ok: failing.exitCode === 1 && sawFailure, detail: `exit ${failing.exitCode}` });
+  } finally {
+    await server.stop();
+    state.remove();
+  }
+}
+
+// 3: the .vsix, packaged with vsce, installed with --install-extension, activates.
+{
+  const vsix = join(outDir, 'kernel-patch-review.vsix');
+  const packaged = spawnSync('npx', ['vsce', 'package', '--skip-license', '--no-dependencies', '-o', vsix], { cwd: projectRoot, encoding: 'utf8' });
+  if (packaged.status !== 0) {
+    checks.push({ name: '.vsix packages', ok: false, detail: packaged.stderr || packaged.stdout });
+  } else {
+    const state = makeState('vsix');
+    try {
+      installExtension(state, vsix);
+      const server = await startCodeServer(state, { folder: state.workspace, logFile: join(outDir, 'vsix-server.log') });
+      try {
+        const probe = await runExtensionTests({
+          base: server.base, folder: state.workspace, developmentPath: join(projectRoot, 'test', 'integration', 'vsix-probe'),
+          testsPath: compiled('vsix-probe/index.js'), browserLog: join(outDir, 'vsix-browser.log'),
+        });
+        checks.push({ name: 'the .vsix installs into code-server and activates', ok: probe.exitCode === 0, detail: `exit ${probe.exitCode}` });
+      } finally {
+        await server.stop();
+      }
+    } catch (error) {
+      checks.push({ name: 'the .vsix installs into code-server and activates', ok: false, detail: String(error) });
+    } finally {
+      state.remove();
+    }
+  }
+}
+
+for (const c of checks) console.log(`${c.ok ? '✔' : '✖'} ${c.name} (${c.detail})`);
+const failed = checks.filter((c) => !c.ok).length;
+console.log(`integration harness: ${checks.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

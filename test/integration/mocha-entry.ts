@@ -1,0 +1,37 @@
+// The extension-tests entry contract shared by code-server's payload and @vscode/test-electron:
+// a module exporting run(): Promise<void>. Runs every *.test.js beside the calling index and
+// prints a closing "N passed, N failed" line that the harness and CI read.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+export function runMochaSuite(directory: string): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const grep = process.env.KPR_TEST_GREP;
+  if (grep) mocha.grep(grep);
+  for (const file of fs.readdirSync(directory).sort()) {
+    if (file.endsWith('.test.js')) mocha.addFile(path.join(directory, file));
+  }
+  return new Promise((resolve, reject) => {
+    try {
+      const runner = mocha.run((failures) => {
+        const passes = runner.stats?.passes ?? 0;
+        console.log(`extension host (VS Code ${vscodeVersion()}): ${passes} passed, ${failures} failed`);
+        if (failures > 0) reject(new Error(`${failures} extension-host tests failed`));
+        else resolve();
+      });
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
+
+function vscodeVersion(): string {
+  try {
+    // Loaded lazily: this module is only ever run inside the extension host.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('vscode') as typeof import('vscode')).version;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { closeAllEditors, kprExtension } from './helpers';
+
+describe('foundation: kpr in a real VS Code extension host', () => {
+  afterEach(closeAllEditors);
+
+  it('runs inside the VS Code version the harness started (1.96.4 unless told otherwise)', () => {
+    assert.equal(vscode.version, process.env.KPR_EXPECT_VSCODE_VERSION ?? '1.96.4');
+  });
+
+  it('is not activated before one of its contributions is used', () => {
+    // activationEvents never contains '*': loading the window must not activate kpr.
+    const manifest = kprExtension().packageJSON as { activationEvents?: string[] };
+    assert.ok(!(manifest.activationEvents ?? []).includes('*'));
+  });
+
+  it('contributes "Kernel Patch Review: Open Sample Patch" to the command palette', () => {
+    const manifest = kprExtension().packageJSON as { contributes: { commands: { command: string; title: string; category: string }[] } };
+    const entry = manifest.contributes.commands.find((c) => c.command === 'kpr.openSample');
+    assert.deepEqual(entry && `${entry.category}: ${entry.title}`, 'Kernel Patch Review: Open Sample Patch');
+  });
+
+  it('opens the bundled sample patch and activates on that command', async () => {
+    await vscode.commands.executeCommand('kpr.openSample');
+    assert.equal(kprExtension().isActive, true);
+    assert.ok((await vscode.commands.getCommands(true)).includes('kpr.openSample'));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'an editor is open');
+    assert.ok(editor.document.uri.path.endsWith('/samples/rfc-3-5-next-syscall-data-pids.txt'), editor.document.uri.toString());
+    assert.match(editor.document.getText(), /Subject: \[RFC PATCH 3\/5\] use next syscall data to predefine process ids/);
+    assert.equal(editor.document.languageId, 'kernel-patch');
+  });
+
+  it('reads a .patch file as a kernel patch mail', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpr-it-'));
+    const file = path.join(dir, '0001-example.patch');
+    fs.writeFileSync(file, 'From: A <a@example.org>\nSubject: [PATCH] x\n\n---\n a | 1 +\n');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    assert.equal(document.languageId, 'kernel-patch');
+  });
+});

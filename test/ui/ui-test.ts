@@ -1,0 +1,16 @@
+// The shape of a UI test module: the runner (test/harness/run-ui.mjs) loads every
+// out/test/ui/*.ui.js and calls each exported test with a fresh workbench page.
+import type { Workbench } from './workbench';
+
+export interface UiContext {
+  readonly workbench: Workbench;
+  /** Where screenshots go (git-ignored test-results/ui). */
+  readonly outDir: string;
+  /** Absolute path of the workspace folder the workbench has open. */
+  readonly workspace: string;
+}
+
+export interface UiTest {
+  readonly name: string;
+  run(ctx: UiContext): Promise<void>;
+}
