@@ -1,4 +1,5 @@
 // The table of `kpr` subcommands. Each later feature adds its command here.
 import type { CliCommand } from '../command';
+import { simulateCommand } from './simulate';
 
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [simulateCommand];

@@ -1,0 +1,527 @@
+// kernel/pid.c of linux-2.6.26-rc8-mm1, statement by statement, before (baseline) and after
+// (patched) "[RFC PATCH 3/5] use next syscall data to predefine process ids". Each statement is
+// preceded by a tracer step named in statements.ts; fast mode runs with `k.tr === null`, so a
+// hook costs one null check and builds nothing.
+//
+// Locals handed to the tracer use the encodings of locals.ts: namespaces as level + 1, pidmap
+// entries as (level << 8 | entry) + 1, struct pid and page pointers as heap ids / ERR_PTR values.
+import { findNextZeroBit, clearBit, testAndSetBit } from './bitmap';
+import {
+  BITS_PER_PAGE, BITS_PER_PAGE_MASK, EBUSY, EINVAL, ENOMEM, PIDTYPE_MAX, RESERVED_PIDS,
+} from './constants';
+import type { Kernel } from './kernel';
+import type { PidNamespace } from './namespace';
+import { ERR_PTR, IS_ERR, NULL, type Ptr } from './pointers';
+import type { Locals } from './tracer';
+
+/** Pointer encodings shared with locals.ts. */
+export function nsRef(ns: PidNamespace | null): number {
+  return ns === null ? 0 : ns.level + 1;
+}
+
+export function mapRef(ns: PidNamespace, entry: number): number {
+  return ((ns.level << 8) | entry) + 1;
+}
+
+function upidRef(pid: Ptr, i: number): string {
+  return IS_ERR(pid) ? `ERR_PTR(${pid})->numbers + ${i}` : `&pid->numbers[${i}]`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// free_pidmap(upid), called as free_pidmap(pid->numbers + i).
+
+function freePidmapLocals(pid: Ptr, i: number, nr: number, map: number, offset: number): Locals {
+  return { upid: upidRef(pid, i), nr, map, offset };
+}
+
+export function freePidmap(k: Kernel, pid: Ptr, i: number): void {
+  if (k.tr !== null) k.tr.call('free_pidmap', { upid: upidRef(pid, i) });
+  if (k.tr !== null) k.tr.step('free_pidmap/nr', { upid: upidRef(pid, i), nr: null, map: null, offset: null });
+  if (IS_ERR(pid) || !k.heap.isLive(pid)) {
+    // Reading upid->nr through an error pointer: the sanitizer skips the whole call.
+    k.fault('err-ptr-deref', `free_pidmap(${upidRef(pid, i)}) reads upid->nr`);
+    if (k.tr !== null) k.tr.ret(null);
+    return;
+  }
+  const nr = k.heap.pidNumber(pid, i);
+  const ns = k.namespaces[i];
+  if (k.tr !== null) k.tr.step('free_pidmap/map', { upid: upidRef(pid, i), nr, map: null, offset: null });
+  const entry = (nr / BITS_PER_PAGE) | 0;
+  const map = mapRef(ns, entry);
+  if (k.tr !== null) k.tr.step('free_pidmap/offset', { upid: upidRef(pid, i), nr, map, offset: null });
+  const offset = nr & BITS_PER_PAGE_MASK;
+  if (k.tr !== null) k.tr.step('free_pidmap/clear_bit', freePidmapLocals(pid, i, nr, map, offset));
+  const page = ns.pages[entry];
+  if (page !== null) {
+    clearBit(page, offset);
+    if (k.tr !== null) k.tr.change({ kind: 'bit-cleared', level: ns.level, nr });
+  }
+  if (k.tr !== null) k.tr.step('free_pidmap/nr_free-inc', freePidmapLocals(pid, i, nr, map, offset));
+  ns.nrFree[entry]++;
+  if (k.tr !== null) k.tr.change({ kind: 'nr-free', level: ns.level, entry, value: ns.nrFree[entry] });
+  if (k.tr !== null) k.tr.step('free_pidmap/end', freePidmapLocals(pid, i, nr, map, offset));
+  if (k.tr !== null) k.tr.ret(null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// alloc_pidmap_page(map) (patched only): the page allocation the patch moved out of alloc_pidmap.
+
+function pageLocals(ns: PidNamespace, entry: number, page: Ptr | null): Locals {
+  return { map: mapRef(ns, entry), page };
+}
+
+export function allocPidmapPage(k: Kernel, ns: PidNamespace, entry: number): number {
+  if (k.tr !== null) k.tr.call('alloc_pidmap_page', { map: mapRef(ns, entry) });
+  if (k.tr !== null) k.tr.step('alloc_pidmap_page/if-no-page', { map: mapRef(ns, entry) });
+  if (ns.pages[entry] === null) {
+    if (k.tr !== null) k.tr.step('alloc_pidmap_page/kzalloc', pageLocals(ns, entry, null));
+    const page = k.kzalloc();
+    if (k.tr !== null) k.tr.step('alloc_pidmap_page/spin_lock_irq', pageLocals(ns, entry, page));
+    if (k.tr !== null) k.tr.step('alloc_pidmap_page/if-raced', pageLocals(ns, entry, page));
+    if (ns.pages[entry] !== null) {
+      if (k.tr !== null) k.tr.step('alloc_pidmap_page/kfree', pageLocals(ns, entry, page));
+      k.kfree(page);
+    } else {
+      if (k.tr !== null) k.tr.step('alloc_pidmap_page/install', pageLocals(ns, entry, page));
+      k.installPage(ns, entry, page);
+    }
+    if (k.tr !== null) k.tr.step('alloc_pidmap_page/spin_unlock_irq', pageLocals(ns, entry, page));
+    if (k.tr !== null) k.tr.step('alloc_pidmap_page/if-still-no-page', pageLocals(ns, entry, page));
+    if (ns.pages[entry] === null) {
+      if (k.tr !== null) k.tr.step('alloc_pidmap_page/return-fail', pageLocals(ns, entry, page));
+      if (k.tr !== null) k.tr.ret(-1);
+      return -1;
+    }
+  }
+  if (k.tr !== null) k.tr.step('alloc_pidmap_page/return-0', { map: mapRef(ns, entry) });
+  if (k.tr !== null) k.tr.ret(0);
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// alloc_pidmap(pid_ns): the scan for a free number after last_pid, with its max_scan and
+// wrap-to-RESERVED_PIDS rules exactly as written (the quirks are the point).
+
+function scanLocals(ns: PidNamespace, i: number, offset: number, maxScan: number, pid: number, last: number, entry: number): Locals {
+  return { pid_ns: nsRef(ns), i, offset, max_scan: maxScan, pid, last, map: mapRef(ns, entry) };
+}
+
+function scanLocalsWithPage(
+  ns: PidNamespace, i: number, offset: number, maxScan: number, pid: number, last: number, entry: number, page: Ptr,
+): Locals {
+  return { pid_ns: nsRef(ns), i, offset, max_scan: maxScan, pid, last, map: mapRef(ns, entry), page };
+}
+
+export function allocPidmap(k: Kernel, ns: PidNamespace): number {
+  const pidMax = k.pidMax;
+  if (k.tr !== null) k.tr.call('alloc_pidmap', { pid_ns: nsRef(ns) });
+  if (k.tr !== null) {
+    k.tr.step('alloc_pidmap/last', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid: null, last: null, map: null });
+  }
+  const last = ns.lastPid;
+  if (k.tr !== null) {
+    k.tr.step('alloc_pidmap/pid-next', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid: null, last, map: null });
+  }
+  let pid = last + 1;
+  if (k.tr !== null) {
+    k.tr.step('alloc_pidmap/if-pid_max', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid, last, map: null });
+  }
+  if (pid >= pidMax) {
+    if (k.tr !== null) {
+      k.tr.step('alloc_pidmap/pid-reserved', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid, last, map: null });
+    }
+    pid = RESERVED_PIDS;
+  }
+  if (k.tr !== null) {
+    k.tr.step('alloc_pidmap/offset', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid, last, map: null });
+  }
+  let offset = pid & BITS_PER_PAGE_MASK;
+  if (k.tr !== null) {
+    k.tr.step('alloc_pidmap/map', { pid_ns: nsRef(ns), i: null, offset, max_scan: null, pid, last, map: null });
+  }
+  let entry = (pid / BITS_PER_PAGE) | 0;
+  if (k.tr !== null) {
+    k.tr.step('alloc_pidmap/max_scan', { pid_ns: nsRef(ns), i: null, offset, max_scan: null, pid, last, map: mapRef(ns, entry) });
+  }
+  const maxScan = (((pidMax + BITS_PER_PAGE - 1) / BITS_PER_PAGE) | 0) - (offset === 0 ? 1 : 0);
+  const lastEntry = ((pidMax - 1) / BITS_PER_PAGE) | 0;
+  if (k.tr !== null) {
+    k.tr.step('alloc_pidmap/for-init', { pid_ns: nsRef(ns), i: null, offset, max_scan: maxScan, pid, last, map: mapRef(ns, entry) });
+  }
+  let i = 0;
+  for (;;) {
+    if (k.tr !== null) k.tr.step('alloc_pidmap/for-cond', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+    if (!(i <= maxScan)) break;
+
+    if (k.patched) {
+      if (k.tr !== null) k.tr.step('alloc_pidmap/if-alloc_pidmap_page', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      if (allocPidmapPage(k, ns, entry) !== 0) {
+        if (k.tr !== null) k.tr.step('alloc_pidmap/break-no-page', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+        break;
+      }
+    } else {
+      if (k.tr !== null) k.tr.step('alloc_pidmap/if-no-page', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      if (ns.pages[entry] === null) {
+        if (k.tr !== null) k.tr.step('alloc_pidmap/kzalloc', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, NULL));
+        const page = k.kzalloc();
+        if (k.tr !== null) k.tr.step('alloc_pidmap/spin_lock_irq', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+        if (k.tr !== null) k.tr.step('alloc_pidmap/if-raced', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+        if (ns.pages[entry] !== null) {
+          if (k.tr !== null) k.tr.step('alloc_pidmap/kfree', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+          k.kfree(page);
+        } else {
+          if (k.tr !== null) k.tr.step('alloc_pidmap/install', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+          k.installPage(ns, entry, page);
+        }
+        if (k.tr !== null) k.tr.step('alloc_pidmap/spin_unlock_irq', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+        if (k.tr !== null) k.tr.step('alloc_pidmap/if-still-no-page', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+        if (ns.pages[entry] === null) {
+          if (k.tr !== null) k.tr.step('alloc_pidmap/break-no-page', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+          break;
+        }
+      }
+    }
+
+    const page = ns.pages[entry] as Uint32Array;
+    if (k.tr !== null) k.tr.step('alloc_pidmap/if-nr_free', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+    if (ns.nrFree[entry] !== 0) {
+      if (k.tr !== null) k.tr.step('alloc_pidmap/do', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      do {
+        if (k.tr !== null) k.tr.step('alloc_pidmap/if-test_and_set', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+        if (!testAndSetBit(page, offset)) {
+          k.numberSet(ns.level, pid);
+          if (k.tr !== null) k.tr.step('alloc_pidmap/nr_free-dec', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+          ns.nrFree[entry]--;
+          if (k.tr !== null) k.tr.change({ kind: 'nr-free', level: ns.level, entry, value: ns.nrFree[entry] });
+          if (k.tr !== null) k.tr.step('alloc_pidmap/last_pid', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+          ns.lastPid = pid;
+          if (k.tr !== null) k.tr.change({ kind: 'last-pid', level: ns.level, value: pid });
+          if (k.tr !== null) k.tr.step('alloc_pidmap/return-pid', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+          if (k.tr !== null) k.tr.ret(pid);
+          return pid;
+        }
+        if (k.tr !== null) k.tr.step('alloc_pidmap/find_next_offset', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+        offset = findNextZeroBit(page, offset);
+        if (k.tr !== null) k.tr.step('alloc_pidmap/scan/mk_pid', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+        pid = entry * BITS_PER_PAGE + offset;
+        if (k.tr !== null) k.tr.step('alloc_pidmap/while', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      } while (offset < BITS_PER_PAGE && pid < pidMax && (i !== maxScan || pid < last || ((last + 1) & BITS_PER_PAGE_MASK) === 0));
+    }
+    if (k.tr !== null) k.tr.step('alloc_pidmap/if-not-last-map', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+    if (entry < lastEntry) {
+      if (k.tr !== null) k.tr.step('alloc_pidmap/next-map', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      ++entry;
+      if (k.tr !== null) k.tr.step('alloc_pidmap/offset-0', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      offset = 0;
+    } else {
+      if (k.tr !== null) k.tr.step('alloc_pidmap/wrap-map', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      entry = 0;
+      if (k.tr !== null) k.tr.step('alloc_pidmap/wrap-offset', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      offset = RESERVED_PIDS;
+      if (k.tr !== null) k.tr.step('alloc_pidmap/if-last-reserved', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      if (last === offset) {
+        if (k.tr !== null) k.tr.step('alloc_pidmap/break-wrapped', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+        break;
+      }
+    }
+    if (k.tr !== null) k.tr.step('alloc_pidmap/next-pid', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+    pid = entry * BITS_PER_PAGE + offset;
+    if (k.tr !== null) k.tr.step('alloc_pidmap/for-inc', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+    ++i;
+  }
+  if (k.tr !== null) k.tr.step('alloc_pidmap/return-fail', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+  if (k.tr !== null) k.tr.ret(-1);
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// alloc_fixed_pidmap(pid_ns, next_nr) (patched only): claims one given number.
+
+function fixedLocals(ns: PidNamespace, nextNr: number, offset: number | null, map: number | null): Locals {
+  return { pid_ns: nsRef(ns), next_nr: nextNr, offset, map };
+}
+
+export function allocFixedPidmap(k: Kernel, ns: PidNamespace, nextNr: number): number {
+  if (k.tr !== null) k.tr.call('alloc_fixed_pidmap', { pid_ns: nsRef(ns), next_nr: nextNr });
+  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/if-range', fixedLocals(ns, nextNr, null, null));
+  if (nextNr < RESERVED_PIDS || nextNr >= k.pidMax) {
+    if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/return-einval', fixedLocals(ns, nextNr, null, null));
+    if (k.tr !== null) k.tr.ret(-EINVAL);
+    return -EINVAL;
+  }
+  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/map', fixedLocals(ns, nextNr, null, null));
+  const entry = (nextNr / BITS_PER_PAGE) | 0;
+  const map = mapRef(ns, entry);
+  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/if-page', fixedLocals(ns, nextNr, null, map));
+  if (allocPidmapPage(k, ns, entry) !== 0) {
+    if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/return-enomem', fixedLocals(ns, nextNr, null, map));
+    if (k.tr !== null) k.tr.ret(-ENOMEM);
+    return -ENOMEM;
+  }
+  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/offset', fixedLocals(ns, nextNr, null, map));
+  const offset = nextNr & BITS_PER_PAGE_MASK;
+  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/if-test_and_set', fixedLocals(ns, nextNr, offset, map));
+  if (testAndSetBit(ns.pages[entry] as Uint32Array, offset)) {
+    if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/return-ebusy', fixedLocals(ns, nextNr, offset, map));
+    if (k.tr !== null) k.tr.ret(-EBUSY);
+    return -EBUSY;
+  }
+  k.numberSet(ns.level, nextNr);
+  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/nr_free-dec', fixedLocals(ns, nextNr, offset, map));
+  ns.nrFree[entry]--;
+  if (k.tr !== null) k.tr.change({ kind: 'nr-free', level: ns.level, entry, value: ns.nrFree[entry] });
+  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/last_pid', fixedLocals(ns, nextNr, offset, map));
+  ns.lastPid = Math.max(ns.lastPid, nextNr);
+  if (k.tr !== null) k.tr.change({ kind: 'last-pid', level: ns.level, value: ns.lastPid });
+  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/return-0', fixedLocals(ns, nextNr, offset, map));
+  if (k.tr !== null) k.tr.ret(0);
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// set_predefined_pid(ns, pid, next_nr) (patched only): the predefined number at ns->level.
+
+function predefinedLocals(ns: PidNamespace, pid: Ptr, nextNr: number, i: number | null, rc: number | null): Locals {
+  return { ns: nsRef(ns), pid, next_nr: nextNr, i, rc };
+}
+
+export function setPredefinedPid(k: Kernel, ns: PidNamespace, pid: Ptr, nextNr: number): number {
+  if (k.tr !== null) k.tr.call('set_predefined_pid', { ns: nsRef(ns), pid, next_nr: nextNr });
+  if (k.tr !== null) k.tr.step('set_predefined_pid/i', predefinedLocals(ns, pid, nextNr, null, null));
+  const i = ns.level;
+  if (k.tr !== null) k.tr.step('set_predefined_pid/alloc_fixed_pidmap', predefinedLocals(ns, pid, nextNr, i, null));
+  const rc = allocFixedPidmap(k, ns, nextNr);
+  if (k.tr !== null) k.tr.step('set_predefined_pid/if-rc', predefinedLocals(ns, pid, nextNr, i, rc));
+  if (rc < 0) {
+    if (k.tr !== null) k.tr.step('set_predefined_pid/return-rc', predefinedLocals(ns, pid, nextNr, i, rc));
+    if (k.tr !== null) k.tr.ret(rc);
+    return rc;
+  }
+  if (k.tr !== null) k.tr.step('set_predefined_pid/numbers-nr', predefinedLocals(ns, pid, nextNr, i, rc));
+  k.heap.setPidNumber(pid, i, nextNr);
+  if (k.tr !== null) k.tr.change({ kind: 'pid-number', id: pid, level: i, nr: nextNr });
+  if (k.tr !== null) k.tr.step('set_predefined_pid/numbers-ns', predefinedLocals(ns, pid, nextNr, i, rc));
+  if (k.tr !== null) k.tr.step('set_predefined_pid/return-0', predefinedLocals(ns, pid, nextNr, i, rc));
+  if (k.tr !== null) k.tr.ret(0);
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// alloc_pid(ns): one upid per level from ns->level up to 0; out_free on failure.
+
+interface AllocPidLocals {
+  ns: PidNamespace;
+  pid: Ptr;
+  i: number | null;
+  nr: number | null;
+  tmp: PidNamespace | null | undefined;
+  nextNr?: number;
+  rc?: number | null;
+  type?: number;
+  upid?: string;
+}
+
+function allocPidView(l: AllocPidLocals): Locals {
+  const view: Record<string, number | string | null> = {
+    ns: nsRef(l.ns), pid: l.pid, i: l.i, nr: l.nr, tmp: l.tmp === undefined ? null : nsRef(l.tmp),
+  };
+  if (l.nextNr !== undefined) view.next_nr = l.nextNr;
+  if (l.rc !== undefined) view.rc = l.rc;
+  if (l.type !== undefined) view.type = l.type;
+  if (l.upid !== undefined) view.upid = l.upid;
+  return view;
+}
+
+export function allocPid(k: Kernel, ns: PidNamespace): Ptr {
+  // Only the recording stepper reads `at`; fast mode never builds it.
+  const at: AllocPidLocals | null = k.tr !== null ? { ns, pid: NULL, i: null, nr: null, tmp: undefined } : null;
+  if (k.tr !== null) k.tr.call('alloc_pid', { ns: nsRef(ns) });
+  if (k.tr !== null && at) k.tr.step('alloc_pid/kmem_cache_alloc', allocPidView(at));
+  let pid = k.kmemCacheAlloc();
+  if (at) at.pid = pid;
+  if (k.tr !== null && at) k.tr.step('alloc_pid/if-no-pid', allocPidView(at));
+  if (pid === NULL) {
+    if (k.patched) {
+      if (k.tr !== null && at) k.tr.step('alloc_pid/if-no-pid/err-ptr', allocPidView(at));
+      pid = ERR_PTR(-ENOMEM);
+      if (at) at.pid = pid;
+      if (k.tr !== null) k.tr.change({ kind: 'err-ptr', value: pid });
+    }
+    if (k.tr !== null && at) k.tr.step('alloc_pid/if-no-pid/goto-out', allocPidView(at));
+    return allocPidOut(k, pid, at);
+  }
+
+  if (k.tr !== null && at) k.tr.step('alloc_pid/tmp-ns', allocPidView(at));
+  let tmp: PidNamespace | null = ns;
+  if (at) at.tmp = tmp;
+  let i: number;
+  outFree: {
+    if (k.patched) {
+      if (k.tr !== null && at) k.tr.step('alloc_pid/i-level', allocPidView(at));
+      i = ns.level;
+      if (at) at.i = i;
+      if (k.tr !== null && at) k.tr.step('alloc_pid/if-next-data', allocPidView(at));
+      if (k.nextSyscallData !== null) {
+        if (at) at.rc = null;
+        if (k.tr !== null && at) k.tr.step('alloc_pid/next_nr', allocPidView(at));
+        const nextNr = k.nextSyscallData;
+        if (at) at.nextNr = nextNr;
+        if (k.tr !== null && at) k.tr.step('alloc_pid/reset-next', allocPidView(at));
+        k.setNextData(null);
+        if (k.tr !== null && at) k.tr.step('alloc_pid/set_predefined_pid', allocPidView(at));
+        const rc = setPredefinedPid(k, tmp, pid, nextNr);
+        if (at) at.rc = rc;
+        if (k.tr !== null && at) k.tr.step('alloc_pid/if-rc', allocPidView(at));
+        if (rc < 0) {
+          if (k.tr !== null && at) k.tr.step('alloc_pid/if-rc/err-ptr', allocPidView(at));
+          pid = ERR_PTR(rc);
+          if (at) at.pid = pid;
+          if (k.tr !== null) k.tr.change({ kind: 'err-ptr', value: pid });
+          if (k.tr !== null && at) k.tr.step('alloc_pid/if-rc/goto-out_free', allocPidView(at));
+          break outFree;
+        }
+        if (k.tr !== null && at) k.tr.step('alloc_pid/predefined/tmp-parent', allocPidView(at));
+        tmp = tmp.parent;
+        if (at) at.tmp = tmp;
+        if (k.tr !== null && at) k.tr.step('alloc_pid/predefined/i-dec', allocPidView(at));
+        i--;
+        if (at) {
+          at.i = i;
+          delete at.nextNr;
+          delete at.rc;
+        }
+      }
+    } else {
+      if (k.tr !== null && at) k.tr.step('alloc_pid/for-init', allocPidView(at));
+      i = ns.level;
+      if (at) at.i = i;
+    }
+
+    for (;;) {
+      if (k.tr !== null && at) k.tr.step('alloc_pid/for-cond', allocPidView(at));
+      if (!(i >= 0)) break;
+      if (k.tr !== null && at) k.tr.step('alloc_pid/for/alloc_pidmap', allocPidView(at));
+      // tmp walks up one parent per level, so it is the level-i namespace here.
+      const nr = allocPidmap(k, tmp as PidNamespace);
+      if (at) at.nr = nr;
+      if (k.tr !== null && at) k.tr.step('alloc_pid/for/if-nr', allocPidView(at));
+      if (nr < 0) {
+        if (k.patched) {
+          if (k.tr !== null && at) k.tr.step('alloc_pid/for/if-nr/err-ptr', allocPidView(at));
+          pid = ERR_PTR(-ENOMEM);
+          if (at) at.pid = pid;
+          if (k.tr !== null) k.tr.change({ kind: 'err-ptr', value: pid });
+        }
+        if (k.tr !== null && at) k.tr.step('alloc_pid/for/if-nr/goto-out_free', allocPidView(at));
+        break outFree;
+      }
+      if (k.tr !== null && at) k.tr.step('alloc_pid/for/numbers-nr', allocPidView(at));
+      k.heap.setPidNumber(pid, i, nr);
+      if (k.tr !== null) k.tr.change({ kind: 'pid-number', id: pid, level: i, nr });
+      if (k.tr !== null && at) k.tr.step('alloc_pid/for/numbers-ns', allocPidView(at));
+      if (k.tr !== null && at) k.tr.step('alloc_pid/for/tmp-parent', allocPidView(at));
+      tmp = (tmp as PidNamespace).parent;
+      if (at) at.tmp = tmp;
+      if (k.tr !== null && at) k.tr.step('alloc_pid/for-dec', allocPidView(at));
+      i--;
+      if (at) at.i = i;
+    }
+
+    // Success: the rest touches no pidmap; it is stepped so every line of the function maps.
+    if (k.tr !== null && at) {
+      k.tr.step('alloc_pid/get_pid_ns', allocPidView(at));
+      k.tr.step('alloc_pid/level', allocPidView(at));
+      k.tr.step('alloc_pid/count', allocPidView(at));
+      at.type = 0;
+      k.tr.step('alloc_pid/type-for-init', allocPidView(at));
+      for (let type = 0; ; type++) {
+        at.type = type;
+        k.tr.step('alloc_pid/type-for-cond', allocPidView(at));
+        if (!(type < PIDTYPE_MAX)) break;
+        k.tr.step('alloc_pid/INIT_HLIST_HEAD', allocPidView(at));
+        k.tr.step('alloc_pid/type-for-inc', allocPidView(at));
+      }
+      k.tr.step('alloc_pid/spin_lock_irq', allocPidView(at));
+      at.i = ns.level;
+      k.tr.step('alloc_pid/hash-for-init', allocPidView(at));
+      for (let level = ns.level; ; level--) {
+        at.i = level;
+        k.tr.step('alloc_pid/hash-for-cond', allocPidView(at));
+        if (!(level >= 0)) break;
+        k.tr.step('alloc_pid/hash/upid', allocPidView(at));
+        at.upid = `&pid->numbers[${level}]`;
+        k.tr.step('alloc_pid/hash/hlist_add_head_rcu', allocPidView(at));
+        k.tr.step('alloc_pid/hash-for-dec', allocPidView(at));
+      }
+      k.tr.step('alloc_pid/spin_unlock_irq', allocPidView(at));
+    }
+    return allocPidOut(k, pid, at);
+  }
+
+  // out_free:
+  if (k.tr !== null && at) k.tr.step('alloc_pid/out_free', allocPidView(at));
+  if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/for-init', allocPidView(at));
+  for (i++; ; i++) {
+    if (at) at.i = i;
+    if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/for-cond', allocPidView(at));
+    if (!(i <= ns.level)) break;
+    if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/free_pidmap', allocPidView(at));
+    freePidmap(k, pid, i);
+    if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/for-inc', allocPidView(at));
+  }
+  if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/kmem_cache_free', allocPidView(at));
+  k.kmemCacheFree(pid);
+  if (!k.patched) {
+    if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/pid-null', allocPidView(at));
+    pid = NULL;
+    if (at) at.pid = pid;
+  }
+  if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/goto-out', allocPidView(at));
+  return allocPidOut(k, pid, at);
+}
+
+/** The `out:` label and `return pid;` shared by every path of alloc_pid. */
+function allocPidOut(k: Kernel, pid: Ptr, at: AllocPidLocals | null): Ptr {
+  if (k.tr !== null && at) {
+    k.tr.step('alloc_pid/out', allocPidView(at));
+    k.tr.step('alloc_pid/return', allocPidView(at));
+    k.tr.ret(pid);
+  }
+  return pid;
+}
+
+// ---------------------------------------------------------------------------------------------
+// free_pid(pid): a child is reaped; its numbers go back at every level, then the struct pid.
+
+function freePidLocals(pid: Ptr, i: number | null): Locals {
+  return { pid, i, flags: 0 };
+}
+
+export function freePid(k: Kernel, pid: Ptr): void {
+  const level = k.depth;
+  if (k.tr !== null) k.tr.call('free_pid', { pid });
+  if (k.tr !== null) k.tr.step('free_pid/spin_lock_irqsave', freePidLocals(pid, null));
+  if (k.tr !== null) {
+    k.tr.step('free_pid/unhash-for-init', freePidLocals(pid, null));
+    for (let i = 0; ; i++) {
+      k.tr.step('free_pid/unhash-for-cond', freePidLocals(pid, i));
+      if (!(i <= level)) break;
+      k.tr.step('free_pid/hlist_del_rcu', freePidLocals(pid, i));
+      k.tr.step('free_pid/unhash-for-inc', freePidLocals(pid, i));
+    }
+    k.tr.step('free_pid/spin_unlock_irqrestore', freePidLocals(pid, level + 1));
+    k.tr.step('free_pid/free-for-init', freePidLocals(pid, level + 1));
+  }
+  for (let i = 0; ; i++) {
+    if (k.tr !== null) k.tr.step('free_pid/free-for-cond', freePidLocals(pid, i));
+    if (!(i <= level)) break;
+    if (k.tr !== null) k.tr.step('free_pid/free_pidmap', freePidLocals(pid, i));
+    freePidmap(k, pid, i);
+    if (k.tr !== null) k.tr.step('free_pid/free-for-inc', freePidLocals(pid, i));
+  }
+  if (k.tr !== null) k.tr.step('free_pid/call_rcu', freePidLocals(pid, level + 1));
+  // delayed_put_pid -> put_pid: the count drops to zero and the object goes back to its cache.
+  k.kmemCacheFree(pid);
+  if (k.tr !== null) k.tr.step('free_pid/end', freePidLocals(pid, level + 1));
+  if (k.tr !== null) k.tr.ret(null);
+}
