@@ -1,0 +1,199 @@
+// The tracer that records a run as execution points, each complete on its own (Python Tutor
+// style): the stack with every frame's locals, the pid maps, the heap, the faults so far and
+// what changed. Unchanged parts are shared between points, so a point costs a few hundred bytes.
+import type { Kernel } from '../kernel/kernel';
+import { RETURN_TYPES } from '../kernel/locals';
+import type { ModelFunction } from '../kernel/statements';
+import type { Change, Locals, RawValue, Tracer } from '../kernel/tracer';
+import type { FaultKind } from '../kernel/faults';
+import { formatValue } from './format';
+import { PidmapSnapshots, type LevelSnapshot } from './pidmap-snapshot';
+
+export interface FrameRecord {
+  readonly fn: ModelFunction;
+  /** Which call this frame is (unique per run), to tell recursion-free re-entries apart. */
+  readonly invocation: number;
+  readonly stepId: string;
+  readonly locals: Locals;
+}
+
+export interface HeapObjectRecord {
+  readonly id: number;
+  readonly type: 'struct pid' | 'pidmap page';
+  readonly state: 'live' | 'freed';
+  /** The fork during which it was allocated. */
+  readonly fork: number;
+  /** struct pid: numbers[level].nr as written so far (null: not written). */
+  readonly numbers: readonly (number | null)[];
+  /** struct pid: the fork whose child it became; page: where it was installed. */
+  readonly owner: string | null;
+}
+
+export interface ErrorPointerRecord {
+  readonly value: number;
+  readonly fork: number;
+}
+
+export interface FaultRecord {
+  readonly fork: number;
+  readonly kind: FaultKind;
+  readonly detail: string;
+  /** The index of the first point recorded after the fault (the point whose changes show it). */
+  readonly point: number;
+}
+
+/** A change as the stepper reports it: the kernel's, plus function returns. */
+export type StepChange = Change | { readonly kind: 'return'; readonly fn: ModelFunction; readonly value: string };
+
+export interface PointRecord {
+  readonly stepId: string;
+  readonly stack: readonly FrameRecord[];
+  readonly pidmaps: readonly LevelSnapshot[];
+  readonly heap: readonly HeapObjectRecord[];
+  readonly errorPointers: readonly ErrorPointerRecord[];
+  readonly faultCount: number;
+  readonly nextSyscallData: number | null;
+  /** The fork being run, or -1 between forks. */
+  readonly fork: number;
+  /** What the previous step did to reach this point. */
+  readonly changes: readonly StepChange[];
+}
+
+const NO_CHANGES: readonly StepChange[] = [];
+
+export class Recorder implements Tracer {
+  readonly points: PointRecord[] = [];
+  readonly faults: FaultRecord[] = [];
+  /** True when maxSteps was reached: the rest of the run went on in fast mode. */
+  truncated = false;
+  private stack: FrameRecord[] = [];
+  private invocations = 0;
+  private pending: StepChange[] = [];
+  private readonly pidmaps: PidmapSnapshots;
+  private heap: readonly HeapObjectRecord[] = [];
+  private heapDraft: HeapObjectRecord[] | null = null;
+  private readonly heapIndex = new Map<number, number>();
+  private errorPointers: readonly ErrorPointerRecord[] = [];
+
+  constructor(
+    private readonly k: Kernel,
+    private readonly maxSteps: number,
+  ) {
+    this.pidmaps = new PidmapSnapshots(k);
+  }
+
+  call(fn: ModelFunction, locals: Locals): void {
+    this.stack.push({ fn, invocation: ++this.invocations, stepId: `${fn}/entry`, locals });
+    this.record(`${fn}/entry`);
+  }
+
+  step(id: string, locals: Locals): void {
+    const top = this.stack[this.stack.length - 1];
+    this.stack[this.stack.length - 1] = { fn: top.fn, invocation: top.invocation, stepId: id, locals };
+    this.record(id);
+  }
+
+  ret(value: RawValue): void {
+    const frame = this.stack.pop();
+    if (frame) this.pending.push({ kind: 'return', fn: frame.fn, value: formatValue(RETURN_TYPES[frame.fn], value) });
+  }
+
+  change(change: Change): void {
+    this.pending.push(change);
+    switch (change.kind) {
+      case 'bit-set':
+      case 'bit-cleared':
+        this.pidmaps.bitChanged(change.level, change.nr);
+        break;
+      case 'nr-free':
+      case 'last-pid':
+      case 'page-installed':
+        this.pidmaps.levelChanged(change.level);
+        if (change.kind === 'page-installed') this.updateHeap(change.id, (o) => ({ ...o, owner: `level ${change.level} pidmap[${change.entry}]` }));
+        break;
+      case 'alloc':
+        this.addHeap({
+          id: change.id, type: change.allocator === 'kzalloc' ? 'pidmap page' : 'struct pid', state: 'live', fork: this.k.forkIndex,
+          numbers: change.allocator === 'kzalloc' ? [] : new Array<null>(this.k.depth + 1).fill(null), owner: null,
+        });
+        break;
+      case 'free':
+        this.updateHeap(change.id, (o) => ({ ...o, state: 'freed' }));
+        break;
+      case 'pid-number':
+        this.updateHeap(change.id, (o) => {
+          const numbers = o.numbers.slice();
+          numbers[change.level] = change.nr;
+          return { ...o, numbers };
+        });
+        break;
+      case 'err-ptr':
+        this.errorPointers = [...this.errorPointers, { value: change.value, fork: this.k.forkIndex }];
+        break;
+      case 'fault':
+        this.faults.push({ fork: change.fork, kind: change.fault, detail: change.detail, point: this.points.length });
+        break;
+      case 'fork-result':
+        if (change.pids !== null && this.k.forkPid !== 0) this.updateHeap(this.k.forkPid, (o) => ({ ...o, owner: `child of fork ${change.fork}` }));
+        break;
+      case 'alloc-failed':
+      case 'next-data':
+      case 'child-exited':
+        break;
+    }
+  }
+
+  /** The heap as recorded last, with states refreshed from the kernel (for a truncated run's end). */
+  refreshedHeap(): readonly HeapObjectRecord[] {
+    return this.heap.map((o) => (this.k.heap.isLive(o.id) === (o.state === 'live') ? o : { ...o, state: this.k.heap.isLive(o.id) ? 'live' : 'freed' }));
+  }
+
+  get currentStack(): readonly FrameRecord[] {
+    return this.stack;
+  }
+
+  private record(stepId: string): void {
+    if (this.points.length >= this.maxSteps) {
+      // Stop recording; the run goes on in fast mode so the outcome is still complete.
+      this.truncated = true;
+      this.k.tr = null;
+      return;
+    }
+    if (this.heapDraft !== null) {
+      this.heap = this.heapDraft;
+      this.heapDraft = null;
+    }
+    // Error pointers are values of one fork's locals: a new fork starts without any.
+    if (stepId === 'scenario/fork' && this.errorPointers.length > 0) this.errorPointers = [];
+    this.points.push({
+      stepId,
+      stack: this.stack.slice(),
+      pidmaps: this.pidmaps.take(),
+      heap: this.heap,
+      errorPointers: this.errorPointers,
+      faultCount: this.faults.length,
+      nextSyscallData: this.k.nextSyscallData,
+      fork: this.k.forkIndex,
+      changes: this.pending.length === 0 ? NO_CHANGES : this.pending,
+    });
+    if (this.pending.length > 0) this.pending = [];
+  }
+
+  private draft(): HeapObjectRecord[] {
+    this.heapDraft ??= this.heap.slice();
+    return this.heapDraft;
+  }
+
+  private addHeap(object: HeapObjectRecord): void {
+    const draft = this.draft();
+    this.heapIndex.set(object.id, draft.length);
+    draft.push(object);
+  }
+
+  private updateHeap(id: number, update: (o: HeapObjectRecord) => HeapObjectRecord): void {
+    const index = this.heapIndex.get(id);
+    if (index === undefined) return;
+    const draft = this.draft();
+    draft[index] = update(draft[index]);
+  }
+}

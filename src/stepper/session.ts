@@ -1,0 +1,205 @@
+// A debugging session over one scenario: the run is recorded once (up to maxSteps points), so
+// stepping forward or back, jumping and restarting are index moves and never replay the model.
+// Past the cap the run finishes in fast mode, the outcome stays complete, and the last point
+// shows the final state.
+import { createKernel } from '../kernel/setup';
+import { runOps } from '../kernel/run';
+import type { Outcome } from '../kernel/outcome';
+import type { Scenario, ScenarioError } from '../kernel/scenario';
+import { statementById, type ModelFunction, type StepKind } from '../kernel/statements';
+import { checkScenarioShape } from '../kernel/validate';
+import { materialise, type ExecutionPoint } from './point';
+import { PidmapSnapshots } from './pidmap-snapshot';
+import { Recorder, type FaultRecord, type PointRecord } from './recorder';
+
+export const DEFAULT_MAX_STEPS = 200_000;
+
+export interface SessionOptions {
+  /** The most points recorded; beyond it the run continues unrecorded. */
+  readonly maxSteps?: number;
+}
+
+/** What a breakpoint predicate sees of a point (cheap: nothing is formatted). */
+export interface PointSummary {
+  readonly index: number;
+  readonly stepId: string;
+  readonly fn: ModelFunction;
+  readonly kind: StepKind;
+  /** Frames on the stack; the scenario driver is depth 1. */
+  readonly depth: number;
+  /** The fork being run, or null between forks. */
+  readonly fork: number | null;
+}
+
+/** Breakpoints as step ids (the mapping layer turns document lines into these) or a predicate. */
+export type Breakpoints = ReadonlySet<string> | ((point: PointSummary) => boolean);
+
+export interface Stop {
+  /** step: a step move; breakpoint: a breakpoint was hit; start/end: ran into the first/last point. */
+  readonly reason: 'step' | 'breakpoint' | 'start' | 'end';
+  readonly point: ExecutionPoint;
+}
+
+export type SessionResult = { ok: true; session: Session } | { ok: false; errors: ScenarioError[] };
+
+export class Session {
+  private position = 0;
+
+  private constructor(
+    readonly scenario: Scenario,
+    readonly outcome: Outcome,
+    private readonly records: readonly PointRecord[],
+    private readonly faults: readonly FaultRecord[],
+    /** True when the run had more steps than maxSteps: points stop there, plus a final point. */
+    readonly truncated: boolean,
+  ) {}
+
+  /** Validates a scenario's JSON and records its run. */
+  static create(json: unknown, options: SessionOptions = {}): SessionResult {
+    const shape = checkScenarioShape(json);
+    return shape.ok ? Session.record(shape.scenario, options) : shape;
+  }
+
+  /** Records the run of a scenario that passed the static rules (an exit of no live child still fails). */
+  static record(scenario: Scenario, options: SessionOptions = {}): SessionResult {
+    const maxSteps = Math.max(2, options.maxSteps ?? DEFAULT_MAX_STEPS);
+    const k = createKernel(scenario);
+    // One point is kept back for the final state of a truncated run.
+    const recorder = new Recorder(k, maxSteps - 1);
+    k.tr = recorder;
+    const run = runOps(k, scenario);
+    k.tr = null;
+    if (!run.ok) return run;
+    const records = recorder.points;
+    if (recorder.truncated) {
+      const last = records[records.length - 1];
+      records.push({
+        stepId: 'scenario/end',
+        stack: last.stack.slice(0, 1).map((f) => ({ ...f, stepId: 'scenario/end', locals: { op: null, fork: null } })),
+        pidmaps: new PidmapSnapshots(k).take(),
+        heap: recorder.refreshedHeap(),
+        errorPointers: [],
+        faultCount: recorder.faults.length,
+        nextSyscallData: k.nextSyscallData,
+        fork: -1,
+        changes: [],
+      });
+    }
+    return { ok: true, session: new Session(scenario, run.outcome, records, recorder.faults, recorder.truncated) };
+  }
+
+  get length(): number {
+    return this.records.length;
+  }
+
+  get index(): number {
+    return this.position;
+  }
+
+  current(): ExecutionPoint {
+    return materialise(this.records, this.faults, this.position);
+  }
+
+  /** The full point at any index (clamped into range). */
+  point(index: number): ExecutionPoint {
+    return materialise(this.records, this.faults, this.clamp(index));
+  }
+
+  summary(index: number): PointSummary {
+    const record = this.records[this.clamp(index)];
+    const statement = statementById(record.stepId);
+    return {
+      index: this.clamp(index),
+      stepId: record.stepId,
+      fn: statement?.fn ?? record.stack[record.stack.length - 1].fn,
+      kind: statement?.kind ?? 'statement',
+      depth: record.stack.length,
+      fork: record.fork >= 0 ? record.fork : null,
+    };
+  }
+
+  stepIn(): Stop {
+    return this.moveTo(this.position + 1, 'step');
+  }
+
+  /** The next point in this frame or its callers, running any call made here to its end. */
+  stepOver(): Stop {
+    const depth = this.records[this.position].stack.length;
+    return this.moveTo(this.findForward((r) => r.stack.length <= depth), 'step');
+  }
+
+  /** The next point in a caller of this frame. */
+  stepOut(): Stop {
+    const depth = this.records[this.position].stack.length;
+    return this.moveTo(this.findForward((r) => r.stack.length < depth), 'step');
+  }
+
+  stepBack(): Stop {
+    return this.moveTo(this.position - 1, 'step');
+  }
+
+  /** The previous point in this frame or its callers (the reverse of stepOver). */
+  stepBackOver(): Stop {
+    const depth = this.records[this.position].stack.length;
+    return this.moveTo(this.findBackward((r) => r.stack.length <= depth), 'step');
+  }
+
+  /** Runs forward to the next point matching a breakpoint, or to the end. */
+  continue(breakpoints: Breakpoints): Stop {
+    const hit = this.matcher(breakpoints);
+    for (let i = this.position + 1; i < this.records.length; i++) {
+      if (hit(i)) return this.moveTo(i, 'breakpoint');
+    }
+    return this.moveTo(this.records.length - 1, 'end');
+  }
+
+  /** Runs backward to the previous point matching a breakpoint, or to the start. */
+  reverseContinue(breakpoints: Breakpoints): Stop {
+    const hit = this.matcher(breakpoints);
+    for (let i = this.position - 1; i >= 0; i--) {
+      if (hit(i)) return this.moveTo(i, 'breakpoint');
+    }
+    return this.moveTo(0, 'start');
+  }
+
+  runToEnd(): Stop {
+    return this.moveTo(this.records.length - 1, 'end');
+  }
+
+  goTo(index: number): Stop {
+    return this.moveTo(index, 'step');
+  }
+
+  restart(): Stop {
+    return this.moveTo(0, 'start');
+  }
+
+  private matcher(breakpoints: Breakpoints): (index: number) => boolean {
+    if (typeof breakpoints === 'function') return (i) => breakpoints(this.summary(i));
+    return (i) => breakpoints.has(this.records[i].stepId);
+  }
+
+  private findForward(accept: (r: PointRecord) => boolean): number {
+    for (let i = this.position + 1; i < this.records.length; i++) if (accept(this.records[i])) return i;
+    return this.records.length - 1;
+  }
+
+  private findBackward(accept: (r: PointRecord) => boolean): number {
+    for (let i = this.position - 1; i >= 0; i--) if (accept(this.records[i])) return i;
+    return 0;
+  }
+
+  private clamp(index: number): number {
+    if (!Number.isFinite(index)) return index > 0 ? this.records.length - 1 : 0;
+    return Math.min(this.records.length - 1, Math.max(0, Math.trunc(index)));
+  }
+
+  private moveTo(index: number, reason: Stop['reason']): Stop {
+    const target = this.clamp(index);
+    let why = reason;
+    if (reason === 'step' && index >= this.records.length - 1) why = 'end';
+    if (reason === 'step' && index <= 0) why = 'start';
+    this.position = target;
+    return { reason: why, point: this.current() };
+  }
+}
