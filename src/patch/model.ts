@@ -122,6 +122,10 @@ export type RepairKind =
   | 'content-transfer-encoding'
   | 'format-flowed'
   | 'mbox-from-escape'
+  /** A blank line the archive added next to a code fence; the @@ counts show it is no hunk line. */
+  | 'archive-blank-line'
+  /** "[a@b](mailto:a@b)" → "a@b". */
+  | 'markdown-link'
   | 'other';
 
 export interface Repair {

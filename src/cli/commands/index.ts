@@ -1,5 +1,6 @@
 // The table of `kpr` subcommands. Each later feature adds its command here.
 import type { CliCommand } from '../command';
+import { parseCommand } from './parse';
 import { simulateCommand } from './simulate';
 
-export const commands: readonly CliCommand[] = [simulateCommand];
+export const commands: readonly CliCommand[] = [simulateCommand, parseCommand];

@@ -1,0 +1,219 @@
+// Undoes what web archives do to a patch mail when they render it as a page: code fences cutting
+// the patch into blocks, markdown escapes (next\_syscall\_data), markdown hard breaks (two
+// trailing spaces), mailto links around addresses, HTML entities, obfuscated addresses, and a
+// quilt "=====" separator merged with the header that follows it. Each change is a Repair with
+// its document range; the text of the document itself is never touched.
+import type { Diagnostics } from './diagnostics';
+import { LineBuilder, positionAt, rangeOf, sliceLine, type SourceLine } from './positions';
+
+export interface ArchiveSignals {
+  /** Lines of ``` or ~~~ at column 0: the page wraps code in fences. */
+  readonly fenced: boolean;
+  /** Markdown rendering: undo escapes, hard breaks and mailto links. */
+  readonly markdown: boolean;
+  /** Lines end in two spaces (a markdown hard break) often enough to be the archive's doing. */
+  readonly hardBreaks: boolean;
+  /** The page escapes <, > and & as HTML entities. */
+  readonly entities: boolean;
+}
+
+const MAX_SPECIAL_LINE = 100_000;
+const FENCE = /^(?:`{3,}|~{3,})[\w+.#-]*[ \t]*$/;
+const POSTED_BY = /^Posted by .{1,200} on /;
+const ENTITY = /&(?:lt|gt|amp|quot|apos|nbsp|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g;
+
+export function isFenceLine(text: string): boolean {
+  return text.length <= 200 && FENCE.test(text);
+}
+
+export function detectArchive(lines: readonly SourceLine[]): ArchiveSignals {
+  let fenced = false;
+  let forum = false;
+  let mailto = false;
+  let identifierEscapes = false;
+  let twoSpaceEnds = 0;
+  let nonBlank = 0;
+  let entities = 0;
+  let rawMarkup = 0;
+  for (const { text } of lines) {
+    if (text.length > MAX_SPECIAL_LINE) continue;
+    if (text.trim() !== '') nonBlank++;
+    if (!fenced && isFenceLine(text)) fenced = true;
+    if (!forum && POSTED_BY.test(text)) forum = true;
+    if (!mailto && text.includes('](mailto:')) mailto = true;
+    if (!identifierEscapes && text.includes('\\_') && /[A-Za-z0-9]\\_[A-Za-z0-9]/.test(text)) identifierEscapes = true;
+    if (text.endsWith('  ') && text.trim() !== '') twoSpaceEnds++;
+    if (text.includes('&')) entities += (text.match(ENTITY) ?? []).length;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 60 || c === 62) rawMarkup++;
+    }
+  }
+  const markdown = fenced || forum || mailto || identifierEscapes;
+  return {
+    fenced,
+    markdown,
+    hardBreaks: markdown || (twoSpaceEnds >= 3 && twoSpaceEnds * 4 >= nonBlank),
+    // A real patch quoting HTML has raw < and > around its entities; a page that escaped everything has none.
+    entities: entities > 0 && rawMarkup * 10 <= entities,
+  };
+}
+
+export function repairArchive(lines: readonly SourceLine[], signals: ArchiveSignals, diagnostics: Diagnostics): SourceLine[] {
+  const out: SourceLine[] = [];
+  let inFence = false;
+  for (const line of lines) {
+    if (signals.fenced && isFenceLine(line.text)) {
+      diagnostics.repair('code-fence', rangeOf(line), line.text, '',
+        inFence ? 'a code fence closing the archive\'s code block is not part of the mail' : 'a code fence opening the archive\'s code block is not part of the mail');
+      inFence = !inFence;
+      out.push({ ...line, marker: 'fence', inFence: true });
+      continue;
+    }
+    const repaired = line.text.length > MAX_SPECIAL_LINE ? line : repairLine(line, signals, diagnostics);
+    const fenceState = signals.fenced ? { inFence } : {};
+    out.push(...splitMergedSeparator({ ...repaired, ...fenceState }, diagnostics));
+  }
+  return out;
+}
+
+/** "=====--- a/file" → "=====" and "--- a/file": the archive lost the line break between them. */
+export function splitMergedSeparator(line: SourceLine, diagnostics: Diagnostics): SourceLine[] {
+  const text = line.text;
+  if (text.charCodeAt(0) !== 61 /* = */) return [line];
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) === 61) i++;
+  if (i < 3 || i === text.length) return [line];
+  const rest = text.slice(i);
+  if (!/^(?:--- |\+\+\+ |diff |@@ )/.test(rest)) return [line];
+  diagnostics.repair('merged-separator', rangeOf(line, i, i), '', '\n',
+    `the separator line "${text.slice(0, Math.min(i, 20))}${i > 20 ? '…' : ''}" and the header "${rest.slice(0, 4).trim()} …" share a line; a line break was lost`);
+  return [sliceLine(line, 0, i), sliceLine(line, i)];
+}
+
+function repairLine(line: SourceLine, signals: ArchiveSignals, diagnostics: Diagnostics): SourceLine {
+  let current = line;
+  if (signals.hardBreaks) current = stripHardBreak(current, diagnostics);
+  if (signals.markdown) current = unwrapMailtoLinks(current, diagnostics);
+  if (signals.markdown) current = undoMarkdownEscapes(current, diagnostics);
+  if (signals.entities) current = decodeEntities(current, diagnostics);
+  current = deobfuscateAddresses(current, diagnostics);
+  return current;
+}
+
+function stripHardBreak(line: SourceLine, diagnostics: Diagnostics): SourceLine {
+  const text = line.text;
+  if (!text.endsWith('  ')) return line;
+  diagnostics.repair('trailing-whitespace', rangeOf(line, text.length - 2, text.length), '  ', '',
+    'two trailing spaces are a markdown line break added by the archive');
+  return sliceLine(line, 0, text.length - 2);
+}
+
+const ESCAPABLE = new Set(['_', '*', '`', '#', '[', ']', '<', '>', '|', '~']);
+
+function undoMarkdownEscapes(line: SourceLine, diagnostics: Diagnostics): SourceLine {
+  const text = line.text;
+  if (!text.includes('\\')) return line;
+  const builder = new LineBuilder();
+  let copied = 0;
+  let changed = false;
+  for (let i = 0; i < text.length - 1; i++) {
+    if (text.charCodeAt(i) !== 92 /* \ */) continue;
+    const next = text[i + 1];
+    // A doubled backslash is C's own escape; keep both and step over the pair.
+    if (next === '\\') {
+      i++;
+      continue;
+    }
+    if (!ESCAPABLE.has(next)) continue;
+    builder.appendSlice(line, copied, i);
+    diagnostics.repair('markdown-escape', rangeOf(line, i, i + 2), '\\' + next, next, `"\\${next}" is a markdown escape added by the archive`);
+    copied = i + 1;
+    changed = true;
+    i++;
+  }
+  if (!changed) return line;
+  builder.appendSlice(line, copied, text.length);
+  return builder.build(positionAt(line, 0), { marker: line.marker, inFence: line.inFence });
+}
+
+/** "[a@b](mailto:a@b)" and "[url](url)" → the text the archive wrapped in a link. */
+function unwrapMailtoLinks(line: SourceLine, diagnostics: Diagnostics): SourceLine {
+  const text = line.text;
+  if (!text.includes('](')) return line;
+  const pattern = /\[([^\]\s]{1,200})\]\(((?:mailto:)?[^)\s]{1,300})\)/g;
+  const builder = new LineBuilder();
+  let copied = 0;
+  let changed = false;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const label = match[1];
+    const target = match[2].replace(/^mailto:/, '');
+    if (label !== target && !(label.includes('@') && match[2].startsWith('mailto:'))) continue;
+    builder.appendSlice(line, copied, match.index);
+    builder.appendSlice(line, match.index + 1, match.index + 1 + label.length);
+    diagnostics.repair('markdown-link', rangeOf(line, match.index, match.index + match[0].length), match[0], label,
+      'the archive turned an address or URL into a markdown link');
+    copied = match.index + match[0].length;
+    changed = true;
+  }
+  if (!changed) return line;
+  builder.appendSlice(line, copied, text.length);
+  return builder.build(positionAt(line, 0), { marker: line.marker, inFence: line.inFence });
+}
+
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntity(entity: string): string | undefined {
+  const body = entity.slice(1, -1);
+  if (body.startsWith('#x')) return safeCodePoint(parseInt(body.slice(2), 16));
+  if (body.startsWith('#')) return safeCodePoint(parseInt(body.slice(1), 10));
+  return NAMED_ENTITIES[body];
+}
+
+function safeCodePoint(code: number): string | undefined {
+  return Number.isFinite(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : undefined;
+}
+
+function decodeEntities(line: SourceLine, diagnostics: Diagnostics): SourceLine {
+  const text = line.text;
+  if (!text.includes('&')) return line;
+  const builder = new LineBuilder();
+  let copied = 0;
+  let changed = false;
+  ENTITY.lastIndex = 0;
+  for (let match = ENTITY.exec(text); match !== null; match = ENTITY.exec(text)) {
+    const decoded = decodeEntity(match[0]);
+    if (decoded === undefined) continue;
+    builder.appendSlice(line, copied, match.index);
+    builder.append(decoded, positionAt(line, match.index));
+    diagnostics.repair('html-entity', rangeOf(line, match.index, match.index + match[0].length), match[0], decoded,
+      'the archive wrote this character as an HTML entity');
+    copied = match.index + match[0].length;
+    changed = true;
+  }
+  if (!changed) return line;
+  builder.appendSlice(line, copied, text.length);
+  return builder.build(positionAt(line, 0), { marker: line.marker, inFence: line.inFence });
+}
+
+/** "<name at example.org>" → "<name@example.org>": archives hide addresses from harvesters. */
+function deobfuscateAddresses(line: SourceLine, diagnostics: Diagnostics): SourceLine {
+  const text = line.text;
+  if (!text.includes(' at ') || !text.includes('<')) return line;
+  const pattern = /<([\w.+-]{1,64})( at | \[at\] | \(at\) )([\w-]{1,63}(?:\.[\w-]{1,63}){1,8})>/g;
+  const builder = new LineBuilder();
+  let copied = 0;
+  let changed = false;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const at = match.index + 1 + match[1].length;
+    builder.appendSlice(line, copied, at);
+    builder.append('@', positionAt(line, at));
+    diagnostics.repair('obfuscated-address', rangeOf(line, at, at + match[2].length), match[2], '@',
+      'the archive wrote "@" as "at" to hide the address');
+    copied = at + match[2].length;
+    changed = true;
+  }
+  if (!changed) return line;
+  builder.appendSlice(line, copied, text.length);
+  return builder.build(positionAt(line, 0), { marker: line.marker, inFence: line.inFence });
+}

@@ -1,0 +1,345 @@
+// Reads one hunk with its @@ counts as evidence. A clean hunk ends exactly where its counts are
+// met. A damaged copy has lines that may or may not belong to it — blank lines next to code
+// fences, context lines that lost their leading space, a trailing blank context line that was
+// dropped — so the reader looks for the cheapest reading whose old/new line counts reconcile
+// with the header, and records every decision it had to make as a Repair.
+import type { Diagnostics } from './diagnostics';
+import type { DiffLine, DiffLineKind, Hunk } from './model';
+import { HUNK_HEADER, isHunkStop } from './line-kinds';
+import { lineOf, pointRange, positionAt, rangeOf, type SourceLine } from './positions';
+import { functionFromSection } from './section';
+
+export interface HunkHeader {
+  readonly oldStart: number;
+  readonly oldLines: number;
+  readonly newStart: number;
+  readonly newLines: number;
+  readonly section: string;
+}
+
+export interface HunkOptions {
+  /** The text comes from an archive or a quoted reply: unprefixed lines are expected damage. */
+  readonly lenient: boolean;
+}
+
+export function parseHunkHeader(text: string): HunkHeader | undefined {
+  if (!text.startsWith('@@ -') || text.length > 100_000) return undefined;
+  const match = HUNK_HEADER.exec(text);
+  if (!match) return undefined;
+  const section = match[5].startsWith(' ') ? match[5].slice(1) : match[5];
+  return {
+    oldStart: Number(match[1]),
+    oldLines: match[2] === undefined ? 1 : Number(match[2]),
+    newStart: Number(match[3]),
+    newLines: match[4] === undefined ? 1 : Number(match[4]),
+    section: section.trim(),
+  };
+}
+
+const enum Kind {
+  Marker,
+  Diff,
+  Blank,
+  Unprefixed,
+  Stop,
+  End,
+}
+
+/** What a blank line costs to read as blank context, or to drop as the archive's. */
+interface BlankCost {
+  readonly take: number;
+  readonly skip: number;
+  readonly why: string;
+}
+
+const UNPREFIXED_COST_LENIENT = 1;
+const UNPREFIXED_COST_STRICT = 4;
+const RESTORE_COST = 2;
+const MAX_RESTORED = 2;
+/** checkpatch: "Blank lines aren't necessary before a close brace '}'". */
+const BLANK_BEFORE_BRACE_COST = 3;
+/** Ending a hunk right before another prefixed line is possible but unlikely. */
+const END_BEFORE_DIFF_COST = 3;
+const STATE_BUDGET = 2_000_000;
+
+function classify(lines: readonly SourceLine[], i: number): Kind {
+  if (i >= lines.length) return Kind.End;
+  const line = lines[i];
+  if (line.marker !== undefined) return Kind.Marker;
+  const text = line.text;
+  if (text.length === 0) return Kind.Blank;
+  const first = text[0];
+  if (first === '+' || first === '-' || first === '\\') return isHunkStop(lines, i) ? Kind.Stop : Kind.Diff;
+  if (first === ' ') return Kind.Diff;
+  if (text.trim() === '') return Kind.Blank;
+  if (first === '@' || first === 'd' || first === 'I' || first === '=') return isHunkStop(lines, i) ? Kind.Stop : Kind.Unprefixed;
+  return Kind.Unprefixed;
+}
+
+function blankCost(lines: readonly SourceLine[], i: number, lenient: boolean): BlankCost {
+  const line = lines[i];
+  if (line.inFence === false) return { take: 4, skip: 0, why: 'it lies between two code blocks of the archive' };
+  const prev = lines[i - 1];
+  const next = lines[i + 1];
+  if (line.inFence === true && prev?.marker === 'fence') return { take: 2, skip: 0, why: 'the archive puts a blank line after a code fence opens' };
+  if (line.inFence === true && next?.marker === 'fence') return { take: 0, skip: 0, why: 'it sits just before a code fence of the archive' };
+  if (prev?.marker === 'interruption' || next?.marker === 'interruption') return { take: 0, skip: 0, why: 'it borders the reply text between quoted lines' };
+  return { take: 0, skip: lenient ? 5 : Infinity, why: 'blank lines inside a hunk are context' };
+}
+
+function isClosingBrace(text: string): boolean {
+  return text.trim() === '}';
+}
+
+interface Decision {
+  readonly prev: Decision | undefined;
+  readonly index: number;
+  readonly take: boolean;
+}
+
+interface State {
+  readonly cost: number;
+  readonly taken: number;
+  readonly blankLast: boolean;
+  readonly decisions: Decision | undefined;
+}
+
+interface Reading {
+  readonly end: number;
+  readonly restored: number;
+  readonly blankTaken: ReadonlyMap<number, boolean>;
+}
+
+/** The cheapest reading whose counts reconcile with the header, or undefined. */
+function findReading(lines: readonly SourceLine[], start: number, header: HunkHeader, lenient: boolean): Reading | undefined {
+  let states = new Map<number, State>([[0, { cost: 0, taken: 0, blankLast: false, decisions: undefined }]]);
+  let oldDefinite = 0;
+  let newDefinite = 0;
+  let best: { cost: number; end: number; restored: number; state: State } | undefined;
+  let work = 0;
+  const scanLimit = start + Math.min(header.oldLines + header.newLines, 10_000_000) * 3 + 200;
+  // A lost trailing blank line can only be restored where the hunk's content has run out: the
+  // next line with text is the next hunk or file, the end, or page text outside the code block.
+  let contentAhead = -1;
+  const restoreAllowed = (i: number): boolean => {
+    if (contentAhead < i) {
+      contentAhead = i;
+      while (classify(lines, contentAhead) === Kind.Marker || classify(lines, contentAhead) === Kind.Blank) contentAhead++;
+    }
+    const kind = classify(lines, contentAhead);
+    return kind === Kind.Stop || kind === Kind.End || (kind === Kind.Unprefixed && lines[contentAhead].inFence === false);
+  };
+  for (let i = start; ; i++) {
+    const kind = i >= scanLimit ? Kind.End : classify(lines, i);
+    const isBackslash = kind === Kind.Diff && lines[i].text[0] === '\\';
+    if (!isBackslash) {
+      let cheapest = Infinity;
+      for (const state of states.values()) {
+        cheapest = Math.min(cheapest, state.cost);
+        const restored = header.oldLines - (oldDefinite + state.taken);
+        if (restored !== header.newLines - (newDefinite + state.taken) || restored < 0 || restored > MAX_RESTORED) continue;
+        if (restored > 0 && !restoreAllowed(i)) continue;
+        const cost = state.cost + restored * RESTORE_COST + (kind === Kind.Diff ? END_BEFORE_DIFF_COST : 0);
+        if (best === undefined || cost < best.cost) best = { cost, end: i, restored, state };
+      }
+      // Costs only grow: once the best ending is no dearer than every live reading, it wins.
+      if (best !== undefined && best.cost <= cheapest) break;
+    }
+    if (kind === Kind.End || kind === Kind.Stop) break;
+    if (kind === Kind.Marker) continue;
+    const next = new Map<number, State>();
+    const put = (state: State) => {
+      if (oldDefinite + state.taken > header.oldLines || newDefinite + state.taken > header.newLines) return;
+      const key = state.taken * 2 + (state.blankLast ? 1 : 0);
+      const existing = next.get(key);
+      if (existing === undefined || state.cost < existing.cost) next.set(key, state);
+    };
+    const text = lines[i].text;
+    if (kind === Kind.Blank) {
+      const cost = blankCost(lines, i, lenient);
+      for (const state of states.values()) {
+        put({ cost: state.cost + cost.take, taken: state.taken + 1, blankLast: true, decisions: { prev: state.decisions, index: i, take: true } });
+        if (Number.isFinite(cost.skip)) {
+          put({ cost: state.cost + cost.skip, taken: state.taken, blankLast: state.blankLast, decisions: { prev: state.decisions, index: i, take: false } });
+        }
+      }
+    } else {
+      const prefix = kind === Kind.Unprefixed ? ' ' : text[0];
+      if (prefix === '+' || prefix === ' ') newDefinite++;
+      if (prefix === '-' || prefix === ' ') oldDefinite++;
+      const extra = kind === Kind.Unprefixed ? (lenient ? UNPREFIXED_COST_LENIENT : UNPREFIXED_COST_STRICT) : 0;
+      const braceContext = prefix === ' ' && isClosingBrace(kind === Kind.Unprefixed ? text : text.slice(1));
+      for (const state of states.values()) {
+        const penalty = braceContext && state.blankLast ? BLANK_BEFORE_BRACE_COST : 0;
+        put({ cost: state.cost + extra + penalty, taken: state.taken, blankLast: false, decisions: state.decisions });
+      }
+    }
+    states = next;
+    work += states.size;
+    if (states.size === 0 || work > STATE_BUDGET) break;
+  }
+  if (best === undefined) return undefined;
+  const blankTaken = new Map<number, boolean>();
+  for (let d = best.state.decisions; d !== undefined; d = d.prev) blankTaken.set(d.index, d.take);
+  return { end: best.end, restored: best.restored, blankTaken };
+}
+
+const NO_BLANKS: ReadonlyMap<number, boolean> = new Map();
+
+/** The clean case, read the way git reads it: prefixed lines only, until the counts are met. */
+function exactReading(lines: readonly SourceLine[], start: number, header: HunkHeader): Reading | undefined {
+  let oldCount = 0;
+  let newCount = 0;
+  let i = start;
+  while (oldCount < header.oldLines || newCount < header.newLines) {
+    if (i >= lines.length || lines[i].marker !== undefined) return undefined;
+    const first = lines[i].text.charCodeAt(0);
+    if (first === 43 /* + */) newCount++;
+    else if (first === 45 /* - */) oldCount++;
+    else if (first === 32 /* space */) {
+      oldCount++;
+      newCount++;
+    } else if (first !== 92 /* \ */) return undefined;
+    if (oldCount > header.oldLines || newCount > header.newLines) return undefined;
+    i++;
+  }
+  while (i < lines.length && lines[i].marker === undefined && lines[i].text.charCodeAt(0) === 92) i++;
+  return { end: i, restored: 0, blankTaken: NO_BLANKS };
+}
+
+/** Without a reconciling reading: take lines in order until the counts are met or the hunk stops. */
+function greedyReading(lines: readonly SourceLine[], start: number, header: HunkHeader, lenient: boolean): Reading & { stoppedAt: number; unprefixedAt?: number } {
+  let oldCount = 0;
+  let newCount = 0;
+  const blankTaken = new Map<number, boolean>();
+  let i = start;
+  let unprefixedAt: number | undefined;
+  for (; i < lines.length; i++) {
+    if (oldCount >= header.oldLines && newCount >= header.newLines) {
+      if (classify(lines, i) === Kind.Diff && lines[i].text[0] === '\\') continue;
+      break;
+    }
+    const kind = classify(lines, i);
+    if (kind === Kind.Marker) continue;
+    if (kind === Kind.Stop) break;
+    if (kind === Kind.Blank) {
+      const take = blankCost(lines, i, lenient).take === 0;
+      blankTaken.set(i, take);
+      if (take) {
+        oldCount++;
+        newCount++;
+      }
+      continue;
+    }
+    if (kind === Kind.Unprefixed) {
+      if (!lenient) {
+        unprefixedAt = i;
+        break;
+      }
+      oldCount++;
+      newCount++;
+      continue;
+    }
+    const prefix = lines[i].text[0];
+    if (prefix === '+' || prefix === ' ') newCount++;
+    if (prefix === '-' || prefix === ' ') oldCount++;
+  }
+  return { end: i, restored: 0, blankTaken, stoppedAt: i, unprefixedAt };
+}
+
+function headerText(header: HunkHeader): string {
+  return `@@ -${header.oldStart},${header.oldLines} +${header.newStart},${header.newLines} @@`;
+}
+
+export interface ReadHunkResult {
+  readonly hunk: Hunk;
+  /** Index of the first line after the hunk. */
+  readonly next: number;
+}
+
+/** Reads the hunk whose header is at lines[headerIndex]. */
+export function readHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, options: HunkOptions, diagnostics: Diagnostics): ReadHunkResult {
+  const start = headerIndex + 1;
+  const headerRange = rangeOf(lines[headerIndex]);
+  let reading: Reading | undefined = exactReading(lines, start, header) ?? findReading(lines, start, header, options.lenient);
+  if (reading === undefined) {
+    const greedy = greedyReading(lines, start, header, options.lenient);
+    reading = greedy;
+    if (greedy.unprefixedAt !== undefined) {
+      const at = lines[greedy.unprefixedAt];
+      diagnostics.problem('error', 'unprefixed-line', rangeOf(at),
+        `line without a prefix inside a hunk: every hunk line starts with ' ', '+', '-' or '\\' (hunk ${headerText(header)} at line ${headerIndex + 1})`);
+    }
+  }
+  const out: DiffLine[] = [];
+  let oldLine = header.oldStart;
+  let newLine = header.newStart;
+  let lastLine = lineOf(lines[headerIndex]);
+  let lastEnd = headerRange.end;
+  const emit = (kind: DiffLineKind, source: SourceLine, from: number, repaired: boolean) => {
+    const range = rangeOf(source, from);
+    const numbers: { oldLine?: number; newLine?: number } = {};
+    if (kind === ' ' || kind === '-') numbers.oldLine = oldLine++;
+    if (kind === ' ' || kind === '+') numbers.newLine = newLine++;
+    out.push({ kind, text: source.text.slice(from), line: lineOf(source), range, ...numbers, ...(repaired ? { repaired: true } : {}) });
+    lastLine = range.end.line;
+    lastEnd = range.end;
+  };
+  for (let i = start; i < reading.end; i++) {
+    const kind = classify(lines, i);
+    const source = lines[i];
+    if (kind === Kind.Marker) continue;
+    if (kind === Kind.Blank) {
+      const cost = blankCost(lines, i, options.lenient);
+      if (reading.blankTaken.get(i) === true) {
+        diagnostics.repair('leading-whitespace', rangeOf(source), source.text, ' ',
+          `an empty line inside hunk ${headerText(header)} is a blank context line that lost its leading space`);
+        out.push({ kind: ' ', text: '', line: lineOf(source), range: rangeOf(source, 0, 0), oldLine: oldLine++, newLine: newLine++, repaired: true });
+        lastLine = lineOf(source);
+        lastEnd = rangeOf(source).end;
+      } else {
+        diagnostics.repair('archive-blank-line', rangeOf(source), source.text, '',
+          `not a hunk line: the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines, and ${cost.why}`);
+      }
+      continue;
+    }
+    if (kind === Kind.Unprefixed) {
+      diagnostics.repair('leading-whitespace', { start: positionAt(source, 0), end: positionAt(source, 0) }, '', ' ',
+        `a context line of hunk ${headerText(header)} lost its leading space`);
+      if (!options.lenient) {
+        diagnostics.problem('warning', 'unprefixed-line', rangeOf(source),
+          `line without a prefix inside a hunk, read as context: every hunk line starts with ' ', '+', '-' or '\\'`);
+      }
+      emit(' ', source, 0, true);
+      continue;
+    }
+    emit(source.text[0] as DiffLineKind, source, 1, false);
+  }
+  for (let r = 0; r < reading.restored; r++) {
+    const at = pointRange(lastEnd.line, lastEnd.character);
+    diagnostics.repair('restored-blank-context', at, '', ' ',
+      `the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines; the hunk ends one blank context line short, lost with the end of its code block`);
+    out.push({ kind: ' ', text: '', line: lastLine, range: at, oldLine: oldLine++, newLine: newLine++, repaired: true });
+  }
+  const oldSeen = out.filter((l) => l.kind === ' ' || l.kind === '-').length;
+  const newSeen = out.filter((l) => l.kind === ' ' || l.kind === '+').length;
+  if (oldSeen !== header.oldLines || newSeen !== header.newLines) {
+    const truncated = oldSeen <= header.oldLines && newSeen <= header.newLines;
+    diagnostics.problem('error', truncated ? 'truncated-hunk' : 'hunk-count-mismatch', headerRange,
+      truncated
+        ? `truncated hunk: the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines, but the hunk ends after ${oldSeen} old and ${newSeen} new`
+        : `hunk counts cannot be reconciled: the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines, the hunk has ${oldSeen} old and ${newSeen} new`);
+  }
+  const hunk: Hunk = {
+    oldStart: header.oldStart,
+    oldLines: header.oldLines,
+    newStart: header.newStart,
+    newLines: header.newLines,
+    section: header.section,
+    functionName: functionFromSection(header.section),
+    headerLine: lineOf(lines[headerIndex]),
+    lines: out,
+    range: { start: headerRange.start, end: lastEnd },
+  };
+  return { hunk, next: reading.end };
+}

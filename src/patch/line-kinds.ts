@@ -1,0 +1,71 @@
+// Recognisers for the lines that start or end a file's diff. Shared by the mail-body splitter
+// (where does the diff begin?) and the hunk reader (where must a hunk stop?).
+import type { SourceLine } from './positions';
+
+export const HUNK_HEADER = /^@@ -(\d{1,10})(?:,(\d{1,10}))? \+(\d{1,10})(?:,(\d{1,10}))? @@(.*)$/;
+const QUILT_SEPARATOR = /^={4,}\s*$/;
+const DIFF_COMMAND = /^diff (?:-{1,2}[\w=-]+ ){0,10}\S/;
+
+/** The index of the next line at or after `i` that is neither a marker nor blank, or lines.length. */
+export function nextContent(lines: readonly SourceLine[], i: number, limit = lines.length): number {
+  let j = i;
+  while (j < limit && (lines[j].marker !== undefined || lines[j].text.trim() === '')) j++;
+  return j;
+}
+
+/** The index of the next line at or after `i` that is not a marker, or lines.length. */
+export function nextUnmarked(lines: readonly SourceLine[], i: number): number {
+  let j = i;
+  while (j < lines.length && lines[j].marker !== undefined) j++;
+  return j;
+}
+
+export function isQuiltSeparator(text: string): boolean {
+  return text.length < 200 && QUILT_SEPARATOR.test(text);
+}
+
+/** A `---` line followed by a `+++` line: the old/new file header pair. */
+function isOldNewPair(lines: readonly SourceLine[], i: number): boolean {
+  if (!lines[i].text.startsWith('--- ')) return false;
+  const next = nextContent(lines, i + 1, Math.min(lines.length, i + 6));
+  return next < lines.length && lines[next].text.startsWith('+++ ');
+}
+
+/** How a file's diff starts at line i, if it does. */
+export function fileStartKind(lines: readonly SourceLine[], i: number): 'git' | 'index' | 'command' | 'pair' | undefined {
+  const line = lines[i];
+  if (line.marker !== undefined) return undefined;
+  const text = line.text;
+  if (text.startsWith('diff --git ')) return 'git';
+  if (text.startsWith('Index: ') && text.length > 7) {
+    const next = nextContent(lines, i + 1, Math.min(lines.length, i + 8));
+    if (next < lines.length && (isQuiltSeparator(lines[next].text) || isOldNewPair(lines, next))) return 'index';
+    return undefined;
+  }
+  if (text.startsWith('diff ') && text.length < 4000 && DIFF_COMMAND.test(text)) {
+    const next = nextContent(lines, i + 1, Math.min(lines.length, i + 6));
+    if (next < lines.length && isOldNewPair(lines, next)) return 'command';
+    return undefined;
+  }
+  if (isOldNewPair(lines, i)) {
+    // A bare pair must be followed by a hunk (or be a git-less header of an empty file).
+    const plus = nextContent(lines, i + 1, Math.min(lines.length, i + 6));
+    const hunk = nextContent(lines, plus + 1, Math.min(lines.length, plus + 6));
+    if (hunk < lines.length && HUNK_HEADER.test(lines[hunk].text)) return 'pair';
+  }
+  return undefined;
+}
+
+/** Lines that no hunk may run into: the next hunk or file, or the mail's signature. */
+export function isHunkStop(lines: readonly SourceLine[], i: number): boolean {
+  const text = lines[i].text;
+  if (text.startsWith('@@ -') && HUNK_HEADER.test(text)) return true;
+  if (text.startsWith('diff --git ') || text.startsWith('Index: ')) return true;
+  if (isQuiltSeparator(text)) return true;
+  if (text.startsWith('--- ') && isOldNewPair(lines, i)) return true;
+  if (text === '-- ') {
+    const next = nextUnmarked(lines, i + 1);
+    return next >= lines.length || /^\d+(?:\.\d+)+/.test(lines[next].text) || lines[next].text.trim() === '';
+  }
+  return false;
+}

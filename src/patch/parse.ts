@@ -1,0 +1,158 @@
+// The parser's entry point: a patch document (one mail, an mbox, a web-archive copy, a bare
+// diff) in, a Patch with every position, repair and problem out. Never throws.
+import { detectArchive, repairArchive } from './archive-repair';
+import { decodeBody } from './body-decoding';
+import { Diagnostics } from './diagnostics';
+import { readFiles } from './diff-reader';
+import { checkDiffstat, parseDiffstat } from './diffstat';
+import { headerValue, parseArchiveHeader, parseRfc822Headers, type HeaderBlock } from './mail-headers';
+import { layoutBody, messageText } from './mail-body';
+import { splitMails, unescapeFromLine, type MailSpan } from './mbox';
+import type { DocRange, Mail, Patch } from './model';
+import { lineOf, plainLine, pointRange, splitDocumentLines, type SourceLine } from './positions';
+import { unquoteReply } from './quoted-reply';
+import { parseSubject } from './subject';
+import { parseTrailers } from './trailers';
+
+export interface ParseOptions {
+  /** Inputs larger than this many bytes (UTF-8) are refused. Default 50 MiB. */
+  readonly maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export function parsePatchDocument(text: string, options: ParseOptions = {}): Patch {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const size = utf8Length(text, maxBytes);
+  if (size > maxBytes) {
+    return {
+      mails: [],
+      repairs: [],
+      problems: [{ severity: 'error', code: 'input-too-large', range: pointRange(0), message: `the input is larger than the ${maxBytes}-byte limit; it was not parsed` }],
+      lineCount: 0,
+    };
+  }
+  const lines = splitDocumentLines(text);
+  try {
+    return parseLines(lines);
+  } catch (error) {
+    // A bug must not take the editor down with it: report it where the user can see it.
+    return {
+      mails: [],
+      repairs: [],
+      problems: [{ severity: 'error', code: 'internal-error', range: pointRange(0), message: `the parser failed: ${error instanceof Error ? error.message : String(error)}` }],
+      lineCount: lines.length,
+    };
+  }
+}
+
+/** The UTF-8 byte length of text, counting no further than just past `limit`. */
+function utf8Length(text: string, limit: number): number {
+  if (text.length > limit) return text.length;
+  if (text.length * 3 <= limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : code >= 0xdc00 && code <= 0xdfff ? 0 : 3;
+  }
+  return bytes;
+}
+
+function parseLines(docLines: readonly string[]): Patch {
+  const diagnostics = new Diagnostics();
+  const spans = splitMails(docLines);
+  const mails: Mail[] = [];
+  for (const span of spans) {
+    const mail = parseMail(docLines, span, spans.length > 1 || span.separatorLine !== undefined, diagnostics);
+    if (mail) mails.push(mail);
+  }
+  const { repairs, problems } = diagnostics.sorted();
+  return { mails, repairs, problems, lineCount: docLines.length };
+}
+
+/** Document lines as logical lines: transport CRLF and mbox ">From" escapes undone. */
+function baseLines(docLines: readonly string[], span: MailSpan, fromMbox: boolean, diagnostics: Diagnostics): SourceLine[] {
+  let carriageReturns = 0;
+  let nonEmpty = 0;
+  for (let i = span.start; i < span.end; i++) {
+    const text = docLines[i];
+    if (text.length === 0) continue;
+    nonEmpty++;
+    if (text.endsWith('\r')) carriageReturns++;
+  }
+  // CRLF on every line is the transport's; on some lines only, it belongs to the patched file.
+  const transportCrlf = nonEmpty > 0 && carriageReturns === nonEmpty;
+  if (transportCrlf) {
+    const first = span.start + docLines.slice(span.start, span.end).findIndex((t) => t.length > 0);
+    diagnostics.repair('crlf', { start: { line: first, character: docLines[first].length - 1 }, end: { line: first, character: docLines[first].length } }, '\r\n', '\n',
+      `all ${nonEmpty} lines of the mail end in CRLF: the line ends are the transport's and are read as LF`);
+  }
+  const lines: SourceLine[] = [];
+  for (let i = span.start; i < span.end; i++) {
+    let text = docLines[i];
+    if (transportCrlf && text.endsWith('\r')) text = text.slice(0, -1);
+    if (fromMbox && text.charCodeAt(0) === 62) {
+      const unescaped = unescapeFromLine(text);
+      if (unescaped !== undefined) {
+        diagnostics.repair('mbox-from-escape', { start: { line: i, character: 0 }, end: { line: i, character: 1 } }, '>', '', 'mbox escapes a line starting with "From " by adding ">"');
+        lines.push(plainLine(unescaped, i, 1));
+        continue;
+      }
+    }
+    lines.push(plainLine(text, i));
+  }
+  return lines;
+}
+
+function mailRange(docLines: readonly string[], span: MailSpan): DocRange {
+  const startLine = span.separatorLine ?? span.start;
+  const endLine = Math.max(startLine, span.end - 1);
+  return { start: { line: startLine, character: 0 }, end: { line: endLine, character: (docLines[endLine] ?? '').length } };
+}
+
+function parseMail(docLines: readonly string[], span: MailSpan, fromMbox: boolean, diagnostics: Diagnostics): Mail | undefined {
+  const base = baseLines(docLines, span, fromMbox, diagnostics);
+  let header: HeaderBlock | undefined = parseRfc822Headers(base);
+  let body: SourceLine[] = header ? decodeBody(header, base.slice(header.bodyStart), diagnostics) : base;
+  const signals = detectArchive(body);
+  body = repairArchive(body, signals, diagnostics);
+  if (!header) {
+    const archiveHeader = parseArchiveHeader(body);
+    if (archiveHeader) {
+      header = archiveHeader;
+      body = body.slice(archiveHeader.bodyStart);
+    }
+  }
+  const unquoted = unquoteReply(body, diagnostics);
+  if (unquoted) body = unquoted;
+  const lenient = signals.fenced || signals.markdown || signals.hardBreaks || signals.entities || unquoted !== undefined;
+  const layout = layoutBody(body);
+  const files = layout.diffStart === undefined ? [] : readFiles(body, layout.diffStart, { lenient }, diagnostics);
+  const diffstat = layout.separator === undefined ? undefined : parseDiffstat(body, layout.separator + 1, layout.diffStart ?? body.length);
+  if (diffstat) checkDiffstat(diffstat, files, body, diagnostics);
+  const messageLines = body.slice(layout.messageStart, layout.messageEnd);
+  const inBody = layout.inBodyHeaders;
+  const subjectField = headerValue(header, 'Subject');
+  const subject = inBody.get('subject')?.value ?? subjectField?.value ?? '';
+  const subjectLine = inBody.get('subject') !== undefined ? lineOf(body[inBody.get('subject')!.index]) : subjectField?.line ?? span.start;
+  const known = new Set(['subject', 'from', 'date', 'message-id', 'in-reply-to', 'references']);
+  if (header === undefined && files.length === 0 && body.every((l) => l.text.trim() === '' || l.marker !== undefined)) return undefined;
+  return {
+    subject,
+    series: parseSubject(subject).series,
+    from: inBody.get('from')?.value ?? headerValue(header, 'From')?.value,
+    date: inBody.get('date')?.value ?? headerValue(header, 'Date')?.value,
+    messageId: headerValue(header, 'Message-ID')?.value,
+    inReplyTo: headerValue(header, 'In-Reply-To')?.value,
+    references: (headerValue(header, 'References')?.value ?? '').split(/\s+/).filter((r) => r !== ''),
+    headers: (header?.fields ?? []).filter((f) => !known.has(f.key.toLowerCase())).map((f) => ({ key: f.key, value: f.value, line: f.line })),
+    message: messageText(body, layout.messageStart, layout.messageEnd),
+    trailers: parseTrailers(messageLines),
+    diffstat,
+    files,
+    range: mailRange(docLines, span),
+    subjectLine,
+  };
+}
+
+

@@ -1,0 +1,128 @@
+// Logical lines and their document positions. Every decoding and repair step turns document
+// lines into logical lines whose text may differ from the document (an escape undone, a quote
+// prefix removed, a quoted-printable soft break joined), but each character of a logical line
+// still knows where it sits in the document. Positions are therefore computed once, here, and
+// every later range is derived from them rather than re-searched in the text.
+import type { DocRange, Position } from './model';
+
+/** From text index `from` on, the logical text maps contiguously onto the document at (line, character). */
+export interface Segment {
+  readonly from: number;
+  readonly line: number;
+  readonly character: number;
+}
+
+/** Why a logical line carries no patch content and must be skipped by the diff reader. */
+export type LineMarker = 'fence' | 'interruption';
+
+export interface SourceLine {
+  readonly text: string;
+  /** Sorted by `from`; the first has `from` 0. */
+  readonly segments: readonly Segment[];
+  readonly marker?: LineMarker;
+  /** In a document with code fences: whether the line sits inside one. Undefined otherwise. */
+  readonly inFence?: boolean;
+}
+
+export function plainLine(text: string, line: number, character = 0): SourceLine {
+  return { text, segments: [{ from: 0, line, character }] };
+}
+
+/** The document position of logical character `index` (clamped to the line). */
+export function positionAt(source: SourceLine, index: number): Position {
+  const segments = source.segments;
+  const i = Math.max(0, Math.min(index, source.text.length));
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid].from <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  const segment = segments[lo];
+  return { line: segment.line, character: segment.character + (i - segment.from) };
+}
+
+/** The document range of logical characters [from, to). */
+export function rangeOf(source: SourceLine, from = 0, to = source.text.length): DocRange {
+  // The end is the position just past the last character, so an unescaped "\_" that became
+  // "_" at the end of a line still ends after the document's "_".
+  const start = positionAt(source, from);
+  if (to <= from) return { start, end: start };
+  const last = positionAt(source, to - 1);
+  return { start, end: { line: last.line, character: last.character + 1 } };
+}
+
+/** The document line a logical line starts on. */
+export function lineOf(source: SourceLine): number {
+  return source.segments[0].line;
+}
+
+export function pointRange(line: number, character = 0): DocRange {
+  const p = { line, character };
+  return { start: p, end: p };
+}
+
+/** Builds a logical line piece by piece, recording where each piece came from. */
+export class LineBuilder {
+  private text = '';
+  private readonly segments: Segment[] = [];
+
+  /** Appends text that maps contiguously onto the document from `at`. */
+  append(text: string, at: Position): void {
+    if (text.length === 0) {
+      if (this.segments.length === 0) this.segments.push({ from: 0, line: at.line, character: at.character });
+      return;
+    }
+    const last = this.segments[this.segments.length - 1];
+    const contiguous =
+      last !== undefined && last.line === at.line && last.character + (this.text.length - last.from) === at.character;
+    if (!contiguous) {
+      if (last !== undefined && last.from === this.text.length) this.segments.pop();
+      this.segments.push({ from: this.text.length, line: at.line, character: at.character });
+    }
+    this.text += text;
+  }
+
+  /** Appends logical characters [from, to) of an existing line, keeping their positions. */
+  appendSlice(source: SourceLine, from: number, to: number): void {
+    let i = from;
+    while (i < to) {
+      const segIndex = segmentIndexAt(source, i);
+      const next = source.segments[segIndex + 1];
+      const stop = next === undefined ? to : Math.min(to, next.from);
+      this.append(source.text.slice(i, stop), positionAt(source, i));
+      i = stop;
+    }
+  }
+
+  build(fallback: Position, extra: Omit<SourceLine, 'text' | 'segments'> = {}): SourceLine {
+    const segments = this.segments.length > 0 ? this.segments : [{ from: 0, line: fallback.line, character: fallback.character }];
+    return { ...extra, text: this.text, segments };
+  }
+}
+
+function segmentIndexAt(source: SourceLine, index: number): number {
+  const segments = source.segments;
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid].from <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The logical line with characters [from, to) only. */
+export function sliceLine(source: SourceLine, from: number, to = source.text.length): SourceLine {
+  if (from === 0 && to >= source.text.length) return source;
+  const builder = new LineBuilder();
+  builder.appendSlice(source, from, to);
+  return builder.build(positionAt(source, from), { marker: source.marker, inFence: source.inFence });
+}
+
+/** Splits a document into lines the way an editor counts them (the last line may be empty). */
+export function splitDocumentLines(text: string): string[] {
+  return text.split('\n');
+}
