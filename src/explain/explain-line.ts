@@ -119,9 +119,11 @@ function splitStatements(code: readonly CToken[]): CToken[][] {
   return statements;
 }
 
-// A ` * text` line continues a block comment; `*p = 1;` (no space after the star) is code.
+// A ` * text` line continues a block comment and `*/` can only close one; `*p = 1;` (no space
+// after the star) is code.
 function looksLikeCommentContinuation(trimmed: string): boolean {
-  if (!trimmed.startsWith('*') || trimmed.startsWith('*/')) return false;
+  if (trimmed.startsWith('*/')) return true;
+  if (!trimmed.startsWith('*')) return false;
   const next = trimmed.charAt(1);
   return next === '' || next === ' ' || next === '\t' || next === '*';
 }
