@@ -5,4 +5,10 @@ export const PATCH_LANGUAGE_ID = 'kernel-patch';
 
 export const Commands = {
   openSample: 'kpr.openSample',
+  reviewAsPatch: 'kpr.reviewAsPatch',
+  nextHunk: 'kpr.nextHunk',
+  previousHunk: 'kpr.previousHunk',
+  nextFile: 'kpr.nextFile',
+  previousFile: 'kpr.previousFile',
+  openFileImages: 'kpr.openFileImages',
 } as const;

@@ -4,12 +4,12 @@
 //
 // KPR_VSCODE_RUNNER=electron runs the same suite with @vscode/test-electron instead, for desktops
 // that can download VS Code (see run-electron.mjs).
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCodeServer } from './lib/install-code-server.mjs';
 import { makeState, startCodeServer, installExtension } from './lib/server.mjs';
 import { runExtensionTests } from './lib/extension-tests.mjs';
+import { packageVsix } from './lib/vsix.mjs';
 import { projectRoot, resultsDir } from './lib/paths.mjs';
 import { log } from './lib/log.mjs';
 
@@ -53,12 +53,10 @@ ensureCodeServer();
 // 3: the .vsix, packaged with vsce, installed with --install-extension, activates.
 {
   const vsix = join(outDir, 'kernel-patch-review.vsix');
-  const packaged = spawnSync('npx', ['vsce', 'package', '--skip-license', '--no-dependencies', '-o', vsix], { cwd: projectRoot, encoding: 'utf8' });
-  if (packaged.status !== 0) {
-    checks.push({ name: '.vsix packages', ok: false, detail: packaged.stderr || packaged.stdout });
-  } else {
+  {
     const state = makeState('vsix');
     try {
+      packageVsix(vsix);
       installExtension(state, vsix);
       const server = await startCodeServer(state, { folder: state.workspace, logFile: join(outDir, 'vsix-server.log') });
       try {

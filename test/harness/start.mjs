@@ -2,12 +2,12 @@
 // freshly packaged .vsix and the bundled sample patch open. Prints the URL; Ctrl+C stops the
 // server and everything it started, and removes its state folder.
 //   PORT=8080 (default; a free port is chosen when it is taken)
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureCodeServer } from './lib/install-code-server.mjs';
 import { makeState, startCodeServer, installExtension, freePort, remoteUri, workbenchUrl } from './lib/server.mjs';
 import { projectRoot, resultsDir } from './lib/paths.mjs';
 import { log } from './lib/log.mjs';
+import { packageVsix } from './lib/vsix.mjs';
 import { createServer } from 'node:net';
 
 const SAMPLE = join(projectRoot, 'samples', 'rfc-3-5-next-syscall-data-pids.txt');
@@ -23,9 +23,10 @@ function portIsFree(port) {
 ensureCodeServer();
 const vsix = join(resultsDir, 'kernel-patch-review.vsix');
 log('start', 'packaging the extension');
-const packaged = spawnSync('npx', ['vsce', 'package', '--skip-license', '--no-dependencies', '-o', vsix], { cwd: projectRoot, encoding: 'utf8' });
-if (packaged.status !== 0) {
-  console.error(`kpr start: packaging failed:\n${packaged.stderr || packaged.stdout}`);
+try {
+  packageVsix(vsix);
+} catch (error) {
+  console.error(`kpr start: ${error.message}`);
   process.exit(1);
 }
 // The sample is an archive copy saved as .txt: tell VS Code it is a patch mail, as a reviewer

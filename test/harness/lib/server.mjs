@@ -5,7 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, openSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { cacheRoot, codeServerBin } from './paths.mjs';
+import { tmpdir } from 'node:os';
+import { codeServerBin } from './paths.mjs';
 import { log } from './log.mjs';
 
 const WORKBENCH_SETTINGS = {
@@ -36,8 +37,9 @@ export function freePort() {
 
 /** A fresh state folder with the layout code-server needs. */
 export function makeState(label, extraSettings = {}) {
-  mkdirSync(join(cacheRoot, 'state'), { recursive: true });
-  const dir = mkdtempSync(join(cacheRoot, 'state', `${label}-`));
+  // Under the system temp folder, not the project: VS Code's IPC socket paths must stay under
+  // 107 characters, which a deep clone path would break.
+  const dir = mkdtempSync(join(tmpdir(), `kpr-${label}-`));
   for (const sub of ['home', 'ud/User', 'ext', 'tmp', 'workspace']) mkdirSync(join(dir, sub), { recursive: true });
   writeFileSync(join(dir, 'ud', 'User', 'settings.json'), JSON.stringify({ ...WORKBENCH_SETTINGS, ...extraSettings }, null, 2));
   const env = {

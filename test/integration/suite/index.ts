@@ -2,5 +2,5 @@
 import { runMochaSuite } from '../mocha-entry';
 
 export function run(): Promise<void> {
-  return runMochaSuite(__dirname);
+  return runMochaSuite(__dirname, { honourGrep: true });
 }

@@ -1,0 +1,56 @@
+// Parses each patch document once per version and shares the result with every feature
+// (outline, folding, diagnostics, hover, …): a position is computed once, by the parser.
+import * as vscode from 'vscode';
+import { parsePatchDocument } from '../patch/parse';
+import type { Patch } from '../patch/model';
+import { PATCH_LANGUAGE_ID } from './ids';
+import { readSettings } from './settings';
+
+interface Entry {
+  readonly version: number;
+  readonly patch: Patch;
+}
+
+export class PatchDocuments implements vscode.Disposable {
+  private readonly cache = new Map<string, Entry>();
+  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Fires after a patch document was (re)parsed because it opened or changed. */
+  readonly onDidParse = this.changed.event;
+
+  constructor() {
+    this.subscriptions.push(
+      this.changed,
+      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.refresh(e.document)),
+    );
+  }
+
+  static isPatchDocument(document: vscode.TextDocument): boolean {
+    return document.languageId === PATCH_LANGUAGE_ID;
+  }
+
+  /** The parsed patch of the document's current version. */
+  get(document: vscode.TextDocument): Patch {
+    const key = document.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.version === document.version) return cached.patch;
+    const maxBytes = readSettings().maxFileSizeMB * 1024 * 1024;
+    const patch = parsePatchDocument(document.getText(), { maxBytes });
+    this.cache.set(key, { version: document.version, patch });
+    return patch;
+  }
+
+  /** Re-parses an open patch document and tells the listeners. */
+  refresh(document: vscode.TextDocument): void {
+    if (!PatchDocuments.isPatchDocument(document)) return;
+    this.get(document);
+    this.changed.fire(document);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,77 @@
+// Outline and breadcrumbs: mail → file → hunk, each hunk named by the function it changes.
+import * as vscode from 'vscode';
+import type { FilePatch, Hunk, Mail } from '../../patch/model';
+import { lineRange, toRange } from '../convert';
+import type { PatchDocuments } from '../patch-documents';
+
+export class PatchOutlineProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly documents: PatchDocuments) {}
+
+  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+    return this.documents.get(document).mails.map((mail) => mailSymbol(document, mail));
+  }
+}
+
+function mailSymbol(document: vscode.TextDocument, mail: Mail): vscode.DocumentSymbol {
+  const symbol = new vscode.DocumentSymbol(
+    mail.subject || '(no subject)',
+    seriesLabel(mail),
+    vscode.SymbolKind.Module,
+    toRange(mail.range),
+    lineRange(document, mail.subjectLine),
+  );
+  symbol.children = mail.files.map((file) => fileSymbol(document, file));
+  return symbol;
+}
+
+function fileSymbol(document: vscode.TextDocument, file: FilePatch): vscode.DocumentSymbol {
+  const { added, removed } = countChanges(file);
+  const symbol = new vscode.DocumentSymbol(
+    displayPath(file),
+    `+${added} −${removed}`,
+    vscode.SymbolKind.File,
+    toRange(file.range),
+    lineRange(document, file.headerLine),
+  );
+  symbol.children = file.hunks.map((hunk) => hunkSymbol(document, hunk));
+  return symbol;
+}
+
+function hunkSymbol(document: vscode.TextDocument, hunk: Hunk): vscode.DocumentSymbol {
+  return new vscode.DocumentSymbol(
+    hunkName(hunk),
+    `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`,
+    hunk.functionName ? vscode.SymbolKind.Function : vscode.SymbolKind.Namespace,
+    toRange(hunk.range),
+    lineRange(document, hunk.headerLine),
+  );
+}
+
+export function hunkName(hunk: Hunk): string {
+  return hunk.functionName ?? (hunk.section.trim() || `lines ${hunk.newStart}–${hunk.newStart + Math.max(0, hunk.newLines - 1)}`);
+}
+
+export function displayPath(file: FilePatch): string {
+  return file.newPath === '/dev/null' ? file.oldPath : file.newPath;
+}
+
+export function seriesLabel(mail: Mail): string {
+  const { series } = mail;
+  const parts: string[] = [];
+  if (series.rfc) parts.push('RFC');
+  if (series.version !== undefined) parts.push(`v${series.version}`);
+  if (series.index !== undefined && series.total !== undefined) parts.push(`${series.index}/${series.total}`);
+  return parts.join(' ');
+}
+
+export function countChanges(file: FilePatch): { added: number; removed: number } {
+  let added = 0;
+  let removed = 0;
+  for (const hunk of file.hunks) {
+    for (const line of hunk.lines) {
+      if (line.kind === '+') added++;
+      else if (line.kind === '-') removed++;
+    }
+  }
+  return { added, removed };
+}
