@@ -229,6 +229,17 @@ for line in body.split('\n'):
         if line.startswith((' ', '>', 'From ')):
             line = ' ' + line
     lines.append(line)
+# A reviewer's reply quoting the whole patch with "> ", a comment after each hunk.
+quoted, in_hunk = [], False
+for line in body.split('\n'):
+    if line.startswith(('@@ ', 'diff --git ', '-- ')) and in_hunk:
+        quoted += ['', 'A comment from the reviewer on the hunk above.', '']
+    in_hunk = in_hunk or line.startswith('@@ ')
+    quoted.append('>' + (' ' + line if line else ''))
+reply_head = head.replace('Subject: [PATCH', 'Subject: Re: [PATCH') + '\nIn-Reply-To: <patch-1@example.org>'
+open(f'{out}/reply-quoting-single-01.patch', 'w', encoding='utf-8').write(reply_head + '\n\nOn Fri, Ada Reviewer wrote:\n' + '\n'.join(quoted) + '\n\nThanks,\nBob\n')
+# The same mail with CRLF line ends from the transport.
+open(f'{out}/crlf-transport-single-01.patch', 'w', encoding='utf-8', newline='').write(text.replace('\n', '\r\n'))
 write('encoded-flowed.patch', 'Content-Type: text/plain; charset=UTF-8; format=flowed\nContent-Transfer-Encoding: 8bit', '\n'.join(lines))
 PY
 
@@ -237,7 +248,13 @@ PY
 mkdir -p "$work/outside"
 cd "$work/outside"
 for fixture in "$out"/*.patch "$out"/*.mbox; do
-  case "$(basename "$fixture")" in encoded-*) continue ;; esac
+  case "$(basename "$fixture")" in encoded-* | reply-* | crlf-*) continue ;; esac
+  GIT_CEILING_DIRECTORIES="$work" git -c core.quotepath=false apply --numstat "$fixture" > "${fixture%.*}.numstat"
+done
+# The hand-written fixtures (quilt, diff -up, diff -puN, scissors, mbox, bare diff) get their
+# expected counts from git the same way.
+for fixture in "$root"/test/fixtures/patches/hand/*; do
+  case "$fixture" in *.numstat) continue ;; esac
   GIT_CEILING_DIRECTORIES="$work" git -c core.quotepath=false apply --numstat "$fixture" > "${fixture%.*}.numstat"
 done
 echo "fixtures written to $out"

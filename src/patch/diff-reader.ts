@@ -74,7 +74,7 @@ function readHunks(lines: readonly SourceLine[], from: number, options: HunkOpti
       if (lines[j].marker === undefined) {
         if (text.startsWith('@@ -') && parseHunkHeader(text)) break;
         if (fileStartKind(lines, j) !== undefined) break;
-        if (stray === undefined && hunks.length > 0 && j === firstAfter && (text[0] === '+' || text[0] === '-') && text !== '-- ' && !text.startsWith('---')) stray = j;
+        if (stray === undefined && hunks.length > 0 && j === firstAfter && (text[0] === '+' || text[0] === '-') && !isSignatureOrRule(text)) stray = j;
       }
       j++;
     }
@@ -90,6 +90,11 @@ function readHunks(lines: readonly SourceLine[], from: number, options: HunkOpti
     hunks.push(inheritFunction(hunk, hunks[hunks.length - 1]));
     i = Math.max(next, j + 1);
   }
+}
+
+/** "-- " (git), "--" (quilt) and "---" rules end a diff without being diff lines. */
+function isSignatureOrRule(text: string): boolean {
+  return /^-{2,}\s*$/.test(text.length > 200 ? '' : text) || text.startsWith('---');
 }
 
 /** A hunk whose section is a goto label ("out_free:") is still inside the previous hunk's function. */

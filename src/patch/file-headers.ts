@@ -124,7 +124,8 @@ export function readFileHeader(lines: readonly SourceLine[], start: number): Fil
   let indexPath: string | undefined;
   if (kind === 'git') gitPaths = gitLinePaths(first);
   if (kind === 'index') indexPath = first.slice('Index: '.length).trim();
-  let i = start + 1;
+  // A bare `---`/`+++` pair is its own header: read it from its first line.
+  let i = kind === 'pair' ? start : start + 1;
   while (i < lines.length) {
     const j = nextContent(lines, i);
     if (j >= lines.length) {

@@ -6,16 +6,20 @@ import { parsePatch } from 'diff';
 import { parsePatchDocument } from '../../../src/patch/parse';
 import { fixtureNames, hunkShape, numstatOf, numstatRows, readFixture } from './support/fixtures';
 
-for (const name of fixtureNames('git', /\.(patch|mbox)$/).filter((n) => !n.startsWith('encoded-'))) {
-  test(`${name}: files and counts agree with git apply --numstat`, () => {
-    const patch = parsePatchDocument(readFixture('git', name));
-    const expected = numstatRows(readFixture('git', name.replace(/\.(patch|mbox)$/, '.numstat')));
+const withNumstat = [
+  ...fixtureNames('git', /\.(patch|mbox)$/).filter((n) => !/^(encoded|reply|crlf)-/.test(n)).map((n) => ['git', n]),
+  ...fixtureNames('hand', /\.(patch|mbox|diff)$/).map((n) => ['hand', n]),
+];
+for (const [dir, name] of withNumstat) {
+  test(`${dir}/${name}: files and counts agree with git apply --numstat`, () => {
+    const patch = parsePatchDocument(readFixture(dir, name));
+    const expected = numstatRows(readFixture(dir, name.replace(/\.(patch|mbox|diff)$/, '.numstat')));
     assert.deepEqual(numstatOf(patch), expected);
   });
 
-  test(`${name}: a clean patch raises no problems`, () => {
-    const patch = parsePatchDocument(readFixture('git', name));
-    assert.deepEqual(patch.problems.map((p) => p.message), []);
+  test(`${dir}/${name}: a clean patch raises no errors`, () => {
+    const patch = parsePatchDocument(readFixture(dir, name));
+    assert.deepEqual(patch.problems.filter((p) => p.severity === 'error').map((p) => p.message), []);
   });
 }
 
@@ -41,7 +45,7 @@ for (const name of fixtureNames('git', /^single-.*\.patch$/)) {
 }
 
 const clean = fixtureNames('git', /^single-01-.*\.patch$/)[0];
-for (const name of fixtureNames('git', /^encoded-/)) {
+for (const name of fixtureNames('git', /^(encoded|reply|crlf)-/)) {
   test(`${name}: decodes to the same hunks as its clean twin`, () => {
     const twin = hunkShape(parsePatchDocument(readFixture('git', clean)));
     assert.deepEqual(hunkShape(parsePatchDocument(readFixture('git', name))), twin);
