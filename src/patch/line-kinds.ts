@@ -63,7 +63,8 @@ export function isHunkStop(lines: readonly SourceLine[], i: number): boolean {
   if (text.startsWith('diff --git ') || text.startsWith('Index: ')) return true;
   if (isQuiltSeparator(text)) return true;
   if (text.startsWith('--- ') && isOldNewPair(lines, i)) return true;
-  if (text === '-- ') {
+  // The signature separator: "-- " from git, a bare "--" from quilt.
+  if (text === '-- ' || text === '--') {
     const next = nextUnmarked(lines, i + 1);
     return next >= lines.length || /^\d+(?:\.\d+)+/.test(lines[next].text) || lines[next].text.trim() === '';
   }
