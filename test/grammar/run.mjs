@@ -40,6 +40,7 @@ const require = createRequire(import.meta.url);
 const cli = join(dirname(require.resolve('vscode-tmgrammar-test/package.json')), 'dist', 'unit.js');
 const cases = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['test/grammar/cases/*.test.mail'];
 const args = [cli, '-g', relative(root, ourGrammar), '-g', cGrammar, ...cases];
-const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+// A grammar regex gone quadratic shows up as a run that never ends: fail it instead.
+const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', timeout: 120_000 });
 if (result.error) fail(result.error.message);
 process.exit(result.status ?? 1);
