@@ -2,5 +2,7 @@
 import type { CliCommand } from '../command';
 import { parseCommand } from './parse';
 import { simulateCommand } from './simulate';
+import { mapCommand } from './map';
+import { traceCommand } from './trace';
 
-export const commands: readonly CliCommand[] = [simulateCommand, parseCommand];
+export const commands: readonly CliCommand[] = [parseCommand, mapCommand, simulateCommand, traceCommand];

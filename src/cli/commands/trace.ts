@@ -1,0 +1,122 @@
+// `kpr trace FILE --next N …`: runs one fork in the model, step by step, and prints each step
+// with the patch line it executes (or the model location outside the patch), what changed, and
+// the faults as they happen, then the outcome.
+import { readFileSync } from 'node:fs';
+import { integerFlag, parseArgs } from '../args';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../command';
+import { readPatchInput } from '../patch-input';
+import { mapPatch, MappingIndex } from '../../mapping';
+import { faultSites, type FaultSite } from '../../mapping/fault-sites';
+import { formatScenarioError } from '../../kernel/scenario';
+import { statementById, type Variant } from '../../kernel/statements';
+import { formatOutcome } from '../../kernel/outcome';
+import { Session } from '../../stepper/session';
+
+const USAGE = `Usage: kpr trace FILE [--next N] [--variant baseline|patched] [--depth D] [--scenario S]
+
+Runs fork() in the model and prints every step: the patch line it executes (document line and
+the patch's own C text) or, outside the patch, the model function that implements it; the values
+that changed; and each memory-safety fault on the line that commits it. Then the outcome.
+
+  --next N        write N to next_syscall_data before the fork
+  --variant V     baseline (before the patch) or patched (default)
+  --depth D       pid namespace level the fork runs in (default 0)
+  --scenario S    a scenario JSON file (see the scenario spec) giving pid_max, namespaces, fail
+                  and ops; --next then writes N before its ops, --variant/--depth override it`;
+
+interface TraceOptions {
+  readonly next?: number;
+  readonly variant?: string;
+  readonly depth?: number;
+  readonly scenario?: Record<string, unknown>;
+}
+
+/** The scenario JSON a trace runs: the given scenario (or one fork) with the flags applied. */
+export function traceScenario(options: TraceOptions): Record<string, unknown> {
+  const base: Record<string, unknown> = options.scenario ? { ...options.scenario } : { variant: 'patched', ops: [{ op: 'fork' }] };
+  if (options.variant !== undefined) base.variant = options.variant;
+  else if (base.variant === undefined) base.variant = 'patched';
+  if (options.depth !== undefined) base.depth = options.depth;
+  if (options.next !== undefined) {
+    const ops = Array.isArray(base.ops) ? base.ops : [];
+    base.ops = [{ op: 'set_next', value: options.next }, ...ops];
+  }
+  return base;
+}
+
+export function formatTrace(session: Session, index: MappingIndex): string {
+  const variant = session.scenario.variant as Variant;
+  const last = session.point(session.length - 1);
+  const sites = faultSites(session, last.faults, (stepId) => index.linesOfStep(variant, stepId).length > 0);
+  const sitesAt = new Map<number, FaultSite[]>();
+  for (const site of sites) sitesAt.set(site.pointIndex, [...(sitesAt.get(site.pointIndex) ?? []), site]);
+  const out: string[] = [`kpr trace: ${variant} variant, ${session.length} steps${session.truncated ? ' (recording capped)' : ''}`];
+  for (let i = 0; i < session.length; i++) {
+    const stepId = session.summary(i).stepId;
+    const where = location(index, variant, stepId);
+    const depth = Math.max(0, session.summary(i).depth - 1);
+    out.push(`${String(i).padStart(5)}  ${where.line.padEnd(6)} ${'  '.repeat(Math.min(depth, 8))}${where.text}   [${stepId}]`);
+    const pad = `${' '.repeat(14)}${'  '.repeat(Math.min(depth, 8))}`;
+    if (i + 1 < session.length) {
+      const next = session.point(i + 1);
+      const changedLocals = next.stack.flatMap((frame) => frame.locals.filter((l) => l.changed).map((l) => `${l.name} = ${l.value}`));
+      if (changedLocals.length > 0) out.push(`${pad}→ ${changedLocals.join(', ')}`);
+      // Faults are printed below, on the line that commits them.
+      for (const change of next.changes) if (!change.startsWith('fault ')) out.push(`${pad}→ ${change}`);
+    }
+    for (const site of sitesAt.get(i) ?? []) {
+      const at = location(index, variant, site.stepId);
+      out.push(`${' '.repeat(14)}!! FAULT ${site.fault.kind} (fork ${site.fault.fork}) at ${at.line || 'model'} ${at.text} — ${site.fault.detail}`);
+    }
+  }
+  out.push('', 'Outcome:', formatOutcome(session.outcome).trimEnd());
+  return out.join('\n') + '\n';
+}
+
+function location(index: MappingIndex, variant: Variant, stepId: string): { line: string; text: string } {
+  const lines = index.linesOfStep(variant, stepId);
+  if (lines.length > 0) {
+    const mapped = index.line(lines[0]);
+    return { line: `L${lines[0] + 1}`, text: (mapped?.text ?? '').trim() };
+  }
+  const statement = statementById(stepId);
+  return { line: '', text: statement ? `(model: ${statement.tsFile} ${statement.tsSymbol})` : `(model: ${stepId})` };
+}
+
+async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, {
+    next: { takesValue: true }, variant: { takesValue: true }, depth: { takesValue: true }, scenario: { takesValue: true },
+  });
+  if (parsed.positionals.length !== 1) throw new UsageError(`expected one FILE, got ${parsed.positionals.length}`);
+  const variant = parsed.flags.get('variant');
+  if (variant !== undefined && variant !== 'baseline' && variant !== 'patched') throw new UsageError(`--variant must be baseline or patched, got ${String(variant)}`);
+  let scenario: Record<string, unknown> | undefined;
+  const scenarioPath = parsed.flags.get('scenario');
+  if (typeof scenarioPath === 'string') {
+    try {
+      const json: unknown = JSON.parse(readFileSync(scenarioPath, 'utf8'));
+      if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('a scenario is a JSON object');
+      scenario = json as Record<string, unknown>;
+    } catch (error) {
+      io.err(`kpr trace: --scenario ${scenarioPath}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  const input = await readPatchInput('trace', parsed.positionals[0], io);
+  if (!input.ok) return EXIT_USAGE;
+  const json = traceScenario({ next: integerFlag(parsed, 'next'), variant: variant as string | undefined, depth: integerFlag(parsed, 'depth'), scenario });
+  const result = Session.create(json);
+  if (!result.ok) {
+    io.err(`kpr trace: ${formatScenarioError(result.errors[0])}\n`);
+    return EXIT_USAGE;
+  }
+  io.out(formatTrace(result.session, new MappingIndex(mapPatch(input.patch))));
+  return EXIT_OK;
+}
+
+export const traceCommand: CliCommand = {
+  name: 'trace',
+  summary: 'run one fork step by step and show each patch line it executes, with faults',
+  usage: USAGE,
+  run,
+};

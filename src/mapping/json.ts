@@ -1,0 +1,37 @@
+// The JSON form of a mapping for `kpr map --json` (document lines 1-based).
+import type { Variant } from '../kernel/statements';
+import type { LineMapping, PatchMapping } from './map-patch';
+
+export interface LineMappingJson {
+  readonly docLine: number;
+  readonly kind: string;
+  readonly class: string;
+  readonly fn: string | null;
+  /** The primary step: the patched one for post-image lines, else the baseline one. */
+  readonly step: string | null;
+  readonly steps: Readonly<Partial<Record<Variant, readonly string[]>>>;
+}
+
+export function primaryStep(line: LineMapping): string | null {
+  return line.steps.patched?.[0] ?? line.steps.baseline?.[0] ?? null;
+}
+
+export function mappingToJson(mapping: PatchMapping) {
+  return {
+    files: mapping.files.map((file) => ({
+      path: file.path,
+      modelled: file.modelled,
+      executable: file.executable,
+      mapped: file.mapped,
+      coverage: file.executable === 0 ? null : file.mapped / file.executable,
+      lines: file.lines.map((line): LineMappingJson => ({
+        docLine: line.line + 1,
+        kind: line.kind,
+        class: line.lineClass,
+        fn: line.fn ?? null,
+        step: primaryStep(line),
+        steps: line.steps,
+      })),
+    })),
+  };
+}
