@@ -143,7 +143,8 @@ export class Describer {
     }
     const template = name ? lookupIdentifier(name, { functionName: this.functionName })?.condition : undefined;
     if (template) {
-      const args = call.args.map((a) => this.value(a));
+      // `atomic_read(&map->nr_free)` reads "the counter map->nr_free": the & is how C passes it.
+      const args = call.args.map((a) => this.value(a.type === 'unary' && a.op === '&' ? a.operand : a));
       const text = (d: number): string => (d === 0 ? printExpr(call) : (args[d - 1] ?? ''));
       return (holds ? template.whenTrue : template.whenFalse).replace(/\$(\d)/g, (_m, d: string) => text(Number(d)));
     }

@@ -13,10 +13,11 @@ const HEAD_CHARS = 400;
  * `sectionFunction` the function named by the hunk header. Returns undefined between functions.
  */
 export function enclosingFunction(lines: readonly string[], index: number, sectionFunction?: string): string | undefined {
+  if (!Array.isArray(lines) || lines.length === 0 || !(index >= 0)) return sectionFunction;
   const start = Math.min(index, lines.length - 1);
   const stop = Math.max(0, start - MAX_LINES_SCANNED);
   for (let i = start; i >= stop; i--) {
-    const text = lines[i] ?? '';
+    const text = typeof lines[i] === 'string' ? lines[i]! : '';
     // Bodies are indented; a definition head or a function's closing brace starts in column 0.
     if (text === '' || /^\s/.test(text)) continue;
     if (text.startsWith('}')) {
@@ -35,6 +36,7 @@ export function enclosingFunction(lines: readonly string[], index: number, secti
  * column 0) is resolved through the knowledge base's labels.
  */
 export function functionOfSection(section: string): string | undefined {
+  if (typeof section !== 'string') return undefined;
   const tokens = codeTokens(tokenizeC(section.slice(0, HEAD_CHARS)).tokens);
   const open = tokens.findIndex((t) => t.kind === 'punctuator' && t.text === '(');
   if (open > 0 && tokens[open - 1]!.kind === 'identifier') return tokens[open - 1]!.text;

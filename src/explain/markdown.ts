@@ -72,7 +72,12 @@ export function commandLink(title: string, command: string, args?: unknown): str
   if (!OUR_COMMAND.test(command)) return escapeMarkdown(title);
   let query = '';
   if (args !== undefined) {
-    const json = JSON.stringify(args);
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(args);
+    } catch {
+      json = undefined; // cyclic or BigInt arguments: no link rather than an exception
+    }
     if (json === undefined) return escapeMarkdown(title);
     // encodeURIComponent leaves ( ) ' ! * alone; a bare ) would end the link destination.
     query = `?${encodeURIComponent(json).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;

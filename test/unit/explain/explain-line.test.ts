@@ -184,3 +184,7 @@ test('a constant\'s value is given once per line', () => {
   const { summary } = explainLine('    max_scan = (pid_max + BITS_PER_PAGE - 1)/BITS_PER_PAGE - !offset;');
   assert.equal(summary.match(/\(32768\)/g)?.length, 1);
 });
+
+test('a counter passed by address is named without the & in a condition template', () => {
+  assert.match(explainLine('    if (likely(atomic_read(&map->nr_free))) {').summary, /^Checks whether the counter map->nr_free is non-zero \(marked likely/);
+});
