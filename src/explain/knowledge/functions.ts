@@ -194,7 +194,7 @@ export const functionEntries: readonly KnowledgeEntry[] = [
   {
     name: 'free_pid',
     kind: 'function',
-    summary: 'Releases a struct pid: unhashes it, frees its number at every namespace level and schedules the memory to be freed after RCU.',
+    summary: 'Releases a struct pid: unhashes it, frees its number at every namespace level and drops its reference once RCU readers are done.',
     seeAlso: ['free_pidmap', 'call_rcu', 'delayed_put_pid'],
   },
   {
@@ -256,8 +256,8 @@ export const functionEntries: readonly KnowledgeEntry[] = [
   {
     name: 'task_active_pid_ns',
     kind: 'function',
-    summary: 'Returns the pid namespace a task lives in (the namespace of its struct pid).',
-    detail: 'For the new task p in copy_process this is the namespace the child\'s pid numbers are allocated in.',
+    summary: 'Returns the pid namespace a task belongs to.',
+    detail: 'For the new task p in copy_process this is the namespace the child\'s pid numbers are allocated in (a new one when clone was given CLONE_NEWPID).',
     seeAlso: ['pid_namespace'],
   },
   {

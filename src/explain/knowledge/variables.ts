@@ -13,7 +13,7 @@ export const variableEntries: readonly KnowledgeEntry[] = [
     name: 'pidmap_lock',
     kind: 'variable',
     summary: 'The spinlock of kernel/pid.c that guards installing bitmap pages and the pid hash.',
-    detail: 'It is taken with interrupts disabled because the pid hash is also changed from contexts that run with interrupts off.',
+    detail: 'It is always taken with interrupts disabled: free_pid, which also takes it, can run with interrupts already off.',
     seeAlso: ['spin_lock_irq', 'alloc_pidmap_page'],
   },
   {
