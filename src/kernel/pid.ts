@@ -428,32 +428,33 @@ export function allocPid(k: Kernel, ns: PidNamespace): Ptr {
     }
 
     // Success: the rest touches no pidmap; it is stepped so every line of the function maps.
-    if (k.tr !== null && at) {
-      k.tr.step('alloc_pid/get_pid_ns', allocPidView(at));
-      k.tr.step('alloc_pid/level', allocPidView(at));
-      k.tr.step('alloc_pid/count', allocPidView(at));
+    const tr = k.tr;
+    if (tr !== null && at) {
+      tr.step('alloc_pid/get_pid_ns', allocPidView(at));
+      tr.step('alloc_pid/level', allocPidView(at));
+      tr.step('alloc_pid/count', allocPidView(at));
       at.type = 0;
-      k.tr.step('alloc_pid/type-for-init', allocPidView(at));
+      tr.step('alloc_pid/type-for-init', allocPidView(at));
       for (let type = 0; ; type++) {
         at.type = type;
-        k.tr.step('alloc_pid/type-for-cond', allocPidView(at));
+        tr.step('alloc_pid/type-for-cond', allocPidView(at));
         if (!(type < PIDTYPE_MAX)) break;
-        k.tr.step('alloc_pid/INIT_HLIST_HEAD', allocPidView(at));
-        k.tr.step('alloc_pid/type-for-inc', allocPidView(at));
+        tr.step('alloc_pid/INIT_HLIST_HEAD', allocPidView(at));
+        tr.step('alloc_pid/type-for-inc', allocPidView(at));
       }
-      k.tr.step('alloc_pid/spin_lock_irq', allocPidView(at));
+      tr.step('alloc_pid/spin_lock_irq', allocPidView(at));
       at.i = ns.level;
-      k.tr.step('alloc_pid/hash-for-init', allocPidView(at));
+      tr.step('alloc_pid/hash-for-init', allocPidView(at));
       for (let level = ns.level; ; level--) {
         at.i = level;
-        k.tr.step('alloc_pid/hash-for-cond', allocPidView(at));
+        tr.step('alloc_pid/hash-for-cond', allocPidView(at));
         if (!(level >= 0)) break;
-        k.tr.step('alloc_pid/hash/upid', allocPidView(at));
+        tr.step('alloc_pid/hash/upid', allocPidView(at));
         at.upid = `&pid->numbers[${level}]`;
-        k.tr.step('alloc_pid/hash/hlist_add_head_rcu', allocPidView(at));
-        k.tr.step('alloc_pid/hash-for-dec', allocPidView(at));
+        tr.step('alloc_pid/hash/hlist_add_head_rcu', allocPidView(at));
+        tr.step('alloc_pid/hash-for-dec', allocPidView(at));
       }
-      k.tr.step('alloc_pid/spin_unlock_irq', allocPidView(at));
+      tr.step('alloc_pid/spin_unlock_irq', allocPidView(at));
     }
     return allocPidOut(k, pid, at);
   }
@@ -482,10 +483,11 @@ export function allocPid(k: Kernel, ns: PidNamespace): Ptr {
 
 /** The `out:` label and `return pid;` shared by every path of alloc_pid. */
 function allocPidOut(k: Kernel, pid: Ptr, at: AllocPidLocals | null): Ptr {
-  if (k.tr !== null && at) {
-    k.tr.step('alloc_pid/out', allocPidView(at));
-    k.tr.step('alloc_pid/return', allocPidView(at));
-    k.tr.ret(pid);
+  const tr = k.tr;
+  if (tr !== null && at) {
+    tr.step('alloc_pid/out', allocPidView(at));
+    tr.step('alloc_pid/return', allocPidView(at));
+    tr.ret(pid);
   }
   return pid;
 }
@@ -501,16 +503,17 @@ export function freePid(k: Kernel, pid: Ptr): void {
   const level = k.depth;
   if (k.tr !== null) k.tr.call('free_pid', { pid });
   if (k.tr !== null) k.tr.step('free_pid/spin_lock_irqsave', freePidLocals(pid, null));
-  if (k.tr !== null) {
-    k.tr.step('free_pid/unhash-for-init', freePidLocals(pid, null));
+  const tr = k.tr;
+  if (tr !== null) {
+    tr.step('free_pid/unhash-for-init', freePidLocals(pid, null));
     for (let i = 0; ; i++) {
-      k.tr.step('free_pid/unhash-for-cond', freePidLocals(pid, i));
+      tr.step('free_pid/unhash-for-cond', freePidLocals(pid, i));
       if (!(i <= level)) break;
-      k.tr.step('free_pid/hlist_del_rcu', freePidLocals(pid, i));
-      k.tr.step('free_pid/unhash-for-inc', freePidLocals(pid, i));
+      tr.step('free_pid/hlist_del_rcu', freePidLocals(pid, i));
+      tr.step('free_pid/unhash-for-inc', freePidLocals(pid, i));
     }
-    k.tr.step('free_pid/spin_unlock_irqrestore', freePidLocals(pid, level + 1));
-    k.tr.step('free_pid/free-for-init', freePidLocals(pid, level + 1));
+    tr.step('free_pid/spin_unlock_irqrestore', freePidLocals(pid, level + 1));
+    tr.step('free_pid/free-for-init', freePidLocals(pid, level + 1));
   }
   for (let i = 0; ; i++) {
     if (k.tr !== null) k.tr.step('free_pid/free-for-cond', freePidLocals(pid, i));

@@ -27,7 +27,6 @@ export function runOps(k: Kernel, scenario: Scenario): RunResult {
   // The struct pid of the live child whose number at level `depth` is the index (0: none).
   const childByNr = new Int32Array(scenario.pidMax);
   if (k.tr !== null) k.tr.call('scenario', scenarioLocals(null, null));
-  if (k.tr !== null) k.tr.step('scenario/start', scenarioLocals(null, null));
 
   for (let opIndex = 0; opIndex < scenario.ops.length; opIndex++) {
     const op = scenario.ops[opIndex];

@@ -93,7 +93,7 @@ const P: readonly Variant[] = ['patched'];
 // name is stable and never reused for another statement.
 const ROWS: Readonly<Record<ModelFunction, readonly Row[]>> = {
   scenario: [
-    { id: 'scenario/start', kind: 'statement', c: null },
+    { id: 'scenario/entry', kind: 'call', c: null },
     { id: 'scenario/set_next', kind: 'statement', c: null },
     { id: 'scenario/fork', kind: 'statement', c: null },
     { id: 'scenario/fork-done', kind: 'statement', c: null },

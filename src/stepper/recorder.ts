@@ -82,23 +82,29 @@ export class Recorder implements Tracer {
     this.pidmaps = new PidmapSnapshots(k);
   }
 
+  // After truncation a block of the model may still hold this tracer for its last few steps:
+  // everything is ignored from then on (the kernel's `tr` is already null for the rest).
   call(fn: ModelFunction, locals: Locals): void {
+    if (this.truncated) return;
     this.stack.push({ fn, invocation: ++this.invocations, stepId: `${fn}/entry`, locals });
     this.record(`${fn}/entry`);
   }
 
   step(id: string, locals: Locals): void {
+    if (this.truncated) return;
     const top = this.stack[this.stack.length - 1];
     this.stack[this.stack.length - 1] = { fn: top.fn, invocation: top.invocation, stepId: id, locals };
     this.record(id);
   }
 
   ret(value: RawValue): void {
+    if (this.truncated) return;
     const frame = this.stack.pop();
     if (frame) this.pending.push({ kind: 'return', fn: frame.fn, value: formatValue(RETURN_TYPES[frame.fn], value) });
   }
 
   change(change: Change): void {
+    if (this.truncated) return;
     this.pending.push(change);
     switch (change.kind) {
       case 'bit-set':

@@ -30,7 +30,6 @@ test('no number is handed to two live children at any level', () => {
       const r = simulate(scenario);
       if (!r.ok) return;
       const o = outcomeToJson(r.outcome);
-      const exited = new Set(scenario.ops.flatMap((op) => (op.op === 'exit' ? [op.pid] : [])));
       // Track live children in order: an exit frees a number, which may then be handed out again.
       const live: number[][] = [];
       let fork = 0;
@@ -49,7 +48,6 @@ test('no number is handed to two live children at any level', () => {
           }
         }
       }
-      void exited;
     }),
     { numRuns: 200 },
   );
