@@ -11,4 +11,15 @@ export const Commands = {
   nextFile: 'kpr.nextFile',
   previousFile: 'kpr.previousFile',
   openFileImages: 'kpr.openFileImages',
+  showInModel: 'kpr.showInModel',
+  exploreScenarios: 'kpr.exploreScenarios',
+  /** Debugger (webview): asks for a next_syscall_data value. */
+  debugAllocPid: 'kpr.debugAllocPid',
+  /** Debugger: args (scenario: object, documentUri?: string) — from a diagnostic's quick fix. */
+  debugScenario: 'kpr.debugScenario',
+  /** Debugger: args (documentUri: string, line: number /* 0-based *\/) — from a hover or CodeLens. */
+  debugToHere: 'kpr.debugToHere',
 } as const;
+
+/** Commands that hovers may link to: only our own are trusted in hover Markdown. */
+export const HOVER_COMMANDS: readonly string[] = [Commands.debugToHere, Commands.debugScenario, Commands.showInModel];

@@ -3,12 +3,15 @@
 import * as vscode from 'vscode';
 import { parsePatchDocument } from '../patch/parse';
 import type { Patch } from '../patch/model';
+import { mapPatch, MappingIndex } from '../mapping';
 import { PATCH_LANGUAGE_ID } from './ids';
 import { readSettings } from './settings';
 
 interface Entry {
   readonly version: number;
   readonly patch: Patch;
+  /** Computed on first use: outline and folding never need it. */
+  mapping?: MappingIndex;
 }
 
 export class PatchDocuments implements vscode.Disposable {
@@ -33,13 +36,24 @@ export class PatchDocuments implements vscode.Disposable {
 
   /** The parsed patch of the document's current version. */
   get(document: vscode.TextDocument): Patch {
+    return this.entry(document).patch;
+  }
+
+  /** The mapping of the document's hunk lines onto the model's steps. */
+  mapping(document: vscode.TextDocument): MappingIndex {
+    const entry = this.entry(document);
+    entry.mapping ??= new MappingIndex(mapPatch(entry.patch));
+    return entry.mapping;
+  }
+
+  private entry(document: vscode.TextDocument): Entry {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    if (cached && cached.version === document.version) return cached.patch;
+    if (cached && cached.version === document.version) return cached;
     const maxBytes = readSettings().maxFileSizeMB * 1024 * 1024;
-    const patch = parsePatchDocument(document.getText(), { maxBytes });
-    this.cache.set(key, { version: document.version, patch });
-    return patch;
+    const entry: Entry = { version: document.version, patch: parsePatchDocument(document.getText(), { maxBytes }) };
+    this.cache.set(key, entry);
+    return entry;
   }
 
   /** Re-parses an open patch document and tells the listeners. */

@@ -2,15 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { codeBlock, commandLink, escapeMarkdown, inlineCode, renderEntryMarkdown, renderExplanationMarkdown } from '../../../src/explain/markdown';
+import MarkdownIt from 'markdown-it';
 import { explainLine } from '../../../src/explain/explain-line';
 import { lookupIdentifier } from '../../../src/explain/knowledge';
 
 // The most permissive CommonMark renderer settings: raw HTML and bare-URL linking on. If escaped
 // text survives these, it survives the hover's renderer.
-// markdown-it ships without types (it is installed as a dependency of @vscode/vsce).
-type MarkdownRenderer = new (options: { html: boolean; linkify: boolean }) => { render(source: string): string };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const MarkdownIt = require('markdown-it') as MarkdownRenderer;
 const md = new MarkdownIt({ html: true, linkify: true });
 const render = (markdown: string): string => md.render(markdown);
 
