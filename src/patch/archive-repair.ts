@@ -4,7 +4,7 @@
 // quilt "=====" separator merged with the header that follows it. Each change is a Repair with
 // its document range; the text of the document itself is never touched.
 import type { Diagnostics } from './diagnostics';
-import { LineBuilder, positionAt, rangeOf, sliceLine, type SourceLine } from './positions';
+import { LineBuilder, positionAt, rangeOf, sliceLine, withFlags, type SourceLine } from './positions';
 
 export interface ArchiveSignals {
   /** Lines of ``` or ~~~ at column 0: the page wraps code in fences. */
@@ -34,19 +34,25 @@ export function detectArchive(lines: readonly SourceLine[]): ArchiveSignals {
   let twoSpaceEnds = 0;
   let nonBlank = 0;
   let entities = 0;
-  let rawMarkup = 0;
   for (const { text } of lines) {
-    if (text.length > MAX_SPECIAL_LINE) continue;
-    if (text.trim() !== '') nonBlank++;
-    if (!fenced && isFenceLine(text)) fenced = true;
-    if (!forum && POSTED_BY.test(text)) forum = true;
+    if (text.length > MAX_SPECIAL_LINE || text.length === 0) continue;
+    nonBlank++;
+    const first = text.charCodeAt(0);
+    if (!fenced && (first === 96 || first === 126) && isFenceLine(text)) fenced = true;
+    if (!forum && first === 80 && POSTED_BY.test(text)) forum = true;
     if (!mailto && text.includes('](mailto:')) mailto = true;
     if (!identifierEscapes && text.includes('\\_') && /[A-Za-z0-9]\\_[A-Za-z0-9]/.test(text)) identifierEscapes = true;
-    if (text.endsWith('  ') && text.trim() !== '') twoSpaceEnds++;
+    if (text.endsWith('  ')) twoSpaceEnds++;
     if (text.includes('&')) entities += (text.match(ENTITY) ?? []).length;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 60 || c === 62) rawMarkup++;
+  }
+  // Only a page with entities needs the count of raw markup characters to compare with.
+  let rawMarkup = 0;
+  if (entities > 0) {
+    for (const { text } of lines) {
+      for (let i = 0; i < text.length && text.length <= MAX_SPECIAL_LINE; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 60 || c === 62) rawMarkup++;
+      }
     }
   }
   const markdown = fenced || forum || mailto || identifierEscapes;
@@ -67,12 +73,13 @@ export function repairArchive(lines: readonly SourceLine[], signals: ArchiveSign
       diagnostics.repair('code-fence', rangeOf(line), line.text, '',
         inFence ? 'a code fence closing the archive\'s code block is not part of the mail' : 'a code fence opening the archive\'s code block is not part of the mail');
       inFence = !inFence;
-      out.push({ ...line, marker: 'fence', inFence: true });
+      out.push(withFlags(line, { marker: 'fence', inFence: true }));
       continue;
     }
-    const repaired = line.text.length > MAX_SPECIAL_LINE ? line : repairLine(line, signals, diagnostics);
-    const fenceState = signals.fenced ? { inFence } : {};
-    out.push(...splitMergedSeparator({ ...repaired, ...fenceState }, diagnostics));
+    let repaired = line.text.length > MAX_SPECIAL_LINE ? line : repairLine(line, signals, diagnostics);
+    if (signals.fenced) repaired = withFlags(repaired, { inFence });
+    if (repaired.text.charCodeAt(0) === 61 /* = */) out.push(...splitMergedSeparator(repaired, diagnostics));
+    else out.push(repaired);
   }
   return out;
 }

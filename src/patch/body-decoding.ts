@@ -146,6 +146,7 @@ export function decodeQuotedPrintable(lines: readonly SourceLine[], charset: str
 
 /** base64: decoded lines are placed on the encoded line that holds their first byte. */
 export function decodeBase64Body(lines: readonly SourceLine[], charset: string): SourceLine[] | undefined {
+  if (lines.length === 0) return [];
   // Where each encoded line starts in the stream of base64 characters.
   const starts: number[] = [];
   let encoded = '';

@@ -60,7 +60,7 @@ const MAX_RESTORED = 2;
 const BLANK_BEFORE_BRACE_COST = 3;
 /** Ending a hunk right before another prefixed line is possible but unlikely. */
 const END_BEFORE_DIFF_COST = 3;
-const STATE_BUDGET = 2_000_000;
+const STATE_BUDGET = 200_000;
 
 function classify(lines: readonly SourceLine[], i: number): Kind {
   if (i >= lines.length) return Kind.End;
@@ -76,15 +76,22 @@ function classify(lines: readonly SourceLine[], i: number): Kind {
   return Kind.Unprefixed;
 }
 
+const BETWEEN_BLOCKS: BlankCost = { take: 4, skip: 0, why: 'it lies between two code blocks of the archive' };
+const AFTER_FENCE: BlankCost = { take: 2, skip: 0, why: 'the archive puts a blank line after a code fence opens' };
+const BEFORE_FENCE: BlankCost = { take: 0, skip: 0, why: 'it sits just before a code fence of the archive' };
+const BESIDE_REPLY: BlankCost = { take: 0, skip: 0, why: 'it borders the reply text between quoted lines' };
+const INSIDE_LENIENT: BlankCost = { take: 0, skip: 5, why: 'blank lines inside a hunk are context' };
+const INSIDE_STRICT: BlankCost = { take: 0, skip: Infinity, why: 'blank lines inside a hunk are context' };
+
 function blankCost(lines: readonly SourceLine[], i: number, lenient: boolean): BlankCost {
   const line = lines[i];
-  if (line.inFence === false) return { take: 4, skip: 0, why: 'it lies between two code blocks of the archive' };
+  if (line.inFence === false) return BETWEEN_BLOCKS;
   const prev = lines[i - 1];
   const next = lines[i + 1];
-  if (line.inFence === true && prev?.marker === 'fence') return { take: 2, skip: 0, why: 'the archive puts a blank line after a code fence opens' };
-  if (line.inFence === true && next?.marker === 'fence') return { take: 0, skip: 0, why: 'it sits just before a code fence of the archive' };
-  if (prev?.marker === 'interruption' || next?.marker === 'interruption') return { take: 0, skip: 0, why: 'it borders the reply text between quoted lines' };
-  return { take: 0, skip: lenient ? 5 : Infinity, why: 'blank lines inside a hunk are context' };
+  if (line.inFence === true && prev?.marker === 'fence') return AFTER_FENCE;
+  if (line.inFence === true && next?.marker === 'fence') return BEFORE_FENCE;
+  if (prev?.marker === 'interruption' || next?.marker === 'interruption') return BESIDE_REPLY;
+  return lenient ? INSIDE_LENIENT : INSIDE_STRICT;
 }
 
 function isClosingBrace(text: string): boolean {
@@ -272,16 +279,32 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     }
   }
   const out: DiffLine[] = [];
+  // One reason text per hunk and kind: a hostile hunk may need hundreds of thousands of repairs.
+  const hunkName = headerText(header);
+  const reasons = {
+    blankContext: `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`,
+    unprefixed: `a context line of hunk ${hunkName} lost its leading space`,
+    dropped: new Map<BlankCost, string>(),
+  };
+  const droppedReason = (cost: BlankCost) => {
+    let reason = reasons.dropped.get(cost);
+    if (reason === undefined) {
+      reason = `not a hunk line: the header ${hunkName} counts ${header.oldLines} old and ${header.newLines} new lines, and ${cost.why}`;
+      reasons.dropped.set(cost, reason);
+    }
+    return reason;
+  };
   let oldLine = header.oldStart;
   let newLine = header.newStart;
   let lastLine = lineOf(lines[headerIndex]);
   let lastEnd = headerRange.end;
   const emit = (kind: DiffLineKind, source: SourceLine, from: number, repaired: boolean) => {
     const range = rangeOf(source, from);
-    const numbers: { oldLine?: number; newLine?: number } = {};
-    if (kind === ' ' || kind === '-') numbers.oldLine = oldLine++;
-    if (kind === ' ' || kind === '+') numbers.newLine = newLine++;
-    out.push({ kind, text: source.text.slice(from), line: lineOf(source), range, ...numbers, ...(repaired ? { repaired: true } : {}) });
+    const line: { -readonly [K in keyof DiffLine]: DiffLine[K] } = { kind, text: source.text.slice(from), line: lineOf(source), range };
+    if (kind === ' ' || kind === '-') line.oldLine = oldLine++;
+    if (kind === ' ' || kind === '+') line.newLine = newLine++;
+    if (repaired) line.repaired = true;
+    out.push(line);
     lastLine = range.end.line;
     lastEnd = range.end;
   };
@@ -292,20 +315,17 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     if (kind === Kind.Blank) {
       const cost = blankCost(lines, i, options.lenient);
       if (reading.blankTaken.get(i) === true) {
-        diagnostics.repair('leading-whitespace', rangeOf(source), source.text, ' ',
-          `an empty line inside hunk ${headerText(header)} is a blank context line that lost its leading space`);
+        diagnostics.repair('leading-whitespace', rangeOf(source), source.text, ' ', reasons.blankContext);
         out.push({ kind: ' ', text: '', line: lineOf(source), range: rangeOf(source, 0, 0), oldLine: oldLine++, newLine: newLine++, repaired: true });
         lastLine = lineOf(source);
         lastEnd = rangeOf(source).end;
       } else {
-        diagnostics.repair('archive-blank-line', rangeOf(source), source.text, '',
-          `not a hunk line: the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines, and ${cost.why}`);
+        diagnostics.repair('archive-blank-line', rangeOf(source), source.text, '', droppedReason(cost));
       }
       continue;
     }
     if (kind === Kind.Unprefixed) {
-      diagnostics.repair('leading-whitespace', { start: positionAt(source, 0), end: positionAt(source, 0) }, '', ' ',
-        `a context line of hunk ${headerText(header)} lost its leading space`);
+      diagnostics.repair('leading-whitespace', { start: positionAt(source, 0), end: positionAt(source, 0) }, '', ' ', reasons.unprefixed);
       if (!options.lenient) {
         diagnostics.problem('warning', 'unprefixed-line', rangeOf(source),
           `line without a prefix inside a hunk, read as context: every hunk line starts with ' ', '+', '-' or '\\'`);

@@ -17,21 +17,43 @@ export type LineMarker = 'fence' | 'interruption';
 
 export interface SourceLine {
   readonly text: string;
-  /** Sorted by `from`; the first has `from` 0. */
-  readonly segments: readonly Segment[];
+  /** The document position of text[0]. */
+  readonly line: number;
+  readonly character: number;
+  /**
+   * Only when the text does not map contiguously from (line, character): sorted by `from`, the
+   * first has `from` 0. Most lines have none, which keeps a 10 MB mbox cheap to hold.
+   */
+  readonly segments?: readonly Segment[];
   readonly marker?: LineMarker;
   /** In a document with code fences: whether the line sits inside one. Undefined otherwise. */
   readonly inFence?: boolean;
 }
 
+/**
+ * Every SourceLine is made here, with all fields present in one order: lines of a single shape
+ * keep property access monomorphic, which matters on a 10 MB mbox.
+ */
+export function makeLine(text: string, line: number, character: number, segments?: readonly Segment[], marker?: LineMarker, inFence?: boolean): SourceLine {
+  return { text, line, character, segments, marker, inFence };
+}
+
 export function plainLine(text: string, line: number, character = 0): SourceLine {
-  return { text, segments: [{ from: 0, line, character }] };
+  return makeLine(text, line, character);
+}
+
+/** The same line with its marker or fence state changed. */
+export function withFlags(source: SourceLine, flags: Pick<SourceLine, 'marker' | 'inFence'>): SourceLine {
+  const marker = 'marker' in flags ? flags.marker : source.marker;
+  const inFence = 'inFence' in flags ? flags.inFence : source.inFence;
+  return makeLine(source.text, source.line, source.character, source.segments, marker, inFence);
 }
 
 /** The document position of logical character `index` (clamped to the line). */
 export function positionAt(source: SourceLine, index: number): Position {
-  const segments = source.segments;
   const i = Math.max(0, Math.min(index, source.text.length));
+  const segments = source.segments;
+  if (segments === undefined) return { line: source.line, character: source.character + i };
   let lo = 0;
   let hi = segments.length - 1;
   while (lo < hi) {
@@ -55,7 +77,7 @@ export function rangeOf(source: SourceLine, from = 0, to = source.text.length): 
 
 /** The document line a logical line starts on. */
 export function lineOf(source: SourceLine): number {
-  return source.segments[0].line;
+  return source.line;
 }
 
 export function pointRange(line: number, character = 0): DocRange {
@@ -87,8 +109,12 @@ export class LineBuilder {
   /** Appends logical characters [from, to) of an existing line, keeping their positions. */
   appendSlice(source: SourceLine, from: number, to: number): void {
     let i = from;
+    if (source.segments === undefined) {
+      if (to > from) this.append(source.text.slice(from, to), positionAt(source, from));
+      return;
+    }
     while (i < to) {
-      const segIndex = segmentIndexAt(source, i);
+      const segIndex = segmentIndexAt(source.segments, i);
       const next = source.segments[segIndex + 1];
       const stop = next === undefined ? to : Math.min(to, next.from);
       this.append(source.text.slice(i, stop), positionAt(source, i));
@@ -96,14 +122,13 @@ export class LineBuilder {
     }
   }
 
-  build(fallback: Position, extra: Omit<SourceLine, 'text' | 'segments'> = {}): SourceLine {
-    const segments = this.segments.length > 0 ? this.segments : [{ from: 0, line: fallback.line, character: fallback.character }];
-    return { ...extra, text: this.text, segments };
+  build(fallback: Position, extra: Pick<SourceLine, 'marker' | 'inFence'> = {}): SourceLine {
+    const first = this.segments[0] ?? { from: 0, line: fallback.line, character: fallback.character };
+    return makeLine(this.text, first.line, first.character, this.segments.length > 1 ? this.segments : undefined, extra.marker, extra.inFence);
   }
 }
 
-function segmentIndexAt(source: SourceLine, index: number): number {
-  const segments = source.segments;
+function segmentIndexAt(segments: readonly Segment[], index: number): number {
   let lo = 0;
   let hi = segments.length - 1;
   while (lo < hi) {

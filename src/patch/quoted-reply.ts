@@ -3,7 +3,7 @@
 // interruptions that the diff reader steps over.
 import type { Diagnostics } from './diagnostics';
 import { fileStartKind, HUNK_HEADER } from './line-kinds';
-import { rangeOf, sliceLine, type SourceLine } from './positions';
+import { rangeOf, sliceLine, withFlags, type SourceLine } from './positions';
 
 /** The length of one level of quoting at the start of a line: ">" and an optional space. */
 function quotePrefixLength(text: string): number {
@@ -26,7 +26,7 @@ export function unquoteReply(lines: readonly SourceLine[], diagnostics: Diagnost
   if (hasDiffStart(lines)) return undefined;
   const unquoted: SourceLine[] = lines.map((line) => {
     const length = quotePrefixLength(line.text);
-    if (length === 0) return { ...line, marker: 'interruption' };
+    if (length === 0) return withFlags(line, { marker: 'interruption' });
     return sliceLine(line, length);
   });
   if (!hasDiffStart(unquoted)) return undefined;
