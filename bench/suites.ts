@@ -1,4 +1,6 @@
 // The benchmark suites run by `npm run bench`; each feature adds its suite here.
 import type { BenchSuite } from './measure';
+import { parseSuite } from './parse.bench';
+import { kernelSuite } from './kernel.bench';
 
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [parseSuite, kernelSuite];

@@ -112,6 +112,8 @@ interface State {
 }
 
 interface Reading {
+  /** Every line up to `end` is a prefixed diff line: no decisions were needed. */
+  readonly exact?: boolean;
   readonly end: number;
   readonly restored: number;
   readonly blankTaken: ReadonlyMap<number, boolean>;
@@ -211,7 +213,7 @@ function exactReading(lines: readonly SourceLine[], start: number, header: HunkH
     i++;
   }
   while (i < lines.length && lines[i].marker === undefined && lines[i].text.charCodeAt(0) === 92) i++;
-  return { end: i, restored: 0, blankTaken: NO_BLANKS };
+  return { exact: true, end: i, restored: 0, blankTaken: NO_BLANKS };
 }
 
 /** Without a reconciling reading: take lines in order until the counts are met or the hunk stops. */
@@ -309,6 +311,10 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     lastEnd = range.end;
   };
   for (let i = start; i < reading.end; i++) {
+    if (reading.exact) {
+      emit(lines[i].text[0] as DiffLineKind, lines[i], 1, false);
+      continue;
+    }
     const kind = classify(lines, i);
     const source = lines[i];
     if (kind === Kind.Marker) continue;
@@ -341,8 +347,8 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
       `the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines; the hunk ends one blank context line short, lost with the end of its code block`);
     out.push({ kind: ' ', text: '', line: lastLine, range: at, oldLine: oldLine++, newLine: newLine++, repaired: true });
   }
-  const oldSeen = out.filter((l) => l.kind === ' ' || l.kind === '-').length;
-  const newSeen = out.filter((l) => l.kind === ' ' || l.kind === '+').length;
+  const oldSeen = oldLine - header.oldStart;
+  const newSeen = newLine - header.newStart;
   if (oldSeen !== header.oldLines || newSeen !== header.newLines) {
     const truncated = oldSeen <= header.oldLines && newSeen <= header.newLines;
     diagnostics.problem('error', truncated ? 'truncated-hunk' : 'hunk-count-mismatch', headerRange,
