@@ -124,6 +124,8 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
   let states = new Map<number, State>([[0, { cost: 0, taken: 0, blankLast: false, decisions: undefined }]]);
   let oldDefinite = 0;
   let newDefinite = 0;
+  // A clean mail loses at most its very last blank line (a client trimming the end of the text).
+  const maxRestored = lenient ? MAX_RESTORED : 1;
   let best: { cost: number; end: number; restored: number; state: State } | undefined;
   let work = 0;
   const scanLimit = start + Math.min(header.oldLines + header.newLines, 10_000_000) * 3 + 200;
@@ -146,7 +148,7 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
       for (const state of states.values()) {
         cheapest = Math.min(cheapest, state.cost);
         const restored = header.oldLines - (oldDefinite + state.taken);
-        if (restored !== header.newLines - (newDefinite + state.taken) || restored < 0 || restored > MAX_RESTORED) continue;
+        if (restored !== header.newLines - (newDefinite + state.taken) || restored < 0 || restored > maxRestored) continue;
         if (restored > 0 && !restoreAllowed(i)) continue;
         const cost = state.cost + restored * RESTORE_COST + (kind === Kind.Diff ? END_BEFORE_DIFF_COST : 0);
         if (best === undefined || cost < best.cost) best = { cost, end: i, restored, state };
@@ -346,6 +348,10 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     diagnostics.repair('restored-blank-context', at, '', ' ',
       `the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines; the hunk ends one blank context line short, lost with the end of its code block`);
     out.push({ kind: ' ', text: '', line: lastLine, range: at, oldLine: oldLine++, newLine: newLine++, repaired: true });
+    if (!options.lenient) {
+      diagnostics.problem('warning', 'restored-blank-context', headerRange,
+        `the hunk ${headerText(header)} ends one line short of its counts; a trailing blank context line was assumed lost and restored`);
+    }
   }
   const oldSeen = oldLine - header.oldStart;
   const newSeen = newLine - header.newStart;
