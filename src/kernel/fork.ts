@@ -19,42 +19,44 @@ function copyLocals(task: number, pid: Ptr, retval: number | null): Locals {
  * (> 0) on success, or -errno.
  */
 export function copyProcess(k: Kernel): number {
+  // Read once: a tracer that stops recording mid-call ignores the rest of this call.
+  const tr = k.tr;
   // The child task_struct, shown by address only; one per fork.
   const task = k.forkIndex + 1;
   // do_fork passes pid = NULL: only the idle task is forked with &init_struct_pid.
   let pid: Ptr = NULL;
-  if (k.tr !== null) k.tr.call('copy_process', copyLocals(task, pid, null));
-  if (k.tr !== null) k.tr.step('copy_process/copy_thread', copyLocals(task, pid, null));
+  if (tr !== null) tr.call('copy_process', copyLocals(task, pid, null));
+  if (tr !== null) tr.step('copy_process/copy_thread', copyLocals(task, pid, null));
   let retval = 0;
-  if (k.tr !== null) k.tr.step('copy_process/if-retval', copyLocals(task, pid, retval));
-  if (k.tr !== null) k.tr.step('copy_process/if-not-init', copyLocals(task, pid, retval));
+  if (tr !== null) tr.step('copy_process/if-retval', copyLocals(task, pid, retval));
+  if (tr !== null) tr.step('copy_process/if-not-init', copyLocals(task, pid, retval));
   if (!k.patched) {
-    if (k.tr !== null) k.tr.step('copy_process/retval-enomem', copyLocals(task, pid, retval));
+    if (tr !== null) tr.step('copy_process/retval-enomem', copyLocals(task, pid, retval));
     retval = -ENOMEM;
   }
-  if (k.tr !== null) k.tr.step('copy_process/alloc_pid', copyLocals(task, pid, retval));
+  if (tr !== null) tr.step('copy_process/alloc_pid', copyLocals(task, pid, retval));
   pid = allocPid(k, k.namespaces[k.depth]);
   let failed: boolean;
   if (k.patched) {
-    if (k.tr !== null) k.tr.step('copy_process/if-is-err', copyLocals(task, pid, retval));
+    if (tr !== null) tr.step('copy_process/if-is-err', copyLocals(task, pid, retval));
     failed = IS_ERR(pid);
     if (failed) {
-      if (k.tr !== null) k.tr.step('copy_process/retval-ptr-err', copyLocals(task, pid, retval));
+      if (tr !== null) tr.step('copy_process/retval-ptr-err', copyLocals(task, pid, retval));
       retval = PTR_ERR(pid);
     }
   } else {
-    if (k.tr !== null) k.tr.step('copy_process/if-no-pid', copyLocals(task, pid, retval));
+    if (tr !== null) tr.step('copy_process/if-no-pid', copyLocals(task, pid, retval));
     failed = pid === NULL;
   }
   if (failed) {
-    if (k.tr !== null) k.tr.step('copy_process/goto-cleanup-io', copyLocals(task, pid, retval));
-    if (k.tr !== null) k.tr.step('copy_process/bad_fork_cleanup_io', copyLocals(task, pid, retval));
-    if (k.tr !== null) k.tr.step('copy_process/return-err', copyLocals(task, pid, retval));
-    if (k.tr !== null) k.tr.ret(`ERR_PTR(${retval})`);
+    if (tr !== null) tr.step('copy_process/goto-cleanup-io', copyLocals(task, pid, retval));
+    if (tr !== null) tr.step('copy_process/bad_fork_cleanup_io', copyLocals(task, pid, retval));
+    if (tr !== null) tr.step('copy_process/return-err', copyLocals(task, pid, retval));
+    if (tr !== null) tr.ret(`ERR_PTR(${retval})`);
     return retval;
   }
-  if (k.tr !== null) k.tr.step('copy_process/if-newpid', copyLocals(task, pid, retval));
-  if (k.tr !== null) k.tr.step('copy_process/return-p', copyLocals(task, pid, retval));
-  if (k.tr !== null) k.tr.ret(task);
+  if (tr !== null) tr.step('copy_process/if-newpid', copyLocals(task, pid, retval));
+  if (tr !== null) tr.step('copy_process/return-p', copyLocals(task, pid, retval));
+  if (tr !== null) tr.ret(task);
   return pid;
 }

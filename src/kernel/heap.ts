@@ -10,15 +10,22 @@ const STATE_LIVE = 1;
 const STATE_FREED = 2;
 
 export class KernelHeap {
-  private types = new Uint8Array(256);
-  private states = new Uint8Array(256);
+  private types: Uint8Array;
+  private states: Uint8Array;
   /** struct pid numbers[level].nr, `levels` slots per object id. */
   private numbers: Int32Array;
   private nextId = 1;
   private readonly pageData = new Map<number, Uint32Array>();
 
-  constructor(readonly levels: number) {
-    this.numbers = new Int32Array(256 * levels);
+  /** expectedObjects sizes the arrays up front (about one struct pid per fork). */
+  constructor(
+    readonly levels: number,
+    expectedObjects = 256,
+  ) {
+    const capacity = Math.max(256, expectedObjects + 1);
+    this.types = new Uint8Array(capacity);
+    this.states = new Uint8Array(capacity);
+    this.numbers = new Int32Array(capacity * levels);
   }
 
   /** Ids handed out so far are 1..count. */

@@ -16,6 +16,8 @@ export interface KernelConfig {
   /** 1-based call numbers of kmem_cache_alloc / kzalloc that return NULL. */
   readonly failKmemCacheAlloc: readonly number[];
   readonly failKzalloc: readonly number[];
+  /** How many forks the run will make, to size the heap up front (optional). */
+  readonly expectedForks?: number;
 }
 
 export class Kernel {
@@ -45,15 +47,20 @@ export class Kernel {
   kzallocCalls = 0;
   private readonly failKmem: ReadonlySet<number>;
   private readonly failKzalloc: ReadonlySet<number>;
+  /** Whether any call is set to fail at all: saves a set lookup per call in the common case. */
+  private readonly injectKmem: boolean;
+  private readonly injectKzalloc: boolean;
 
   constructor(config: KernelConfig) {
     this.variant = config.variant;
     this.patched = config.variant === 'patched';
     this.pidMax = config.pidMax;
     this.depth = config.depth;
-    this.heap = new KernelHeap(config.depth + 1);
+    this.heap = new KernelHeap(config.depth + 1, (config.expectedForks ?? 0) + 64 * (config.depth + 1));
     this.failKmem = new Set(config.failKmemCacheAlloc);
     this.failKzalloc = new Set(config.failKzalloc);
+    this.injectKmem = this.failKmem.size > 0;
+    this.injectKzalloc = this.failKzalloc.size > 0;
     // Each level sets at most one number per fork; twice that leaves room for any future path.
     this.forkSetLevels = new Int32Array(2 * (config.depth + 1) + 2);
     this.forkSetNrs = new Int32Array(2 * (config.depth + 1) + 2);
@@ -75,7 +82,7 @@ export class Kernel {
 
   kmemCacheAlloc(): Ptr {
     const call = ++this.kmemCacheAllocCalls;
-    if (this.failKmem.has(call)) {
+    if (this.injectKmem && this.failKmem.has(call)) {
       if (this.tr !== null) this.tr.change({ kind: 'alloc-failed', allocator: 'kmem_cache_alloc', call });
       return NULL;
     }
@@ -97,7 +104,7 @@ export class Kernel {
 
   kzalloc(): Ptr {
     const call = ++this.kzallocCalls;
-    if (this.failKzalloc.has(call)) {
+    if (this.injectKzalloc && this.failKzalloc.has(call)) {
       if (this.tr !== null) this.tr.change({ kind: 'alloc-failed', allocator: 'kzalloc', call });
       return NULL;
     }

@@ -11,8 +11,12 @@ export class ForkLog {
   private data: Int32Array;
   private size = 0;
 
-  constructor(readonly levels: number) {
-    this.data = new Int32Array(64 * levels);
+  /** expectedForks sizes the log up front (the scenario says how many forks it makes). */
+  constructor(
+    readonly levels: number,
+    expectedForks = 64,
+  ) {
+    this.data = new Int32Array(Math.max(1, expectedForks) * levels);
   }
 
   get length(): number {

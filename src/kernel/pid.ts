@@ -35,32 +35,34 @@ function freePidmapLocals(pid: Ptr, i: number, nr: number, map: number, offset: 
 }
 
 export function freePidmap(k: Kernel, pid: Ptr, i: number): void {
-  if (k.tr !== null) k.tr.call('free_pidmap', { upid: upidRef(pid, i) });
-  if (k.tr !== null) k.tr.step('free_pidmap/nr', { upid: upidRef(pid, i), nr: null, map: null, offset: null });
+  // Read once: a tracer that stops recording mid-call ignores the rest of this call.
+  const tr = k.tr;
+  if (tr !== null) tr.call('free_pidmap', { upid: upidRef(pid, i) });
+  if (tr !== null) tr.step('free_pidmap/nr', { upid: upidRef(pid, i), nr: null, map: null, offset: null });
   if (IS_ERR(pid) || !k.heap.isLive(pid)) {
     // Reading upid->nr through an error pointer: the sanitizer skips the whole call.
     k.fault('err-ptr-deref', `free_pidmap(${upidRef(pid, i)}) reads upid->nr`);
-    if (k.tr !== null) k.tr.ret(null);
+    if (tr !== null) tr.ret(null);
     return;
   }
   const nr = k.heap.pidNumber(pid, i);
   const ns = k.namespaces[i];
-  if (k.tr !== null) k.tr.step('free_pidmap/map', { upid: upidRef(pid, i), nr, map: null, offset: null });
+  if (tr !== null) tr.step('free_pidmap/map', { upid: upidRef(pid, i), nr, map: null, offset: null });
   const entry = (nr / BITS_PER_PAGE) | 0;
   const map = mapRef(ns, entry);
-  if (k.tr !== null) k.tr.step('free_pidmap/offset', { upid: upidRef(pid, i), nr, map, offset: null });
+  if (tr !== null) tr.step('free_pidmap/offset', { upid: upidRef(pid, i), nr, map, offset: null });
   const offset = nr & BITS_PER_PAGE_MASK;
-  if (k.tr !== null) k.tr.step('free_pidmap/clear_bit', freePidmapLocals(pid, i, nr, map, offset));
+  if (tr !== null) tr.step('free_pidmap/clear_bit', freePidmapLocals(pid, i, nr, map, offset));
   const page = ns.pages[entry];
   if (page !== null) {
     clearBit(page, offset);
-    if (k.tr !== null) k.tr.change({ kind: 'bit-cleared', level: ns.level, nr });
+    if (tr !== null) tr.change({ kind: 'bit-cleared', level: ns.level, nr });
   }
-  if (k.tr !== null) k.tr.step('free_pidmap/nr_free-inc', freePidmapLocals(pid, i, nr, map, offset));
+  if (tr !== null) tr.step('free_pidmap/nr_free-inc', freePidmapLocals(pid, i, nr, map, offset));
   ns.nrFree[entry]++;
-  if (k.tr !== null) k.tr.change({ kind: 'nr-free', level: ns.level, entry, value: ns.nrFree[entry] });
-  if (k.tr !== null) k.tr.step('free_pidmap/end', freePidmapLocals(pid, i, nr, map, offset));
-  if (k.tr !== null) k.tr.ret(null);
+  if (tr !== null) tr.change({ kind: 'nr-free', level: ns.level, entry, value: ns.nrFree[entry] });
+  if (tr !== null) tr.step('free_pidmap/end', freePidmapLocals(pid, i, nr, map, offset));
+  if (tr !== null) tr.ret(null);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -71,30 +73,32 @@ function pageLocals(ns: PidNamespace, entry: number, page: Ptr | null): Locals {
 }
 
 export function allocPidmapPage(k: Kernel, ns: PidNamespace, entry: number): number {
-  if (k.tr !== null) k.tr.call('alloc_pidmap_page', { map: mapRef(ns, entry) });
-  if (k.tr !== null) k.tr.step('alloc_pidmap_page/if-no-page', { map: mapRef(ns, entry) });
+  // Read once: a tracer that stops recording mid-call ignores the rest of this call.
+  const tr = k.tr;
+  if (tr !== null) tr.call('alloc_pidmap_page', { map: mapRef(ns, entry) });
+  if (tr !== null) tr.step('alloc_pidmap_page/if-no-page', { map: mapRef(ns, entry) });
   if (ns.pages[entry] === null) {
-    if (k.tr !== null) k.tr.step('alloc_pidmap_page/kzalloc', pageLocals(ns, entry, null));
+    if (tr !== null) tr.step('alloc_pidmap_page/kzalloc', pageLocals(ns, entry, null));
     const page = k.kzalloc();
-    if (k.tr !== null) k.tr.step('alloc_pidmap_page/spin_lock_irq', pageLocals(ns, entry, page));
-    if (k.tr !== null) k.tr.step('alloc_pidmap_page/if-raced', pageLocals(ns, entry, page));
+    if (tr !== null) tr.step('alloc_pidmap_page/spin_lock_irq', pageLocals(ns, entry, page));
+    if (tr !== null) tr.step('alloc_pidmap_page/if-raced', pageLocals(ns, entry, page));
     if (ns.pages[entry] !== null) {
-      if (k.tr !== null) k.tr.step('alloc_pidmap_page/kfree', pageLocals(ns, entry, page));
+      if (tr !== null) tr.step('alloc_pidmap_page/kfree', pageLocals(ns, entry, page));
       k.kfree(page);
     } else {
-      if (k.tr !== null) k.tr.step('alloc_pidmap_page/install', pageLocals(ns, entry, page));
+      if (tr !== null) tr.step('alloc_pidmap_page/install', pageLocals(ns, entry, page));
       k.installPage(ns, entry, page);
     }
-    if (k.tr !== null) k.tr.step('alloc_pidmap_page/spin_unlock_irq', pageLocals(ns, entry, page));
-    if (k.tr !== null) k.tr.step('alloc_pidmap_page/if-still-no-page', pageLocals(ns, entry, page));
+    if (tr !== null) tr.step('alloc_pidmap_page/spin_unlock_irq', pageLocals(ns, entry, page));
+    if (tr !== null) tr.step('alloc_pidmap_page/if-still-no-page', pageLocals(ns, entry, page));
     if (ns.pages[entry] === null) {
-      if (k.tr !== null) k.tr.step('alloc_pidmap_page/return-fail', pageLocals(ns, entry, page));
-      if (k.tr !== null) k.tr.ret(-1);
+      if (tr !== null) tr.step('alloc_pidmap_page/return-fail', pageLocals(ns, entry, page));
+      if (tr !== null) tr.ret(-1);
       return -1;
     }
   }
-  if (k.tr !== null) k.tr.step('alloc_pidmap_page/return-0', { map: mapRef(ns, entry) });
-  if (k.tr !== null) k.tr.ret(0);
+  if (tr !== null) tr.step('alloc_pidmap_page/return-0', { map: mapRef(ns, entry) });
+  if (tr !== null) tr.ret(0);
   return 0;
 }
 
@@ -113,124 +117,126 @@ function scanLocalsWithPage(
 }
 
 export function allocPidmap(k: Kernel, ns: PidNamespace): number {
+  // Read once: a tracer that stops recording mid-call ignores the rest of this call.
+  const tr = k.tr;
   const pidMax = k.pidMax;
-  if (k.tr !== null) k.tr.call('alloc_pidmap', { pid_ns: nsRef(ns) });
-  if (k.tr !== null) {
-    k.tr.step('alloc_pidmap/last', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid: null, last: null, map: null });
+  if (tr !== null) tr.call('alloc_pidmap', { pid_ns: nsRef(ns) });
+  if (tr !== null) {
+    tr.step('alloc_pidmap/last', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid: null, last: null, map: null });
   }
   const last = ns.lastPid;
-  if (k.tr !== null) {
-    k.tr.step('alloc_pidmap/pid-next', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid: null, last, map: null });
+  if (tr !== null) {
+    tr.step('alloc_pidmap/pid-next', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid: null, last, map: null });
   }
   let pid = last + 1;
-  if (k.tr !== null) {
-    k.tr.step('alloc_pidmap/if-pid_max', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid, last, map: null });
+  if (tr !== null) {
+    tr.step('alloc_pidmap/if-pid_max', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid, last, map: null });
   }
   if (pid >= pidMax) {
-    if (k.tr !== null) {
-      k.tr.step('alloc_pidmap/pid-reserved', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid, last, map: null });
+    if (tr !== null) {
+      tr.step('alloc_pidmap/pid-reserved', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid, last, map: null });
     }
     pid = RESERVED_PIDS;
   }
-  if (k.tr !== null) {
-    k.tr.step('alloc_pidmap/offset', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid, last, map: null });
+  if (tr !== null) {
+    tr.step('alloc_pidmap/offset', { pid_ns: nsRef(ns), i: null, offset: null, max_scan: null, pid, last, map: null });
   }
   let offset = pid & BITS_PER_PAGE_MASK;
-  if (k.tr !== null) {
-    k.tr.step('alloc_pidmap/map', { pid_ns: nsRef(ns), i: null, offset, max_scan: null, pid, last, map: null });
+  if (tr !== null) {
+    tr.step('alloc_pidmap/map', { pid_ns: nsRef(ns), i: null, offset, max_scan: null, pid, last, map: null });
   }
   let entry = (pid / BITS_PER_PAGE) | 0;
-  if (k.tr !== null) {
-    k.tr.step('alloc_pidmap/max_scan', { pid_ns: nsRef(ns), i: null, offset, max_scan: null, pid, last, map: mapRef(ns, entry) });
+  if (tr !== null) {
+    tr.step('alloc_pidmap/max_scan', { pid_ns: nsRef(ns), i: null, offset, max_scan: null, pid, last, map: mapRef(ns, entry) });
   }
   const maxScan = (((pidMax + BITS_PER_PAGE - 1) / BITS_PER_PAGE) | 0) - (offset === 0 ? 1 : 0);
   const lastEntry = ((pidMax - 1) / BITS_PER_PAGE) | 0;
-  if (k.tr !== null) {
-    k.tr.step('alloc_pidmap/for-init', { pid_ns: nsRef(ns), i: null, offset, max_scan: maxScan, pid, last, map: mapRef(ns, entry) });
+  if (tr !== null) {
+    tr.step('alloc_pidmap/for-init', { pid_ns: nsRef(ns), i: null, offset, max_scan: maxScan, pid, last, map: mapRef(ns, entry) });
   }
   let i = 0;
   for (;;) {
-    if (k.tr !== null) k.tr.step('alloc_pidmap/for-cond', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+    if (tr !== null) tr.step('alloc_pidmap/for-cond', scanLocals(ns, i, offset, maxScan, pid, last, entry));
     if (!(i <= maxScan)) break;
 
     if (k.patched) {
-      if (k.tr !== null) k.tr.step('alloc_pidmap/if-alloc_pidmap_page', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      if (tr !== null) tr.step('alloc_pidmap/if-alloc_pidmap_page', scanLocals(ns, i, offset, maxScan, pid, last, entry));
       if (allocPidmapPage(k, ns, entry) !== 0) {
-        if (k.tr !== null) k.tr.step('alloc_pidmap/break-no-page', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+        if (tr !== null) tr.step('alloc_pidmap/break-no-page', scanLocals(ns, i, offset, maxScan, pid, last, entry));
         break;
       }
     } else {
-      if (k.tr !== null) k.tr.step('alloc_pidmap/if-no-page', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      if (tr !== null) tr.step('alloc_pidmap/if-no-page', scanLocals(ns, i, offset, maxScan, pid, last, entry));
       if (ns.pages[entry] === null) {
-        if (k.tr !== null) k.tr.step('alloc_pidmap/kzalloc', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, NULL));
+        if (tr !== null) tr.step('alloc_pidmap/kzalloc', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, NULL));
         const page = k.kzalloc();
-        if (k.tr !== null) k.tr.step('alloc_pidmap/spin_lock_irq', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
-        if (k.tr !== null) k.tr.step('alloc_pidmap/if-raced', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+        if (tr !== null) tr.step('alloc_pidmap/spin_lock_irq', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+        if (tr !== null) tr.step('alloc_pidmap/if-raced', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
         if (ns.pages[entry] !== null) {
-          if (k.tr !== null) k.tr.step('alloc_pidmap/kfree', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+          if (tr !== null) tr.step('alloc_pidmap/kfree', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
           k.kfree(page);
         } else {
-          if (k.tr !== null) k.tr.step('alloc_pidmap/install', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+          if (tr !== null) tr.step('alloc_pidmap/install', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
           k.installPage(ns, entry, page);
         }
-        if (k.tr !== null) k.tr.step('alloc_pidmap/spin_unlock_irq', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
-        if (k.tr !== null) k.tr.step('alloc_pidmap/if-still-no-page', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+        if (tr !== null) tr.step('alloc_pidmap/spin_unlock_irq', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+        if (tr !== null) tr.step('alloc_pidmap/if-still-no-page', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
         if (ns.pages[entry] === null) {
-          if (k.tr !== null) k.tr.step('alloc_pidmap/break-no-page', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
+          if (tr !== null) tr.step('alloc_pidmap/break-no-page', scanLocalsWithPage(ns, i, offset, maxScan, pid, last, entry, page));
           break;
         }
       }
     }
 
     const page = ns.pages[entry] as Uint32Array;
-    if (k.tr !== null) k.tr.step('alloc_pidmap/if-nr_free', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+    if (tr !== null) tr.step('alloc_pidmap/if-nr_free', scanLocals(ns, i, offset, maxScan, pid, last, entry));
     if (ns.nrFree[entry] !== 0) {
-      if (k.tr !== null) k.tr.step('alloc_pidmap/do', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      if (tr !== null) tr.step('alloc_pidmap/do', scanLocals(ns, i, offset, maxScan, pid, last, entry));
       do {
-        if (k.tr !== null) k.tr.step('alloc_pidmap/if-test_and_set', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+        if (tr !== null) tr.step('alloc_pidmap/if-test_and_set', scanLocals(ns, i, offset, maxScan, pid, last, entry));
         if (!testAndSetBit(page, offset)) {
           k.numberSet(ns.level, pid);
-          if (k.tr !== null) k.tr.step('alloc_pidmap/nr_free-dec', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+          if (tr !== null) tr.step('alloc_pidmap/nr_free-dec', scanLocals(ns, i, offset, maxScan, pid, last, entry));
           ns.nrFree[entry]--;
-          if (k.tr !== null) k.tr.change({ kind: 'nr-free', level: ns.level, entry, value: ns.nrFree[entry] });
-          if (k.tr !== null) k.tr.step('alloc_pidmap/last_pid', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+          if (tr !== null) tr.change({ kind: 'nr-free', level: ns.level, entry, value: ns.nrFree[entry] });
+          if (tr !== null) tr.step('alloc_pidmap/last_pid', scanLocals(ns, i, offset, maxScan, pid, last, entry));
           ns.lastPid = pid;
-          if (k.tr !== null) k.tr.change({ kind: 'last-pid', level: ns.level, value: pid });
-          if (k.tr !== null) k.tr.step('alloc_pidmap/return-pid', scanLocals(ns, i, offset, maxScan, pid, last, entry));
-          if (k.tr !== null) k.tr.ret(pid);
+          if (tr !== null) tr.change({ kind: 'last-pid', level: ns.level, value: pid });
+          if (tr !== null) tr.step('alloc_pidmap/return-pid', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+          if (tr !== null) tr.ret(pid);
           return pid;
         }
-        if (k.tr !== null) k.tr.step('alloc_pidmap/find_next_offset', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+        if (tr !== null) tr.step('alloc_pidmap/find_next_offset', scanLocals(ns, i, offset, maxScan, pid, last, entry));
         offset = findNextZeroBit(page, offset);
-        if (k.tr !== null) k.tr.step('alloc_pidmap/scan/mk_pid', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+        if (tr !== null) tr.step('alloc_pidmap/scan/mk_pid', scanLocals(ns, i, offset, maxScan, pid, last, entry));
         pid = entry * BITS_PER_PAGE + offset;
-        if (k.tr !== null) k.tr.step('alloc_pidmap/while', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+        if (tr !== null) tr.step('alloc_pidmap/while', scanLocals(ns, i, offset, maxScan, pid, last, entry));
       } while (offset < BITS_PER_PAGE && pid < pidMax && (i !== maxScan || pid < last || ((last + 1) & BITS_PER_PAGE_MASK) === 0));
     }
-    if (k.tr !== null) k.tr.step('alloc_pidmap/if-not-last-map', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+    if (tr !== null) tr.step('alloc_pidmap/if-not-last-map', scanLocals(ns, i, offset, maxScan, pid, last, entry));
     if (entry < lastEntry) {
-      if (k.tr !== null) k.tr.step('alloc_pidmap/next-map', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      if (tr !== null) tr.step('alloc_pidmap/next-map', scanLocals(ns, i, offset, maxScan, pid, last, entry));
       ++entry;
-      if (k.tr !== null) k.tr.step('alloc_pidmap/offset-0', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      if (tr !== null) tr.step('alloc_pidmap/offset-0', scanLocals(ns, i, offset, maxScan, pid, last, entry));
       offset = 0;
     } else {
-      if (k.tr !== null) k.tr.step('alloc_pidmap/wrap-map', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      if (tr !== null) tr.step('alloc_pidmap/wrap-map', scanLocals(ns, i, offset, maxScan, pid, last, entry));
       entry = 0;
-      if (k.tr !== null) k.tr.step('alloc_pidmap/wrap-offset', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      if (tr !== null) tr.step('alloc_pidmap/wrap-offset', scanLocals(ns, i, offset, maxScan, pid, last, entry));
       offset = RESERVED_PIDS;
-      if (k.tr !== null) k.tr.step('alloc_pidmap/if-last-reserved', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+      if (tr !== null) tr.step('alloc_pidmap/if-last-reserved', scanLocals(ns, i, offset, maxScan, pid, last, entry));
       if (last === offset) {
-        if (k.tr !== null) k.tr.step('alloc_pidmap/break-wrapped', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+        if (tr !== null) tr.step('alloc_pidmap/break-wrapped', scanLocals(ns, i, offset, maxScan, pid, last, entry));
         break;
       }
     }
-    if (k.tr !== null) k.tr.step('alloc_pidmap/next-pid', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+    if (tr !== null) tr.step('alloc_pidmap/next-pid', scanLocals(ns, i, offset, maxScan, pid, last, entry));
     pid = entry * BITS_PER_PAGE + offset;
-    if (k.tr !== null) k.tr.step('alloc_pidmap/for-inc', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+    if (tr !== null) tr.step('alloc_pidmap/for-inc', scanLocals(ns, i, offset, maxScan, pid, last, entry));
     ++i;
   }
-  if (k.tr !== null) k.tr.step('alloc_pidmap/return-fail', scanLocals(ns, i, offset, maxScan, pid, last, entry));
-  if (k.tr !== null) k.tr.ret(-1);
+  if (tr !== null) tr.step('alloc_pidmap/return-fail', scanLocals(ns, i, offset, maxScan, pid, last, entry));
+  if (tr !== null) tr.ret(-1);
   return -1;
 }
 
@@ -242,39 +248,41 @@ function fixedLocals(ns: PidNamespace, nextNr: number, offset: number | null, ma
 }
 
 export function allocFixedPidmap(k: Kernel, ns: PidNamespace, nextNr: number): number {
-  if (k.tr !== null) k.tr.call('alloc_fixed_pidmap', { pid_ns: nsRef(ns), next_nr: nextNr });
-  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/if-range', fixedLocals(ns, nextNr, null, null));
+  // Read once: a tracer that stops recording mid-call ignores the rest of this call.
+  const tr = k.tr;
+  if (tr !== null) tr.call('alloc_fixed_pidmap', { pid_ns: nsRef(ns), next_nr: nextNr });
+  if (tr !== null) tr.step('alloc_fixed_pidmap/if-range', fixedLocals(ns, nextNr, null, null));
   if (nextNr < RESERVED_PIDS || nextNr >= k.pidMax) {
-    if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/return-einval', fixedLocals(ns, nextNr, null, null));
-    if (k.tr !== null) k.tr.ret(-EINVAL);
+    if (tr !== null) tr.step('alloc_fixed_pidmap/return-einval', fixedLocals(ns, nextNr, null, null));
+    if (tr !== null) tr.ret(-EINVAL);
     return -EINVAL;
   }
-  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/map', fixedLocals(ns, nextNr, null, null));
+  if (tr !== null) tr.step('alloc_fixed_pidmap/map', fixedLocals(ns, nextNr, null, null));
   const entry = (nextNr / BITS_PER_PAGE) | 0;
   const map = mapRef(ns, entry);
-  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/if-page', fixedLocals(ns, nextNr, null, map));
+  if (tr !== null) tr.step('alloc_fixed_pidmap/if-page', fixedLocals(ns, nextNr, null, map));
   if (allocPidmapPage(k, ns, entry) !== 0) {
-    if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/return-enomem', fixedLocals(ns, nextNr, null, map));
-    if (k.tr !== null) k.tr.ret(-ENOMEM);
+    if (tr !== null) tr.step('alloc_fixed_pidmap/return-enomem', fixedLocals(ns, nextNr, null, map));
+    if (tr !== null) tr.ret(-ENOMEM);
     return -ENOMEM;
   }
-  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/offset', fixedLocals(ns, nextNr, null, map));
+  if (tr !== null) tr.step('alloc_fixed_pidmap/offset', fixedLocals(ns, nextNr, null, map));
   const offset = nextNr & BITS_PER_PAGE_MASK;
-  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/if-test_and_set', fixedLocals(ns, nextNr, offset, map));
+  if (tr !== null) tr.step('alloc_fixed_pidmap/if-test_and_set', fixedLocals(ns, nextNr, offset, map));
   if (testAndSetBit(ns.pages[entry] as Uint32Array, offset)) {
-    if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/return-ebusy', fixedLocals(ns, nextNr, offset, map));
-    if (k.tr !== null) k.tr.ret(-EBUSY);
+    if (tr !== null) tr.step('alloc_fixed_pidmap/return-ebusy', fixedLocals(ns, nextNr, offset, map));
+    if (tr !== null) tr.ret(-EBUSY);
     return -EBUSY;
   }
   k.numberSet(ns.level, nextNr);
-  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/nr_free-dec', fixedLocals(ns, nextNr, offset, map));
+  if (tr !== null) tr.step('alloc_fixed_pidmap/nr_free-dec', fixedLocals(ns, nextNr, offset, map));
   ns.nrFree[entry]--;
-  if (k.tr !== null) k.tr.change({ kind: 'nr-free', level: ns.level, entry, value: ns.nrFree[entry] });
-  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/last_pid', fixedLocals(ns, nextNr, offset, map));
+  if (tr !== null) tr.change({ kind: 'nr-free', level: ns.level, entry, value: ns.nrFree[entry] });
+  if (tr !== null) tr.step('alloc_fixed_pidmap/last_pid', fixedLocals(ns, nextNr, offset, map));
   ns.lastPid = Math.max(ns.lastPid, nextNr);
-  if (k.tr !== null) k.tr.change({ kind: 'last-pid', level: ns.level, value: ns.lastPid });
-  if (k.tr !== null) k.tr.step('alloc_fixed_pidmap/return-0', fixedLocals(ns, nextNr, offset, map));
-  if (k.tr !== null) k.tr.ret(0);
+  if (tr !== null) tr.change({ kind: 'last-pid', level: ns.level, value: ns.lastPid });
+  if (tr !== null) tr.step('alloc_fixed_pidmap/return-0', fixedLocals(ns, nextNr, offset, map));
+  if (tr !== null) tr.ret(0);
   return 0;
 }
 
@@ -286,23 +294,25 @@ function predefinedLocals(ns: PidNamespace, pid: Ptr, nextNr: number, i: number 
 }
 
 export function setPredefinedPid(k: Kernel, ns: PidNamespace, pid: Ptr, nextNr: number): number {
-  if (k.tr !== null) k.tr.call('set_predefined_pid', { ns: nsRef(ns), pid, next_nr: nextNr });
-  if (k.tr !== null) k.tr.step('set_predefined_pid/i', predefinedLocals(ns, pid, nextNr, null, null));
+  // Read once: a tracer that stops recording mid-call ignores the rest of this call.
+  const tr = k.tr;
+  if (tr !== null) tr.call('set_predefined_pid', { ns: nsRef(ns), pid, next_nr: nextNr });
+  if (tr !== null) tr.step('set_predefined_pid/i', predefinedLocals(ns, pid, nextNr, null, null));
   const i = ns.level;
-  if (k.tr !== null) k.tr.step('set_predefined_pid/alloc_fixed_pidmap', predefinedLocals(ns, pid, nextNr, i, null));
+  if (tr !== null) tr.step('set_predefined_pid/alloc_fixed_pidmap', predefinedLocals(ns, pid, nextNr, i, null));
   const rc = allocFixedPidmap(k, ns, nextNr);
-  if (k.tr !== null) k.tr.step('set_predefined_pid/if-rc', predefinedLocals(ns, pid, nextNr, i, rc));
+  if (tr !== null) tr.step('set_predefined_pid/if-rc', predefinedLocals(ns, pid, nextNr, i, rc));
   if (rc < 0) {
-    if (k.tr !== null) k.tr.step('set_predefined_pid/return-rc', predefinedLocals(ns, pid, nextNr, i, rc));
-    if (k.tr !== null) k.tr.ret(rc);
+    if (tr !== null) tr.step('set_predefined_pid/return-rc', predefinedLocals(ns, pid, nextNr, i, rc));
+    if (tr !== null) tr.ret(rc);
     return rc;
   }
-  if (k.tr !== null) k.tr.step('set_predefined_pid/numbers-nr', predefinedLocals(ns, pid, nextNr, i, rc));
+  if (tr !== null) tr.step('set_predefined_pid/numbers-nr', predefinedLocals(ns, pid, nextNr, i, rc));
   k.heap.setPidNumber(pid, i, nextNr);
-  if (k.tr !== null) k.tr.change({ kind: 'pid-number', id: pid, level: i, nr: nextNr });
-  if (k.tr !== null) k.tr.step('set_predefined_pid/numbers-ns', predefinedLocals(ns, pid, nextNr, i, rc));
-  if (k.tr !== null) k.tr.step('set_predefined_pid/return-0', predefinedLocals(ns, pid, nextNr, i, rc));
-  if (k.tr !== null) k.tr.ret(0);
+  if (tr !== null) tr.change({ kind: 'pid-number', id: pid, level: i, nr: nextNr });
+  if (tr !== null) tr.step('set_predefined_pid/numbers-ns', predefinedLocals(ns, pid, nextNr, i, rc));
+  if (tr !== null) tr.step('set_predefined_pid/return-0', predefinedLocals(ns, pid, nextNr, i, rc));
+  if (tr !== null) tr.ret(0);
   return 0;
 }
 
@@ -333,57 +343,59 @@ function allocPidView(l: AllocPidLocals): Locals {
 }
 
 export function allocPid(k: Kernel, ns: PidNamespace): Ptr {
+  // Read once: a tracer that stops recording mid-call ignores the rest of this call.
+  const tr = k.tr;
   // Only the recording stepper reads `at`; fast mode never builds it.
-  const at: AllocPidLocals | null = k.tr !== null ? { ns, pid: NULL, i: null, nr: null, tmp: undefined } : null;
-  if (k.tr !== null) k.tr.call('alloc_pid', { ns: nsRef(ns) });
-  if (k.tr !== null && at) k.tr.step('alloc_pid/kmem_cache_alloc', allocPidView(at));
+  const at: AllocPidLocals | null = tr !== null ? { ns, pid: NULL, i: null, nr: null, tmp: undefined } : null;
+  if (tr !== null) tr.call('alloc_pid', { ns: nsRef(ns) });
+  if (tr !== null && at) tr.step('alloc_pid/kmem_cache_alloc', allocPidView(at));
   let pid = k.kmemCacheAlloc();
   if (at) at.pid = pid;
-  if (k.tr !== null && at) k.tr.step('alloc_pid/if-no-pid', allocPidView(at));
+  if (tr !== null && at) tr.step('alloc_pid/if-no-pid', allocPidView(at));
   if (pid === NULL) {
     if (k.patched) {
-      if (k.tr !== null && at) k.tr.step('alloc_pid/if-no-pid/err-ptr', allocPidView(at));
+      if (tr !== null && at) tr.step('alloc_pid/if-no-pid/err-ptr', allocPidView(at));
       pid = ERR_PTR(-ENOMEM);
       if (at) at.pid = pid;
-      if (k.tr !== null) k.tr.change({ kind: 'err-ptr', value: pid });
+      if (tr !== null) tr.change({ kind: 'err-ptr', value: pid });
     }
-    if (k.tr !== null && at) k.tr.step('alloc_pid/if-no-pid/goto-out', allocPidView(at));
+    if (tr !== null && at) tr.step('alloc_pid/if-no-pid/goto-out', allocPidView(at));
     return allocPidOut(k, pid, at);
   }
 
-  if (k.tr !== null && at) k.tr.step('alloc_pid/tmp-ns', allocPidView(at));
+  if (tr !== null && at) tr.step('alloc_pid/tmp-ns', allocPidView(at));
   let tmp: PidNamespace | null = ns;
   if (at) at.tmp = tmp;
   let i: number;
   outFree: {
     if (k.patched) {
-      if (k.tr !== null && at) k.tr.step('alloc_pid/i-level', allocPidView(at));
+      if (tr !== null && at) tr.step('alloc_pid/i-level', allocPidView(at));
       i = ns.level;
       if (at) at.i = i;
-      if (k.tr !== null && at) k.tr.step('alloc_pid/if-next-data', allocPidView(at));
+      if (tr !== null && at) tr.step('alloc_pid/if-next-data', allocPidView(at));
       if (k.nextSyscallData !== null) {
         if (at) at.rc = null;
-        if (k.tr !== null && at) k.tr.step('alloc_pid/next_nr', allocPidView(at));
+        if (tr !== null && at) tr.step('alloc_pid/next_nr', allocPidView(at));
         const nextNr = k.nextSyscallData;
         if (at) at.nextNr = nextNr;
-        if (k.tr !== null && at) k.tr.step('alloc_pid/reset-next', allocPidView(at));
+        if (tr !== null && at) tr.step('alloc_pid/reset-next', allocPidView(at));
         k.setNextData(null);
-        if (k.tr !== null && at) k.tr.step('alloc_pid/set_predefined_pid', allocPidView(at));
+        if (tr !== null && at) tr.step('alloc_pid/set_predefined_pid', allocPidView(at));
         const rc = setPredefinedPid(k, tmp, pid, nextNr);
         if (at) at.rc = rc;
-        if (k.tr !== null && at) k.tr.step('alloc_pid/if-rc', allocPidView(at));
+        if (tr !== null && at) tr.step('alloc_pid/if-rc', allocPidView(at));
         if (rc < 0) {
-          if (k.tr !== null && at) k.tr.step('alloc_pid/if-rc/err-ptr', allocPidView(at));
+          if (tr !== null && at) tr.step('alloc_pid/if-rc/err-ptr', allocPidView(at));
           pid = ERR_PTR(rc);
           if (at) at.pid = pid;
-          if (k.tr !== null) k.tr.change({ kind: 'err-ptr', value: pid });
-          if (k.tr !== null && at) k.tr.step('alloc_pid/if-rc/goto-out_free', allocPidView(at));
+          if (tr !== null) tr.change({ kind: 'err-ptr', value: pid });
+          if (tr !== null && at) tr.step('alloc_pid/if-rc/goto-out_free', allocPidView(at));
           break outFree;
         }
-        if (k.tr !== null && at) k.tr.step('alloc_pid/predefined/tmp-parent', allocPidView(at));
+        if (tr !== null && at) tr.step('alloc_pid/predefined/tmp-parent', allocPidView(at));
         tmp = tmp.parent;
         if (at) at.tmp = tmp;
-        if (k.tr !== null && at) k.tr.step('alloc_pid/predefined/i-dec', allocPidView(at));
+        if (tr !== null && at) tr.step('alloc_pid/predefined/i-dec', allocPidView(at));
         i--;
         if (at) {
           at.i = i;
@@ -392,43 +404,42 @@ export function allocPid(k: Kernel, ns: PidNamespace): Ptr {
         }
       }
     } else {
-      if (k.tr !== null && at) k.tr.step('alloc_pid/for-init', allocPidView(at));
+      if (tr !== null && at) tr.step('alloc_pid/for-init', allocPidView(at));
       i = ns.level;
       if (at) at.i = i;
     }
 
     for (;;) {
-      if (k.tr !== null && at) k.tr.step('alloc_pid/for-cond', allocPidView(at));
+      if (tr !== null && at) tr.step('alloc_pid/for-cond', allocPidView(at));
       if (!(i >= 0)) break;
-      if (k.tr !== null && at) k.tr.step('alloc_pid/for/alloc_pidmap', allocPidView(at));
+      if (tr !== null && at) tr.step('alloc_pid/for/alloc_pidmap', allocPidView(at));
       // tmp walks up one parent per level, so it is the level-i namespace here.
       const nr = allocPidmap(k, tmp as PidNamespace);
       if (at) at.nr = nr;
-      if (k.tr !== null && at) k.tr.step('alloc_pid/for/if-nr', allocPidView(at));
+      if (tr !== null && at) tr.step('alloc_pid/for/if-nr', allocPidView(at));
       if (nr < 0) {
         if (k.patched) {
-          if (k.tr !== null && at) k.tr.step('alloc_pid/for/if-nr/err-ptr', allocPidView(at));
+          if (tr !== null && at) tr.step('alloc_pid/for/if-nr/err-ptr', allocPidView(at));
           pid = ERR_PTR(-ENOMEM);
           if (at) at.pid = pid;
-          if (k.tr !== null) k.tr.change({ kind: 'err-ptr', value: pid });
+          if (tr !== null) tr.change({ kind: 'err-ptr', value: pid });
         }
-        if (k.tr !== null && at) k.tr.step('alloc_pid/for/if-nr/goto-out_free', allocPidView(at));
+        if (tr !== null && at) tr.step('alloc_pid/for/if-nr/goto-out_free', allocPidView(at));
         break outFree;
       }
-      if (k.tr !== null && at) k.tr.step('alloc_pid/for/numbers-nr', allocPidView(at));
+      if (tr !== null && at) tr.step('alloc_pid/for/numbers-nr', allocPidView(at));
       k.heap.setPidNumber(pid, i, nr);
-      if (k.tr !== null) k.tr.change({ kind: 'pid-number', id: pid, level: i, nr });
-      if (k.tr !== null && at) k.tr.step('alloc_pid/for/numbers-ns', allocPidView(at));
-      if (k.tr !== null && at) k.tr.step('alloc_pid/for/tmp-parent', allocPidView(at));
+      if (tr !== null) tr.change({ kind: 'pid-number', id: pid, level: i, nr });
+      if (tr !== null && at) tr.step('alloc_pid/for/numbers-ns', allocPidView(at));
+      if (tr !== null && at) tr.step('alloc_pid/for/tmp-parent', allocPidView(at));
       tmp = (tmp as PidNamespace).parent;
       if (at) at.tmp = tmp;
-      if (k.tr !== null && at) k.tr.step('alloc_pid/for-dec', allocPidView(at));
+      if (tr !== null && at) tr.step('alloc_pid/for-dec', allocPidView(at));
       i--;
       if (at) at.i = i;
     }
 
     // Success: the rest touches no pidmap; it is stepped so every line of the function maps.
-    const tr = k.tr;
     if (tr !== null && at) {
       tr.step('alloc_pid/get_pid_ns', allocPidView(at));
       tr.step('alloc_pid/level', allocPidView(at));
@@ -460,29 +471,30 @@ export function allocPid(k: Kernel, ns: PidNamespace): Ptr {
   }
 
   // out_free:
-  if (k.tr !== null && at) k.tr.step('alloc_pid/out_free', allocPidView(at));
-  if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/for-init', allocPidView(at));
+  if (tr !== null && at) tr.step('alloc_pid/out_free', allocPidView(at));
+  if (tr !== null && at) tr.step('alloc_pid/out_free/for-init', allocPidView(at));
   for (i++; ; i++) {
     if (at) at.i = i;
-    if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/for-cond', allocPidView(at));
+    if (tr !== null && at) tr.step('alloc_pid/out_free/for-cond', allocPidView(at));
     if (!(i <= ns.level)) break;
-    if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/free_pidmap', allocPidView(at));
+    if (tr !== null && at) tr.step('alloc_pid/out_free/free_pidmap', allocPidView(at));
     freePidmap(k, pid, i);
-    if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/for-inc', allocPidView(at));
+    if (tr !== null && at) tr.step('alloc_pid/out_free/for-inc', allocPidView(at));
   }
-  if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/kmem_cache_free', allocPidView(at));
+  if (tr !== null && at) tr.step('alloc_pid/out_free/kmem_cache_free', allocPidView(at));
   k.kmemCacheFree(pid);
   if (!k.patched) {
-    if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/pid-null', allocPidView(at));
+    if (tr !== null && at) tr.step('alloc_pid/out_free/pid-null', allocPidView(at));
     pid = NULL;
     if (at) at.pid = pid;
   }
-  if (k.tr !== null && at) k.tr.step('alloc_pid/out_free/goto-out', allocPidView(at));
+  if (tr !== null && at) tr.step('alloc_pid/out_free/goto-out', allocPidView(at));
   return allocPidOut(k, pid, at);
 }
 
 /** The `out:` label and `return pid;` shared by every path of alloc_pid. */
 function allocPidOut(k: Kernel, pid: Ptr, at: AllocPidLocals | null): Ptr {
+  // Read once: a tracer that stops recording mid-call ignores the rest of this call.
   const tr = k.tr;
   if (tr !== null && at) {
     tr.step('alloc_pid/out', allocPidView(at));
@@ -500,10 +512,11 @@ function freePidLocals(pid: Ptr, i: number | null): Locals {
 }
 
 export function freePid(k: Kernel, pid: Ptr): void {
-  const level = k.depth;
-  if (k.tr !== null) k.tr.call('free_pid', { pid });
-  if (k.tr !== null) k.tr.step('free_pid/spin_lock_irqsave', freePidLocals(pid, null));
+  // Read once: a tracer that stops recording mid-call ignores the rest of this call.
   const tr = k.tr;
+  const level = k.depth;
+  if (tr !== null) tr.call('free_pid', { pid });
+  if (tr !== null) tr.step('free_pid/spin_lock_irqsave', freePidLocals(pid, null));
   if (tr !== null) {
     tr.step('free_pid/unhash-for-init', freePidLocals(pid, null));
     for (let i = 0; ; i++) {
@@ -516,15 +529,15 @@ export function freePid(k: Kernel, pid: Ptr): void {
     tr.step('free_pid/free-for-init', freePidLocals(pid, level + 1));
   }
   for (let i = 0; ; i++) {
-    if (k.tr !== null) k.tr.step('free_pid/free-for-cond', freePidLocals(pid, i));
+    if (tr !== null) tr.step('free_pid/free-for-cond', freePidLocals(pid, i));
     if (!(i <= level)) break;
-    if (k.tr !== null) k.tr.step('free_pid/free_pidmap', freePidLocals(pid, i));
+    if (tr !== null) tr.step('free_pid/free_pidmap', freePidLocals(pid, i));
     freePidmap(k, pid, i);
-    if (k.tr !== null) k.tr.step('free_pid/free-for-inc', freePidLocals(pid, i));
+    if (tr !== null) tr.step('free_pid/free-for-inc', freePidLocals(pid, i));
   }
-  if (k.tr !== null) k.tr.step('free_pid/call_rcu', freePidLocals(pid, level + 1));
+  if (tr !== null) tr.step('free_pid/call_rcu', freePidLocals(pid, level + 1));
   // delayed_put_pid -> put_pid: the count drops to zero and the object goes back to its cache.
   k.kmemCacheFree(pid);
-  if (k.tr !== null) k.tr.step('free_pid/end', freePidLocals(pid, level + 1));
-  if (k.tr !== null) k.tr.ret(null);
+  if (tr !== null) tr.step('free_pid/end', freePidLocals(pid, level + 1));
+  if (tr !== null) tr.ret(null);
 }

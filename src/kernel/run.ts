@@ -23,9 +23,11 @@ function scenarioLocals(op: number | null, fork: number | null): { op: number | 
 /** Runs the ops on a kernel made by createKernel(scenario). */
 export function runOps(k: Kernel, scenario: Scenario): RunResult {
   const depth = scenario.depth;
-  const forks = new ForkLog(depth + 1);
-  // The struct pid of the live child whose number at level `depth` is the index (0: none).
-  const childByNr = new Int32Array(scenario.pidMax);
+  const totalForks = scenario.ops.reduce((sum, op) => sum + (op.op === 'fork' ? op.repeat : 0), 0);
+  const forks = new ForkLog(depth + 1, totalForks);
+  // The struct pid of the live child whose number at level `depth` is the index (0: none); only
+  // exits read it, so a scenario without exits does not pay for it.
+  const childByNr = scenario.ops.some((op) => op.op === 'exit') ? new Int32Array(scenario.pidMax) : null;
   if (k.tr !== null) k.tr.call('scenario', scenarioLocals(null, null));
 
   for (let opIndex = 0; opIndex < scenario.ops.length; opIndex++) {
@@ -42,7 +44,7 @@ export function runOps(k: Kernel, scenario: Scenario): RunResult {
       }
     } else {
       const nr = op.pid;
-      const child = nr >= 0 && nr < scenario.pidMax ? childByNr[nr] : 0;
+      const child = childByNr !== null && nr >= 0 && nr < scenario.pidMax ? childByNr[nr] : 0;
       if (child === 0) {
         return {
           ok: false,
@@ -51,7 +53,7 @@ export function runOps(k: Kernel, scenario: Scenario): RunResult {
       }
       if (k.tr !== null) k.tr.step('scenario/exit', scenarioLocals(opIndex, null));
       freePid(k, child);
-      childByNr[nr] = 0;
+      (childByNr as Int32Array)[nr] = 0;
       if (k.tr !== null) k.tr.change({ kind: 'child-exited', nr });
     }
   }
@@ -60,7 +62,7 @@ export function runOps(k: Kernel, scenario: Scenario): RunResult {
 }
 
 /** One fork: copy_process, then what the fork leaves behind (leak before pidmap-leak). */
-function runFork(k: Kernel, fork: number, forks: ForkLog, childByNr: Int32Array): void {
+function runFork(k: Kernel, fork: number, forks: ForkLog, childByNr: Int32Array | null): void {
   k.forkIndex = fork;
   k.forkPid = NULL;
   k.forkSetCount = 0;
@@ -68,7 +70,7 @@ function runFork(k: Kernel, fork: number, forks: ForkLog, childByNr: Int32Array)
   const depth = k.depth;
   if (result > 0) {
     for (let level = 0; level <= depth; level++) forks.setNumber(fork, level, k.heap.pidNumber(result, level));
-    childByNr[k.heap.pidNumber(result, depth)] = result;
+    if (childByNr !== null) childByNr[k.heap.pidNumber(result, depth)] = result;
   } else {
     forks.setErrno(fork, -result);
     if (k.forkPid !== NULL && k.heap.isLive(k.forkPid)) {

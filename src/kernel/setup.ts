@@ -12,6 +12,7 @@ export function createKernel(scenario: Scenario): Kernel {
     depth: scenario.depth,
     failKmemCacheAlloc: scenario.fail.kmemCacheAlloc,
     failKzalloc: scenario.fail.kzalloc,
+    expectedForks: scenario.ops.reduce((sum, op) => sum + (op.op === 'fork' ? op.repeat : 0), 0),
   });
   scenario.namespaces.forEach((setup, level) => {
     const ns = k.namespaces[level];
