@@ -16,6 +16,11 @@ export function usedRanges(ns: PidNamespace): [number, number][] {
     for (let w = 0; w < page.length; w++) {
       const word = page[w];
       if (word === 0) continue;
+      // A full word that continues the current range extends it by 32 (full maps stay cheap).
+      if (word === 0xffffffff && base + w * 32 === prev + 1) {
+        prev += 32;
+        continue;
+      }
       for (let b = 0; b < 32; b++) {
         if ((word & (1 << b)) === 0) continue;
         const nr = base + w * 32 + b;

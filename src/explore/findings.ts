@@ -1,0 +1,147 @@
+// Turns the faults of every explored run into findings: one per (kind, committing line,
+// variant), with the smallest scenario that shows it and, for each error path that reaches it,
+// that path's own smallest scenario. An error path is how the failed fork failed: its errno,
+// the statement where the failure began, and whether it began at the forking level or a parent.
+import type { FaultKind } from '../kernel/faults';
+import type { Variant } from '../kernel/statements';
+import type { FailureOrigin } from './coverage-tracer';
+import { PatchLines } from './patch-lines';
+import type { Observation } from './run-scenario';
+import { smallerScenario, type ScenarioJson } from './scenario-json';
+
+export interface ErrorPath {
+  /** The errno the fork returned, or null for a fault outside a failed fork. */
+  readonly errno: string | null;
+  /** The step where the failure began (see FailureOrigin), shown in the patch when possible. */
+  readonly originStepId: string | null;
+  /** Its 0-based document line, or -1. */
+  readonly originLine: number;
+  /** Where the failing allocation ran: 'forking level', 'parent level' or null when unknown. */
+  readonly level: 'forking level' | 'parent level' | null;
+  /** e.g. `EINVAL from "return -EINVAL;"`. */
+  readonly label: string;
+  readonly scenario: ScenarioJson;
+}
+
+export interface Finding {
+  readonly kind: FaultKind;
+  /** 0-based document line of the patch line that commits it; -1 when the patch does not show it. */
+  readonly line: number;
+  readonly variant: Variant;
+  readonly stepId: string;
+  /** The smallest scenario that shows it, spec format. */
+  readonly scenario: ScenarioJson;
+  /** One sentence for a reviewer. */
+  readonly message: string;
+  /** How many explored scenarios show it. */
+  readonly occurrences: number;
+  /** The sanitizer's words for the smallest scenario's fault, e.g. `kmem_cache_free(ERR_PTR(-22))`. */
+  readonly detail: string;
+  /** Every error path that leads to it, each with its smallest scenario (failed-fork faults). */
+  readonly paths: readonly ErrorPath[];
+}
+
+interface Pending {
+  readonly kind: FaultKind;
+  readonly variant: Variant;
+  readonly stepId: string;
+  scenario: ScenarioJson;
+  detail: string;
+  occurrences: number;
+  readonly paths: Map<string, ErrorPath>;
+}
+
+export class FindingCollector {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(private readonly lines: PatchLines) {}
+
+  add(observation: Observation): void {
+    const variant = observation.scenario.variant;
+    const seen = new Set<string>();
+    for (const fault of observation.faults) {
+      const key = `${fault.kind}|${fault.stepId}|${variant}`;
+      let entry = this.pending.get(key);
+      if (entry === undefined) {
+        entry = { kind: fault.kind, variant, stepId: fault.stepId, scenario: observation.json, detail: fault.detail, occurrences: 0, paths: new Map() };
+        this.pending.set(key, entry);
+      } else if (smallerScenario(observation.json, entry.scenario)) {
+        entry.scenario = observation.json;
+        entry.detail = fault.detail;
+      }
+      if (!seen.has(key)) entry.occurrences++;
+      seen.add(key);
+      const path = this.errorPath(observation, fault.fork);
+      if (path === undefined) continue;
+      const pathKey = `${path.errno}|${path.originStepId}|${path.level}`;
+      const known = entry.paths.get(pathKey);
+      if (known === undefined || smallerScenario(path.scenario, known.scenario)) entry.paths.set(pathKey, path);
+    }
+  }
+
+  private errorPath(observation: Observation, fork: number): ErrorPath | undefined {
+    if (fork < 0 || fork >= observation.outcome.forks.length) return undefined;
+    const result = observation.outcome.forks.at(fork);
+    if (!('errno' in result)) return undefined;
+    const variant = observation.scenario.variant;
+    const origin: FailureOrigin | undefined = observation.origins[fork];
+    const originStepId = origin === undefined ? null : this.lines.shownStep(variant, origin.chain) ?? null;
+    const originLine = originStepId === null ? -1 : this.lines.lineOf(variant, originStepId);
+    const level = origin?.level === null || origin === undefined ? null : origin.level === observation.scenario.depth ? 'forking level' : 'parent level';
+    const where = originStepId === null ? '' : ` from "${this.lines.textOf(originLine) || originStepId}" in ${PatchLines.placeOf(originStepId)}`;
+    const label = `${result.errno}${where}${level === null ? '' : ` at the ${level}`}`;
+    return { errno: result.errno, originStepId, originLine, level, label, scenario: observation.json };
+  }
+
+  findings(): Finding[] {
+    const out: Finding[] = [];
+    for (const p of this.pending.values()) {
+      const line = this.lines.lineOf(p.variant, p.stepId);
+      const paths = [...p.paths.values()].sort(comparePaths);
+      out.push({
+        kind: p.kind, line, variant: p.variant, stepId: p.stepId, scenario: p.scenario, occurrences: p.occurrences, detail: p.detail, paths,
+        message: findingMessage(p, this.lines.textOf(line), paths),
+      });
+    }
+    return out.sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind) || a.variant.localeCompare(b.variant));
+  }
+}
+
+function comparePaths(a: ErrorPath, b: ErrorPath): number {
+  return (a.errno ?? '').localeCompare(b.errno ?? '') || a.originLine - b.originLine || (a.level ?? '').localeCompare(b.level ?? '');
+}
+
+/** `kmem_cache_free(ERR_PTR(-22))` → the called function and its argument. */
+function callOf(detail: string): { fn: string; argument: string } | undefined {
+  const match = /^(\w+)\((.*)\)/.exec(detail);
+  return match ? { fn: match[1], argument: match[2] } : undefined;
+}
+
+function describeArgument(argument: string): string {
+  if (argument.startsWith('ERR_PTR(')) return `the error pointer ${argument.replace(/->.*$/, '')}`;
+  return argument;
+}
+
+function findingMessage(p: Pending, text: string, paths: readonly ErrorPath[]): string {
+  const place = PatchLines.placeOf(p.stepId);
+  const call = callOf(p.detail);
+  let what: string;
+  switch (p.kind) {
+    case 'invalid-free':
+      what = call ? `${place} passes ${describeArgument(call.argument)} to ${call.fn}(), which is not a live object` : `${place} frees an object that is not live (${p.detail})`;
+      break;
+    case 'err-ptr-deref':
+      what = call ? `${place} calls ${call.fn}() through ${describeArgument(call.argument)}, which dereferences it (${p.detail})` : `${place} dereferences an error pointer (${p.detail})`;
+      break;
+    case 'leak':
+      what = `the struct pid the failed fork allocated is neither attached to a child nor freed: it leaks (the free at ${place} does not release it)`;
+      break;
+    case 'pidmap-leak':
+      what = `a pid number the failed fork set stays allocated with no process (the free_pidmap at ${place} does not release it)`;
+      break;
+  }
+  const errnos = [...new Set(paths.map((path) => path.errno).filter((e): e is string => e !== null))];
+  const onPaths = paths.length === 0 ? '' : ` — on ${paths.length} error path${paths.length === 1 ? '' : 's'} (${errnos.join(', ')})`;
+  const variant = p.variant === 'patched' ? 'after the patch' : 'before the patch';
+  return `${what}${onPaths}, ${variant}${text ? `: \`${text}\`` : ''}.`;
+}
