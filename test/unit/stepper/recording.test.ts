@@ -100,3 +100,13 @@ test('statements marked unreachable are never recorded', () => {
     for (let i = 0; i < r.session.length; i++) assert.ok(!unreachable.has(r.session.summary(i).stepId));
   }
 });
+
+test('exhausting a 4194304-pid namespace: a capped recording ends with the fast-mode outcome', () => {
+  const json = { variant: 'patched', pid_max: 4194304, ops: [{ op: 'fork', repeat: 4194304 }] };
+  const fast = simulate(scenarioOf(json));
+  const s = record(json, 10_000);
+  assert.ok(fast.ok);
+  assert.equal(s.truncated, true);
+  assert.equal(s.outcome.forks.length, 4194304);
+  assert.equal(formatOutcome(s.outcome), formatOutcome(fast.outcome));
+});
