@@ -5,6 +5,7 @@
 // alike, and what cannot be placed is reported as unmapped.
 import { enclosingFunction, functionOfSection } from '../explain';
 import { normaliseC, STATEMENTS, type ModelStatement, type Variant } from '../kernel/statements';
+import { displayPath } from '../patch/display';
 import type { DiffLineKind, FilePatch, Hunk, Patch } from '../patch/model';
 import { classifyCLine, type LineClass } from './line-class';
 import { isModelledFile } from './model-files';
@@ -56,7 +57,7 @@ function mapFile(file: FilePatch, mail: number, index: number): FileMapping {
   // Coverage is only meaningful for files the model implements.
   const executable = modelled ? lines.filter((l) => l.lineClass === 'executable' || l.lineClass === 'unmapped').length : 0;
   const mapped = modelled ? lines.filter((l) => l.lineClass === 'executable').length : 0;
-  return { mail, file: index, path: file.newPath === '/dev/null' ? file.oldPath : file.newPath, modelled, executable, mapped, lines };
+  return { mail, file: index, path: displayPath(file), modelled, executable, mapped, lines };
 }
 
 function mapHunk(hunk: Hunk, modelled: boolean, cursors: Record<Variant, Cursors>): LineMapping[] {

@@ -63,7 +63,7 @@ export function countChanges(file: FilePatch): { added: number; removed: number 
 }
 
 /** Does a diffstat path (maybe shortened "…/x.c" or a rename "{a => b}/x.c") name this file? */
-function matchesFile(entryPath: string, file: FilePatch): boolean {
+export function matchesFile(entryPath: string, file: FilePatch): boolean {
   const candidates = [file.newPath, file.oldPath].filter((p) => p !== '/dev/null');
   const rename = entryPath.length < 500 && entryPath.includes('{') ? /^(.*?)\{(.*?) => (.*?)\}(.*)$/.exec(entryPath) : null;
   const arrow = entryPath.indexOf(' => ');

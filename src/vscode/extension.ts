@@ -9,21 +9,31 @@ import { registerNavigationCommands } from './commands/navigation';
 import { registerFileImages } from './commands/file-images';
 import { PatchOutlineProvider } from './providers/outline';
 import { PatchFoldingProvider } from './providers/folding';
-import { PatchDiagnostics } from './providers/diagnostics';
+import { FindingQuickFixes, PatchDiagnostics } from './providers/diagnostics';
+import { PatchHoverProvider } from './providers/hover';
+import { PatchCodeLensProvider } from './providers/code-lens';
+import { registerModelView } from './commands/model-view';
+import { Findings } from './findings';
 
 export function activate(context: vscode.ExtensionContext): void {
   const documents = new PatchDocuments();
+  const findings = new Findings(documents);
   const selector: vscode.DocumentSelector = { language: PATCH_LANGUAGE_ID };
   context.subscriptions.push(
     documents,
+    findings,
     vscode.languages.registerDocumentSymbolProvider(selector, new PatchOutlineProvider(documents), { label: 'Kernel Patch Review' }),
     vscode.languages.registerFoldingRangeProvider(selector, new PatchFoldingProvider(documents)),
-    new PatchDiagnostics(documents),
+    vscode.languages.registerHoverProvider(selector, new PatchHoverProvider(documents, findings)),
+    vscode.languages.registerCodeLensProvider(selector, new PatchCodeLensProvider(documents)),
+    vscode.languages.registerCodeActionsProvider(selector, new FindingQuickFixes(findings), { providedCodeActionKinds: FindingQuickFixes.kinds }),
+    new PatchDiagnostics(documents, findings),
   );
   registerSampleCommands(context);
   registerReviewAsPatch(context);
   registerNavigationCommands(context, documents);
   registerFileImages(context, documents);
+  registerModelView(context, documents);
 }
 
 export function deactivate(): void {

@@ -5,7 +5,7 @@ import { buildFileImages } from '../../patch/file-images';
 import type { FilePatch, Patch } from '../../patch/model';
 import { Commands } from '../ids';
 import type { PatchDocuments } from '../patch-documents';
-import { displayPath } from '../providers/outline';
+import { displayPath } from '../../patch/display';
 
 export const IMAGE_SCHEME = 'kpr-image';
 

@@ -1,27 +1,37 @@
-// The Problems panel: the parser's problems (errors, warnings) and every repair it made
-// (information), on the lines they concern.
+// The Problems panel: the parser's problems (errors, warnings), every repair it made
+// (information), and the model's findings (warnings) on the lines that commit them, each with
+// the scenario that reproduces it and a quick fix that debugs it.
 import * as vscode from 'vscode';
+import type { Finding } from '../../explore';
 import type { Patch, Problem, Repair } from '../../patch/model';
-import { toRange } from '../convert';
+import { lineRange, toRange } from '../convert';
+import type { Findings } from '../findings';
+import { Commands } from '../ids';
 import { PatchDocuments } from '../patch-documents';
 
 export const DIAGNOSTIC_SOURCE = 'kpr';
+export const FINDING_SOURCE = 'kpr model';
 
 export class PatchDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('kpr');
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly documents: PatchDocuments) {
+  constructor(private readonly documents: PatchDocuments, private readonly findings: Findings) {
     this.subscriptions.push(
       this.collection,
       documents.onDidParse((d) => this.update(d)),
+      findings.onDidChange((d) => this.update(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
     );
     for (const d of vscode.workspace.textDocuments) if (PatchDocuments.isPatchDocument(d)) this.update(d);
   }
 
   update(document: vscode.TextDocument): void {
-    this.collection.set(document.uri, diagnosticsOf(this.documents.get(document)));
+    const found = this.findings.current(document)?.findings ?? [];
+    this.collection.set(document.uri, [
+      ...diagnosticsOf(this.documents.get(document)),
+      ...found.map((f) => findingDiagnostic(document, f)),
+    ]);
   }
 
   dispose(): void {
@@ -54,4 +64,33 @@ function repairDiagnostic(repair: Repair): vscode.Diagnostic {
 function show(text: string): string {
   const visible = JSON.stringify(text);
   return visible.length > 60 ? `${visible.slice(0, 57)}…"` : visible;
+}
+
+function findingDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+  const message = `${finding.kind} (${finding.variant}): ${finding.message} Reproduce: ${JSON.stringify(finding.scenario)}`;
+  const diagnostic = new vscode.Diagnostic(lineRange(document, finding.line), message, vscode.DiagnosticSeverity.Warning);
+  diagnostic.source = FINDING_SOURCE;
+  diagnostic.code = `finding-${finding.kind}`;
+  return diagnostic;
+}
+
+/** The quick fix "Debug This Scenario" on each model finding. */
+export class FindingQuickFixes implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly findings: Findings) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== FINDING_SOURCE) continue;
+      const finding = this.findings.findingsAt(document, diagnostic.range.start.line).find((f) => diagnostic.code === `finding-${f.kind}`);
+      if (!finding) continue;
+      const action = new vscode.CodeAction(`Debug This Scenario (${finding.kind}, ${finding.variant})`, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.command = { title: 'Debug This Scenario', command: Commands.debugScenario, arguments: [finding.scenario, document.uri.toString()] };
+      actions.push(action);
+    }
+    return actions;
+  }
 }

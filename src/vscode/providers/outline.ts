@@ -1,5 +1,7 @@
 // Outline and breadcrumbs: mail → file → hunk, each hunk named by the function it changes.
 import * as vscode from 'vscode';
+import { countChanges } from '../../patch/diffstat';
+import { displayPath } from '../../patch/display';
 import type { FilePatch, Hunk, Mail } from '../../patch/model';
 import { lineRange, toRange } from '../convert';
 import type { PatchDocuments } from '../patch-documents';
@@ -51,10 +53,6 @@ export function hunkName(hunk: Hunk): string {
   return hunk.functionName ?? (hunk.section.trim() || `lines ${hunk.newStart}–${hunk.newStart + Math.max(0, hunk.newLines - 1)}`);
 }
 
-export function displayPath(file: FilePatch): string {
-  return file.newPath === '/dev/null' ? file.oldPath : file.newPath;
-}
-
 export function seriesLabel(mail: Mail): string {
   const { series } = mail;
   const parts: string[] = [];
@@ -62,16 +60,4 @@ export function seriesLabel(mail: Mail): string {
   if (series.version !== undefined) parts.push(`v${series.version}`);
   if (series.index !== undefined && series.total !== undefined) parts.push(`${series.index}/${series.total}`);
   return parts.join(' ');
-}
-
-export function countChanges(file: FilePatch): { added: number; removed: number } {
-  let added = 0;
-  let removed = 0;
-  for (const hunk of file.hunks) {
-    for (const line of hunk.lines) {
-      if (line.kind === '+') added++;
-      else if (line.kind === '-') removed++;
-    }
-  }
-  return { added, removed };
 }
