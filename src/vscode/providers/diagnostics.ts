@@ -30,7 +30,8 @@ export class PatchDiagnostics implements vscode.Disposable {
     const found = this.findings.current(document)?.findings ?? [];
     this.collection.set(document.uri, [
       ...diagnosticsOf(this.documents.get(document)),
-      ...found.map((f) => findingDiagnostic(document, f)),
+      // A finding the patch shows no line for (line -1) belongs in the exploration report, not here.
+      ...found.filter((f) => f.line >= 0).map((f) => findingDiagnostic(document, f)),
     ]);
   }
 
@@ -67,7 +68,8 @@ function show(text: string): string {
 }
 
 function findingDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
-  const message = `${finding.kind} (${finding.variant}): ${finding.message} Reproduce: ${JSON.stringify(finding.scenario)}`;
+  const paths = finding.paths.length > 1 ? ` Reached by ${finding.paths.length} error paths: ${finding.paths.map((p) => p.label).join('; ')}.` : '';
+  const message = `${finding.kind} (${finding.variant}): ${finding.message}${paths} Reproduce: ${JSON.stringify(finding.scenario)}`;
   const diagnostic = new vscode.Diagnostic(lineRange(document, finding.line), message, vscode.DiagnosticSeverity.Warning);
   diagnostic.source = FINDING_SOURCE;
   diagnostic.code = `finding-${finding.kind}`;

@@ -53,6 +53,9 @@ export class PatchHoverProvider implements vscode.HoverProvider {
       for (const finding of found.slice(0, 6)) {
         out.push(`- $(error) ${escapeMarkdown(finding.kind)} (${finding.variant}): ${escapeMarkdown(finding.message)}`);
         out.push(`  scenario ${inlineCode(JSON.stringify(finding.scenario))} — ${commandLink('Debug This Scenario', Commands.debugScenario, [finding.scenario, document.uri.toString()])}`);
+        for (const path of finding.paths.slice(0, 6)) {
+          out.push(`  - via ${escapeMarkdown(path.label)} — ${commandLink('Debug', Commands.debugScenario, [path.scenario, document.uri.toString()])}`);
+        }
       }
     }
     const links: string[] = [];
