@@ -1,7 +1,7 @@
 // Bundles the extension host entry and the CLI with esbuild. Type checking is tsc's job
 // (`npm run typecheck`); esbuild only strips types, so a bundle never waits on the checker.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -34,6 +34,10 @@ if (existsSync('src/webview/main.ts')) {
     target: 'es2022',
   });
 }
+
+// The debugger panel loads the codicon font from dist/ (its localResourceRoots: media/ and dist/).
+mkdirSync('dist/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
 
 for (const options of targets) {
   const full = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', ...options };

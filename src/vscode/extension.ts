@@ -9,6 +9,7 @@ import { registerNavigationCommands } from './commands/navigation';
 import { registerFileImages } from './commands/file-images';
 import { PatchOutlineProvider } from './providers/outline';
 import { PatchFoldingProvider } from './providers/folding';
+import { registerDebugger } from './debugger/commands';
 import { FindingQuickFixes, PatchDiagnostics } from './providers/diagnostics';
 import { PatchHoverProvider } from './providers/hover';
 import { PatchCodeLensProvider } from './providers/code-lens';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerReviewAsPatch(context);
   registerNavigationCommands(context, documents);
   registerFileImages(context, documents);
+  registerDebugger(context, documents);
   registerModelView(context, documents);
 }
 

@@ -21,5 +21,21 @@ export const Commands = {
   debugToHere: 'kpr.debugToHere',
 } as const;
 
+/** The alloc_pid debugger panel's own commands (keybindings scoped to the panel and patch editor). */
+export const DebuggerCommands = {
+  continue: 'kpr.debugger.continue',
+  stepOver: 'kpr.debugger.stepOver',
+  stepIn: 'kpr.debugger.stepIn',
+  stepOut: 'kpr.debugger.stepOut',
+  stepBack: 'kpr.debugger.stepBack',
+  reverseContinue: 'kpr.debugger.reverseContinue',
+  restart: 'kpr.debugger.restart',
+  /** Not in the palette: returns the controller's state and decorated lines (integration tests). */
+  inspect: 'kpr.debugger.inspect',
+} as const;
+
+/** Context key: true while the debugger has a recorded run. */
+export const DEBUGGER_ACTIVE_CONTEXT = 'kpr.debugger.active';
+
 /** Commands that hovers may link to: only our own are trusted in hover Markdown. */
 export const HOVER_COMMANDS: readonly string[] = [Commands.debugToHere, Commands.debugScenario, Commands.showInModel];

@@ -1,0 +1,127 @@
+// The debugger's commands: "Debug alloc_pid…", "Debug This Scenario", "Debug to Here", the step
+// commands bound to F5/F10/F11 (scoped to the panel and the patch editor), and the panel's
+// serializer. extension.ts calls registerDebugger once.
+import * as vscode from 'vscode';
+import { Commands, DebuggerCommands } from '../ids';
+import type { PatchDocuments } from '../patch-documents';
+import { readSettings } from '../settings';
+import { DEBUGGER_VIEW_TYPE, isRecord, type ScenarioJson, type StepCommand, type ViewMode } from '../../shared/debugger-protocol';
+import { DebuggerController } from './controller';
+import { defaultScenario } from './core';
+import { DebuggerPanel } from './panel';
+import { loadScenarioFile, parseScenarioText } from './scenario-files';
+import { DebuggerPanelSerializer } from './serializer';
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+/** The value typed for next_syscall_data: an int, or empty for "none"; a message when it is neither. */
+export function parseNextValue(text: string): { ok: true; value: number | null } | { ok: false; message: string } {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed === 'none') return { ok: true, value: null };
+  const value = Number(trimmed);
+  if (!/^[-+]?\d+$/.test(trimmed) || value < INT32_MIN || value > INT32_MAX) {
+    return { ok: false, message: `next_syscall_data must be a 32-bit signed integer (${INT32_MIN} to ${INT32_MAX}), or empty for none` };
+  }
+  return { ok: true, value };
+}
+
+function modeOf(scenario: ScenarioJson): ViewMode {
+  return scenario.variant === 'baseline' ? 'baseline' : 'patched';
+}
+
+function toUri(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  return typeof value === 'string' && value !== '' ? vscode.Uri.parse(value, true) : undefined;
+}
+
+export function registerDebugger(context: vscode.ExtensionContext, documents: PatchDocuments): DebuggerController {
+  const log = vscode.window.createOutputChannel('Kernel Patch Review: Debugger', { log: true });
+  const controller = new DebuggerController(documents);
+  const show = (): DebuggerPanel => DebuggerPanel.createOrShow(context.extensionUri, controller, log);
+
+  const start = async (scenario: ScenarioJson, mode: ViewMode, uri?: vscode.Uri): Promise<void> => {
+    await controller.start(scenario, mode, uri);
+    show();
+  };
+
+  const step = (command: StepCommand) => (): void => {
+    if (!controller.active) {
+      void vscode.window.showInformationMessage('The alloc_pid debugger has no run yet: use "Debug alloc_pid…" first.');
+      return;
+    }
+    controller.step(command);
+  };
+
+  context.subscriptions.push(
+    log,
+    controller,
+    { dispose: () => DebuggerPanel.current?.dispose() },
+    vscode.window.registerWebviewPanelSerializer(DEBUGGER_VIEW_TYPE, new DebuggerPanelSerializer(context.extensionUri, controller, log)),
+
+    // Optional argument: the value, which skips the prompt (tests, other commands).
+    vscode.commands.registerCommand(Commands.debugAllocPid, async (value?: unknown) => {
+      let next: number | null;
+      if (typeof value === 'number' || value === null) {
+        next = value;
+      } else {
+        const typed = await vscode.window.showInputBox({
+          title: 'Debug alloc_pid',
+          prompt: 'next_syscall_data for the fork (empty: none)',
+          value: String(readSettings().defaultNextSyscallData),
+          validateInput: (text) => {
+            const parsed = parseNextValue(text);
+            return parsed.ok ? undefined : parsed.message;
+          },
+        });
+        if (typed === undefined) return;
+        const parsed = parseNextValue(typed);
+        if (!parsed.ok) return;
+        next = parsed.value;
+      }
+      await start(defaultScenario(next), 'patched');
+    }),
+
+    // Arguments (scenario: object or JSON text, documentUri?): from a diagnostic. Without them, a file is asked for.
+    vscode.commands.registerCommand(Commands.debugScenario, async (scenario?: unknown, documentUri?: unknown) => {
+      let json: ScenarioJson | undefined;
+      if (isRecord(scenario)) json = scenario;
+      else if (typeof scenario === 'string') {
+        const parsed = parseScenarioText(scenario);
+        if (!parsed.ok) {
+          void vscode.window.showErrorMessage(`Debug This Scenario: ${parsed.error}`);
+          return;
+        }
+        json = parsed.scenario;
+      } else json = await loadScenarioFile();
+      if (json) await start(json, modeOf(json), toUri(documentUri));
+    }),
+
+    // Arguments (documentUri, line 0-based): from a hover. Without them, the patch editor's cursor line.
+    vscode.commands.registerCommand(Commands.debugToHere, async (documentUri?: unknown, line?: unknown) => {
+      const editor = vscode.window.activeTextEditor;
+      const uri = toUri(documentUri) ?? editor?.document.uri;
+      const target = typeof line === 'number' && Number.isSafeInteger(line) && line >= 0 ? line : editor?.selection.active.line;
+      if (!uri || target === undefined) return;
+      const sameDocument = controller.documentUri?.toString() === uri.toString();
+      if (!controller.active || !sameDocument) {
+        const state = controller.state();
+        await controller.start(state && state.errors.length === 0 ? state.scenario : defaultScenario(readSettings().defaultNextSyscallData), state?.mode ?? 'patched', uri);
+      }
+      show();
+      if (!controller.runToLine(target)) {
+        void vscode.window.showInformationMessage(controller.state()?.message ?? `Line ${target + 1} is not executed in this scenario.`);
+      }
+    }),
+
+    vscode.commands.registerCommand(DebuggerCommands.continue, step('continue')),
+    vscode.commands.registerCommand(DebuggerCommands.stepOver, step('stepOver')),
+    vscode.commands.registerCommand(DebuggerCommands.stepIn, step('stepIn')),
+    vscode.commands.registerCommand(DebuggerCommands.stepOut, step('stepOut')),
+    vscode.commands.registerCommand(DebuggerCommands.stepBack, step('stepBack')),
+    vscode.commands.registerCommand(DebuggerCommands.reverseContinue, step('reverseContinue')),
+    vscode.commands.registerCommand(DebuggerCommands.restart, step('restart')),
+    vscode.commands.registerCommand(DebuggerCommands.inspect, () => controller.snapshot()),
+  );
+  return controller;
+}

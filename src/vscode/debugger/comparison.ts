@@ -1,0 +1,62 @@
+// Baseline against patched on one scenario: the first step where their paths part, and how
+// their outcomes differ. No `vscode` import (unit-tested in Node).
+import type { MappingIndex } from '../../mapping';
+import type { Outcome } from '../../kernel/outcome';
+import type { Session } from '../../stepper/session';
+import type { ComparisonView, LocationView } from '../../shared/debugger-protocol';
+import { locationOf } from './view-model';
+
+const MAX_DIFFERENCES = 20;
+
+function describe(location: LocationView): string {
+  return location.kind === 'patch' ? `line ${location.line + 1} ${location.text.trim()}` : `model ${location.tsSymbol} (${location.stepId})`;
+}
+
+function forkText(outcome: Outcome, fork: number): string {
+  if (fork >= outcome.forks.length) return 'no such fork';
+  const result = outcome.forks.at(fork);
+  return 'pids' in result ? `pids [${result.pids.join(', ')}]` : result.errno;
+}
+
+function faultCounts(outcome: Outcome): string {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < outcome.faults.length; i++) {
+    const kind = outcome.faults.at(i).kind;
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return counts.size === 0 ? 'none' : [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ');
+}
+
+export function compareRuns(baseline: Session, patched: Session, index: MappingIndex): ComparisonView {
+  let partAt: number | null = null;
+  const common = Math.min(baseline.length, patched.length);
+  for (let i = 0; i < common; i++) {
+    if (baseline.summary(i).stepId !== patched.summary(i).stepId) {
+      partAt = i;
+      break;
+    }
+  }
+  if (partAt === null && baseline.length !== patched.length) partAt = common;
+  let pathsPart: string | null = null;
+  if (partAt !== null) {
+    const side = (session: Session, name: string): string =>
+      partAt! < session.length ? `${name} runs ${describe(locationOf(index, session.scenario.variant, session.summary(partAt!).stepId))}` : `${name} has ended`;
+    pathsPart = `The paths part at step ${partAt}: ${side(baseline, 'baseline')}; ${side(patched, 'patched')}.`;
+  }
+
+  const differences: string[] = [];
+  const a = baseline.outcome;
+  const b = patched.outcome;
+  for (let fork = 0; fork < Math.max(a.forks.length, b.forks.length) && differences.length < MAX_DIFFERENCES; fork++) {
+    const left = forkText(a, fork);
+    const right = forkText(b, fork);
+    if (left !== right) differences.push(`fork ${fork}: baseline ${left}, patched ${right}`);
+  }
+  const faultsA = faultCounts(a);
+  const faultsB = faultCounts(b);
+  if (faultsA !== faultsB) differences.push(`faults: baseline ${faultsA}, patched ${faultsB}`);
+  if (a.nextSyscallData !== b.nextSyscallData) {
+    differences.push(`next_syscall_data at the end: baseline ${a.nextSyscallData ?? 'unset'}, patched ${b.nextSyscallData ?? 'unset'}`);
+  }
+  return { pathsPart, pathsPartAt: partAt, outcomeDifferences: differences };
+}

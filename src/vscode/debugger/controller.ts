@@ -1,0 +1,154 @@
+// Owns the debugging session: which patch document the lines refer to, the DebuggerCore (scenario,
+// one Session per variant, moves), the breakpoints and the editor decorations. The panel only
+// forwards the reviewer's requests here and posts back what `state()` returns.
+import * as vscode from 'vscode';
+import { Commands, DEBUGGER_ACTIVE_CONTEXT, PATCH_LANGUAGE_ID } from '../ids';
+import type { PatchDocuments } from '../patch-documents';
+import type {
+  DebuggerState, PersistedState, ScenarioErrorItem, ScenarioJson, StepCommand, ViewMode,
+} from '../../shared/debugger-protocol';
+import { breakpointItems, toggleBreakpoint } from './breakpoints';
+import { DebuggerCore } from './core';
+import { DebugDecorations, type DecoratedLines } from './decorations';
+
+export interface DebuggerSnapshot {
+  readonly state: DebuggerState | null;
+  readonly decorations: DecoratedLines;
+  readonly documentUri: string | null;
+}
+
+export class DebuggerController implements vscode.Disposable {
+  private core: DebuggerCore | null = null;
+  private document: vscode.TextDocument | null = null;
+  private readonly decorations = new DebugDecorations();
+  private readonly changed = new vscode.EventEmitter<DebuggerState>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Fires after every change the panel must render. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly documents: PatchDocuments) {
+    this.subscriptions.push(
+      this.changed,
+      this.decorations,
+      vscode.debug.onDidChangeBreakpoints(() => this.publish()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.decorations.apply(this.document?.uri ?? null, this.state())),
+      documents.onDidParse((document) => {
+        if (this.core && document.uri.toString() === this.document?.uri.toString()) {
+          this.core.setMapping(documents.mapping(document));
+          this.publish();
+        }
+      }),
+    );
+  }
+
+  get active(): boolean {
+    return (this.core?.runs.length ?? 0) > 0;
+  }
+
+  get documentUri(): vscode.Uri | null {
+    return this.document?.uri ?? null;
+  }
+
+  /**
+   * Records the scenario on the patch document (the given one, else the patch editor in view,
+   * else the bundled sample) and shows it; returns the scenario's broken rules.
+   */
+  async start(scenario: ScenarioJson, mode: ViewMode, documentUri?: vscode.Uri, positions: readonly number[] = []): Promise<ScenarioErrorItem[]> {
+    const document = await this.resolveDocument(documentUri);
+    this.document = document;
+    const mapping = this.documents.mapping(document);
+    this.core ??= new DebuggerCore(mapping);
+    this.core.setMapping(mapping);
+    this.core.breakpointLines = this.enabledBreakpointLines();
+    const errors = this.core.load(scenario, mode, positions);
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: true, preview: false });
+    this.publish();
+    return errors;
+  }
+
+  /** Loads another scenario on the same document (from the panel's form). */
+  async setScenario(scenario: ScenarioJson, mode: ViewMode): Promise<ScenarioErrorItem[]> {
+    return this.start(scenario, mode, this.document?.uri);
+  }
+
+  step(command: StepCommand): void {
+    if (!this.core) return;
+    this.core.breakpointLines = this.enabledBreakpointLines();
+    this.core.step(command);
+    this.publish();
+  }
+
+  goTo(run: number, index: number): void {
+    this.core?.goTo(run, index);
+    this.publish();
+  }
+
+  /** Restarts and runs to the first step mapped to the line; false when no run reaches it. */
+  runToLine(line: number): boolean {
+    const reached = this.core?.runToLine(line) ?? false;
+    this.publish();
+    return reached;
+  }
+
+  toggleBreakpoint(line: number): void {
+    if (this.document) toggleBreakpoint(this.document.uri, line);
+  }
+
+  /** Reveals a patch line in the patch editor (a click on a line in the panel). */
+  async revealLine(line: number): Promise<void> {
+    if (!this.document || line >= this.document.lineCount) return;
+    const editor = await vscode.window.showTextDocument(this.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false, preview: false });
+    const range = new vscode.Range(line, 0, line, 0);
+    editor.selection = new vscode.Selection(range.start, range.start);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  state(): DebuggerState | null {
+    if (!this.core) return null;
+    const document = this.document ? { uri: this.document.uri.toString(), name: this.document.uri.path.split('/').pop() ?? '' } : null;
+    return this.core.state(document, this.document ? breakpointItems(this.document) : []);
+  }
+
+  /** What the panel keeps so a reload restores the scenario and the step. */
+  persisted(): PersistedState | null {
+    if (!this.core) return null;
+    return { version: 1, scenario: this.core.scenario, mode: this.core.mode, positions: this.core.positions(), documentUri: this.document?.uri.toString() ?? null };
+  }
+
+  snapshot(): DebuggerSnapshot {
+    return { state: this.state(), decorations: this.decorations.decorated, documentUri: this.document?.uri.toString() ?? null };
+  }
+
+  private enabledBreakpointLines(): number[] {
+    return this.document ? breakpointItems(this.document).filter((b) => b.enabled).map((b) => b.line) : [];
+  }
+
+  private publish(): void {
+    const state = this.state();
+    if (this.core) this.core.breakpointLines = this.enabledBreakpointLines();
+    void vscode.commands.executeCommand('setContext', DEBUGGER_ACTIVE_CONTEXT, this.active);
+    this.decorations.apply(this.document?.uri ?? null, state);
+    if (state) this.changed.fire(state);
+  }
+
+  private async resolveDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument> {
+    let document: vscode.TextDocument | undefined;
+    if (uri) document = await vscode.workspace.openTextDocument(uri);
+    document ??= [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors]
+      .map((e) => e?.document)
+      .find((d) => d?.languageId === PATCH_LANGUAGE_ID);
+    document ??= this.document ?? undefined;
+    if (!document) {
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>(Commands.openSample);
+      document = editor?.document;
+    }
+    if (!document) throw new Error('no patch document to debug: open a patch mail first');
+    // A debugging request on a file is a request to read it as a patch mail.
+    return document.languageId === PATCH_LANGUAGE_ID ? document : vscode.languages.setTextDocumentLanguage(document, PATCH_LANGUAGE_ID);
+  }
+
+  dispose(): void {
+    this.decorations.apply(null, null);
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

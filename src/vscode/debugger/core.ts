@@ -1,0 +1,138 @@
+// The debugger's state without the editor: the scenario, one Session per variant shown, the
+// breakpoint lines, and the moves. The controller wraps it with VS Code (documents, breakpoints,
+// decorations, the panel). No `vscode` import: unit tests drive it in Node.
+import type { Variant } from '../../kernel/statements';
+import type { MappingIndex } from '../../mapping';
+import { Session, type Stop } from '../../stepper/session';
+import type {
+  BreakpointItem, ComparisonView, DebuggerState, ScenarioErrorItem, ScenarioJson, StepCommand, ViewMode,
+} from '../../shared/debugger-protocol';
+import { compareRuns } from './comparison';
+import { runView } from './view-model';
+
+export interface CoreRun {
+  readonly variant: Variant;
+  readonly session: Session;
+  stopReason: Stop['reason'];
+}
+
+/** The scenario a reviewer starts from: write `next` to next_syscall_data, then fork once. */
+export function defaultScenario(next: number | null): ScenarioJson {
+  const ops: unknown[] = next === null ? [] : [{ op: 'set_next', value: next }];
+  return { variant: 'patched', pid_max: 32768, depth: 0, ops: [...ops, { op: 'fork' }] };
+}
+
+/** The variants a mode runs, in the order the panel shows them. */
+export function variantsOf(mode: ViewMode): Variant[] {
+  return mode === 'both' ? ['baseline', 'patched'] : [mode];
+}
+
+export class DebuggerCore {
+  scenario: ScenarioJson = defaultScenario(null);
+  mode: ViewMode = 'patched';
+  errors: ScenarioErrorItem[] = [];
+  runs: CoreRun[] = [];
+  message: string | null = null;
+  /** Computed once per load: the paths do not change while stepping. */
+  comparison: ComparisonView | null = null;
+  /** Enabled breakpoint lines (0-based document lines). */
+  breakpointLines: readonly number[] = [];
+
+  constructor(private index: MappingIndex) {}
+
+  setMapping(index: MappingIndex): void {
+    this.index = index;
+    if (this.runs.length === 2) this.comparison = compareRuns(this.runs[0].session, this.runs[1].session, index);
+  }
+
+  get mapping(): MappingIndex {
+    return this.index;
+  }
+
+  /** Validates and records the scenario for each variant of the mode; returns the broken rules. */
+  load(scenario: ScenarioJson, mode: ViewMode, positions: readonly number[] = []): ScenarioErrorItem[] {
+    this.scenario = scenario;
+    this.mode = mode;
+    this.message = null;
+    const runs: CoreRun[] = [];
+    for (const variant of variantsOf(mode)) {
+      const result = Session.create({ ...scenario, variant });
+      if (!result.ok) {
+        this.errors = result.errors.map((e) => ({ path: e.path, message: e.message }));
+        this.runs = [];
+        this.comparison = null;
+        return this.errors;
+      }
+      runs.push({ variant, session: result.session, stopReason: 'start' });
+    }
+    this.errors = [];
+    this.runs = runs;
+    this.comparison = runs.length === 2 ? compareRuns(runs[0].session, runs[1].session, this.index) : null;
+    runs.forEach((run, i) => {
+      if (positions[i] !== undefined) run.stopReason = run.session.goTo(positions[i]).reason;
+    });
+    return [];
+  }
+
+  /** The step ids that the breakpoint lines stand for in a variant. */
+  breakpointSteps(variant: Variant, lines: readonly number[] = this.breakpointLines): Set<string> {
+    return new Set(lines.flatMap((line) => this.index.stepsAtLine(variant, line)));
+  }
+
+  step(command: StepCommand): void {
+    this.message = null;
+    for (const run of this.runs) {
+      const s = run.session;
+      const breakpoints = this.breakpointSteps(run.variant);
+      const stop =
+        command === 'continue' ? s.continue(breakpoints)
+          : command === 'reverseContinue' ? s.reverseContinue(breakpoints)
+            : command === 'stepOver' ? s.stepOver()
+              : command === 'stepIn' ? s.stepIn()
+                : command === 'stepOut' ? s.stepOut()
+                  : command === 'stepBack' ? s.stepBack()
+                    : command === 'stepBackOver' ? s.stepBackOver()
+                      : command === 'restart' ? s.restart()
+                        : s.runToEnd();
+      run.stopReason = stop.reason;
+    }
+  }
+
+  goTo(run: number, index: number): void {
+    const target = this.runs[run];
+    if (!target) return;
+    this.message = null;
+    target.stopReason = target.session.goTo(index).reason;
+  }
+
+  /** Restarts and runs each variant to the first step mapped to `line`; false when none reaches it. */
+  runToLine(line: number): boolean {
+    let reached = false;
+    for (const run of this.runs) {
+      run.session.restart();
+      const stop = run.session.continue(this.breakpointSteps(run.variant, [line]));
+      run.stopReason = stop.reason;
+      reached ||= stop.reason === 'breakpoint';
+    }
+    this.message = reached ? null : `Line ${line + 1} is not executed in this scenario${this.index.line(line) ? '' : ' (it is not a C line of the patch)'}.`;
+    return reached;
+  }
+
+  positions(): number[] {
+    return this.runs.map((run) => run.session.index);
+  }
+
+  state(document: DebuggerState['document'], breakpoints: readonly BreakpointItem[]): DebuggerState {
+    const runs = this.runs.map((run) => runView(run.session, this.index, run.stopReason));
+    return {
+      scenario: this.scenario,
+      mode: this.mode,
+      errors: this.errors,
+      document,
+      runs,
+      breakpoints,
+      comparison: this.comparison,
+      message: this.message,
+    };
+  }
+}

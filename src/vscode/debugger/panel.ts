@@ -1,0 +1,121 @@
+// The alloc_pid debugger panel: one per window. It creates or revives the webview, waits for the
+// webview's `webview/ready` before posting anything, checks every message on arrival, and
+// forwards requests to the controller. Disposed with everything it registered.
+import * as vscode from 'vscode';
+import {
+  DEBUGGER_VIEW_TYPE, describeRejected, isMessageToExtension, type ToExtension, type ToWebview,
+} from '../../shared/debugger-protocol';
+import type { DebuggerController } from './controller';
+import { debuggerHtml } from './html';
+import { loadScenarioFile, saveScenarioFile } from './scenario-files';
+
+export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    // media/ holds the template and stylesheet; dist/ the bundled webview script (dist/webview.js)
+    // and the codicon font copied there by the build (dist/codicons/). Nothing else is readable.
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
+  };
+}
+
+export class DebuggerPanel implements vscode.Disposable {
+  static current: DebuggerPanel | undefined;
+
+  private ready = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Shows the panel beside the patch editor, creating it when there is none. */
+  static createOrShow(extensionUri: vscode.Uri, controller: DebuggerController, log: vscode.LogOutputChannel): DebuggerPanel {
+    if (DebuggerPanel.current) {
+      DebuggerPanel.current.panel.reveal(vscode.ViewColumn.Two, true);
+      return DebuggerPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(DEBUGGER_VIEW_TYPE, 'alloc_pid debugger', { viewColumn: vscode.ViewColumn.Two, preserveFocus: true }, panelOptions(extensionUri));
+    DebuggerPanel.current = new DebuggerPanel(panel, extensionUri, controller, log);
+    return DebuggerPanel.current;
+  }
+
+  /** Takes over a panel VS Code restored after a reload (see serializer.ts). */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, controller: DebuggerController, log: vscode.LogOutputChannel): DebuggerPanel {
+    DebuggerPanel.current?.dispose();
+    panel.webview.options = panelOptions(extensionUri);
+    DebuggerPanel.current = new DebuggerPanel(panel, extensionUri, controller, log);
+    return DebuggerPanel.current;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly controller: DebuggerController,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      // A hidden webview is torn down; it says `webview/ready` again when shown, and gets the state then.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+      controller.onDidChange(() => this.postState()),
+    );
+    void debuggerHtml(panel.webview, extensionUri).then(
+      (html) => {
+        panel.webview.html = html;
+      },
+      (error: unknown) => this.log.error(`debugger: cannot load the panel template: ${String(error)}`),
+    );
+  }
+
+  private receive(message: unknown): void {
+    if (!isMessageToExtension(message)) {
+      this.log.warn(`debugger: dropped a malformed message from the webview (${describeRejected(message)})`);
+      return;
+    }
+    void this.handle(message).catch((error: unknown) => this.log.error(`debugger: ${message.type} failed: ${String(error)}`));
+  }
+
+  private async handle(message: ToExtension): Promise<void> {
+    switch (message.type) {
+      case 'webview/ready':
+        this.ready = true;
+        this.postState();
+        return;
+      case 'debugger/step':
+        this.controller.step(message.command);
+        return;
+      case 'debugger/goTo':
+        this.controller.goTo(message.run, message.index);
+        return;
+      case 'debugger/setScenario':
+        await this.controller.setScenario(message.scenario, message.mode);
+        return;
+      case 'debugger/toggleBreakpoint':
+        this.controller.toggleBreakpoint(message.line);
+        return;
+      case 'debugger/revealLine':
+        await this.controller.revealLine(message.line);
+        return;
+      case 'debugger/loadScenario': {
+        const scenario = await loadScenarioFile();
+        if (scenario) await this.controller.setScenario(scenario, scenario.variant === 'baseline' ? 'baseline' : 'patched');
+        return;
+      }
+      case 'debugger/saveScenario':
+        await saveScenarioFile(message.scenario);
+        return;
+    }
+  }
+
+  private postState(): void {
+    const state = this.controller.state();
+    if (!this.ready || !state) return;
+    const message: ToWebview = { type: 'debugger/state', state };
+    void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    if (DebuggerPanel.current === this) DebuggerPanel.current = undefined;
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}

@@ -1,0 +1,197 @@
+// Builds the panel's view model for one run at its current point: everything the webview shows,
+// computed here in the extension host so the webview only renders. No `vscode` import: the unit
+// tests run this in plain Node.
+import { BITS_PER_PAGE } from '../../kernel/constants';
+import { statementById, type Variant } from '../../kernel/statements';
+import type { Outcome } from '../../kernel/outcome';
+import type { MappingIndex } from '../../mapping';
+import { faultSites } from '../../mapping/fault-sites';
+import type { ExecutionPoint, FrameView } from '../../stepper/point';
+import { isSetIn, pageRanges, type LevelSnapshot } from '../../stepper/pidmap-snapshot';
+import type { Session, Stop } from '../../stepper/session';
+import type {
+  BitmapView, EventItem, FaultItem, FrameItem, LocationView, OutcomeSummary, RunView, StructPidView,
+} from '../../shared/debugger-protocol';
+
+/** Bits drawn in the zoomed strip of each level. */
+export const WINDOW_BITS = 256;
+/** Points whose changes make up the event log. */
+const EVENT_POINTS = 25;
+const MAX_EVENTS = 60;
+const MAX_HEAP_ITEMS = 200;
+const MAX_OUTCOME_LINES = 20;
+
+export function locationOf(index: MappingIndex, variant: Variant, stepId: string, changes: readonly string[] = []): LocationView {
+  const lines = index.linesOfStep(variant, stepId);
+  const mapped = lines.length > 0 ? index.line(lines[0]) : undefined;
+  if (mapped) return { kind: 'patch', line: mapped.line, text: mapped.text, stepId };
+  const statement = statementById(stepId);
+  const what = statement ? `${statement.kind} in ${statement.fn}` : 'model step';
+  return {
+    kind: 'model',
+    tsFile: statement?.tsFile ?? 'src/kernel/run.ts',
+    tsSymbol: statement?.tsSymbol ?? 'runOps',
+    stepId,
+    description: changes.length > 0 ? `${what}; it did: ${changes.join('; ')}` : `${what} (not a line of this patch)`,
+  };
+}
+
+/** "&init_pid_ns (level 0)", "&pidmap[3] (level 1)" → the level; the stepper formats values so. */
+function levelOf(value: string | undefined): number | null {
+  const m = value === undefined ? null : /\(level (\d+)\)$/.exec(value);
+  return m ? Number(m[1]) : null;
+}
+
+function entryOf(value: string | undefined): number | null {
+  const m = value === undefined ? null : /^&pidmap\[(\d+)\]/.exec(value);
+  return m ? Number(m[1]) : null;
+}
+
+function intOf(value: string | undefined): number | null {
+  return value !== undefined && /^-?\d{1,10}$/.test(value) ? Number(value) : null;
+}
+
+function local(frame: FrameView, name: string): string | undefined {
+  return frame.locals.find((l) => l.name === name)?.value;
+}
+
+interface Marks {
+  cursor: number | null;
+  test: number | null;
+}
+
+/** The scan cursor and the bit under test of each level, read from the frames that touch pid maps. */
+export function bitmapMarks(point: ExecutionPoint): Map<number, Marks> {
+  const marks = new Map<number, Marks>();
+  const mark = (level: number | null, cursor: number | null, test: number | null): void => {
+    if (level === null || marks.has(level)) return; // the innermost frame wins
+    marks.set(level, { cursor, test });
+  };
+  for (let i = point.stack.length - 1; i >= 0; i--) {
+    const frame = point.stack[i];
+    const offset = intOf(local(frame, 'offset'));
+    const entry = entryOf(local(frame, 'map'));
+    const scan = entry !== null && offset !== null ? entry * BITS_PER_PAGE + offset : null;
+    if (frame.fn === 'alloc_pidmap') {
+      const cursor = scan ?? intOf(local(frame, 'pid'));
+      mark(levelOf(local(frame, 'pid_ns')), cursor, frame.stepId === 'alloc_pidmap/if-test_and_set' ? cursor : null);
+    } else if (frame.fn === 'alloc_fixed_pidmap') {
+      mark(levelOf(local(frame, 'pid_ns')), scan, intOf(local(frame, 'next_nr')));
+    } else if (frame.fn === 'free_pidmap') {
+      mark(levelOf(local(frame, 'map')), null, intOf(local(frame, 'nr')));
+    }
+  }
+  return marks;
+}
+
+function bitAt(level: LevelSnapshot, nr: number): boolean {
+  const page = level.pages.find((p) => p.entry === ((nr / BITS_PER_PAGE) | 0));
+  return page !== undefined && isSetIn(page, nr % BITS_PER_PAGE);
+}
+
+export function bitmapView(level: LevelSnapshot, pidMax: number, marks: Marks | undefined): BitmapView {
+  const entries = Math.ceil(pidMax / BITS_PER_PAGE);
+  const byEntry = new Map(level.pages.map((p) => [p.entry, p]));
+  const pages = Array.from({ length: entries }, (_, entry) => {
+    const page = byEntry.get(entry);
+    return { entry, allocated: page !== undefined, used: page ? BITS_PER_PAGE - page.nrFree : 0 };
+  });
+  const inRange = (n: number | null | undefined): number | null => (n !== null && n !== undefined && n >= 0 && n < pidMax ? n : null);
+  const cursor = inRange(marks?.cursor);
+  const test = inRange(marks?.test);
+  const focus = test ?? cursor ?? level.lastPid;
+  const size = Math.min(WINDOW_BITS, pidMax);
+  const start = Math.max(0, Math.min(pidMax - size, Math.floor((focus - size / 2) / 16) * 16));
+  let bits = '';
+  for (let nr = start; nr < start + size; nr++) bits += bitAt(level, nr) ? '1' : '0';
+  return { level: level.level, pidMax, lastPid: level.lastPid, pages, windowStart: start, windowBits: bits, cursor, test };
+}
+
+/** The struct pid that the innermost alloc_pid is building, or its error pointer. */
+export function structPidOf(point: ExecutionPoint): StructPidView | null {
+  const frame = [...point.stack].reverse().find((f) => f.fn === 'alloc_pid');
+  const value = frame ? local(frame, 'pid') : undefined;
+  if (value === undefined || value === 'NULL' || value === '?') return null;
+  if (value.startsWith('ERR_PTR(')) return { address: value, state: 'error pointer', numbers: [] };
+  const object = point.heap.find((h) => h.address === value);
+  if (!object) return { address: value, state: 'unknown', numbers: [] };
+  // The stepper words a struct pid's numbers as "numbers: [4001, ?]".
+  const listed = /numbers: \[([^\]]*)\]/.exec(object.detail)?.[1] ?? '';
+  const numbers = listed === '' ? [] : listed.split(', ').map((n) => (/^-?\d+$/.test(n) ? Number(n) : null));
+  return { address: value, state: object.state, numbers };
+}
+
+function frameItems(index: MappingIndex, variant: Variant, stack: readonly FrameView[]): FrameItem[] {
+  return stack.map((frame) => ({
+    fn: frame.fn,
+    stepId: frame.stepId,
+    line: index.linesOfStep(variant, frame.stepId)[0] ?? null,
+    locals: frame.locals.map((l) => ({ name: l.name, type: l.type, value: l.value, changed: l.changed })),
+  }));
+}
+
+function faultItems(session: Session, index: MappingIndex, variant: Variant, point: ExecutionPoint): FaultItem[] {
+  const shown = (stepId: string): boolean => index.linesOfStep(variant, stepId).length > 0;
+  return faultSites(session, point.faults, shown).map((site) => {
+    const where = locationOf(index, variant, site.stepId);
+    return {
+      kind: site.fault.kind,
+      fork: site.fault.fork,
+      detail: site.fault.detail,
+      line: where.kind === 'patch' ? where.line : null,
+      where: where.kind === 'patch' ? where.text.trim() : `model: ${where.tsFile} ${where.tsSymbol}`,
+      pointIndex: site.pointIndex,
+    };
+  });
+}
+
+function eventItems(session: Session, at: number): EventItem[] {
+  const events: EventItem[] = [];
+  for (let i = Math.max(1, at - EVENT_POINTS + 1); i <= at; i++) {
+    for (const text of session.point(i).changes) events.push({ index: i, text });
+  }
+  return events.slice(-MAX_EVENTS);
+}
+
+export function outcomeSummary(outcome: Outcome): OutcomeSummary {
+  const forks: string[] = [];
+  for (let i = 0; i < Math.min(outcome.forks.length, MAX_OUTCOME_LINES); i++) {
+    const fork = outcome.forks.at(i);
+    forks.push('pids' in fork ? `fork ${i}: pids [${fork.pids.join(', ')}]` : `fork ${i}: ${fork.errno}`);
+  }
+  const faults = outcome.faults.list(MAX_OUTCOME_LINES).map((f) => `${f.kind} in fork ${f.fork}`);
+  const final = outcome.final.map((level) => {
+    const ranges = level.used.slice(0, 12).map(([a, b]) => (a === b ? String(a) : `${a}–${b}`));
+    const more = level.used.length > 12 ? `, … (${level.used.length} ranges)` : '';
+    return `level ${level.level}: last_pid ${level.lastPid}; used ${ranges.join(', ')}${more}`;
+  });
+  return { forkCount: outcome.forks.length, forks, faultCount: outcome.faults.length, faults, nextSyscallData: outcome.nextSyscallData, final };
+}
+
+export function runView(session: Session, index: MappingIndex, stopReason: Stop['reason']): RunView {
+  const variant = session.scenario.variant;
+  const point = session.current();
+  const marks = bitmapMarks(point);
+  return {
+    variant,
+    index: point.index,
+    length: session.length,
+    truncated: session.truncated,
+    stopReason,
+    fork: point.fork,
+    nextSyscallData: point.nextSyscallData,
+    location: locationOf(index, variant, point.stepId, point.changes),
+    stack: frameItems(index, variant, point.stack),
+    bitmaps: point.pidmaps.map((level) => bitmapView(level, session.scenario.pidMax, marks.get(level.level))),
+    structPid: structPidOf(point),
+    heap: point.heap.slice(-MAX_HEAP_ITEMS).map((h) => ({ address: h.address, type: h.type, state: h.state, detail: h.detail })),
+    faults: faultItems(session, index, variant, point),
+    events: eventItems(session, point.index),
+    outcome: outcomeSummary(session.outcome),
+  };
+}
+
+/** Used pid ranges of a level as text (for tests and the comparison). */
+export function usedText(level: LevelSnapshot): string {
+  return level.pages.flatMap(pageRanges).map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)).join(', ');
+}

@@ -1,0 +1,120 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The alloc_pid debugger panel's script (bundled by esbuild into dist/webview.js for the browser).
+// It renders the view model the extension posts and sends the reviewer's requests back; it keeps
+// its scenario and steps with setState so a hidden or reloaded panel comes back as it was.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import {
+  describeRejected, isMessageToExtension, isMessageToWebview, isPersistedState, isStepCommand,
+  type DebuggerState, type ToExtension,
+} from '../shared/debugger-protocol';
+import { byId, el, fill } from './dom';
+import { RunPanel, type RunContext } from './run-panel';
+import { ScenarioForm } from './scenario-form';
+import { vscodeApi } from './vscode-api';
+
+const api = vscodeApi();
+
+function post(message: ToExtension): void {
+  // The same guard the extension applies: never send what it would drop.
+  if (isMessageToExtension(message)) api.postMessage(message);
+  else console.warn('kpr debugger: not sent, malformed', describeRejected(message));
+}
+
+let state: DebuggerState | null = null;
+let lastScenarioShown = '';
+let runPanels: RunPanel[] = [];
+const runContext = (): RunContext => ({ post, breakpoints: new Set(state?.breakpoints.filter((b) => b.enabled).map((b) => b.line) ?? []) });
+
+const form = new ScenarioForm((scenario, mode) => post({ type: 'debugger/setScenario', scenario, mode }));
+
+function renderRuns(next: DebuggerState): void {
+  const container = byId('runs');
+  const variants = next.runs.map((r) => r.variant).join(',');
+  if (runPanels.map((p) => p.variant).join(',') !== variants || runPanels.length !== next.runs.length) {
+    const template = byId<HTMLTemplateElement>('run-template');
+    runPanels = next.runs.map((_, i) => new RunPanel(template, i, runContext));
+    fill(container, ...runPanels.map((p) => p.root));
+  }
+  next.runs.forEach((run, i) => runPanels[i].update(run));
+  if (next.runs.length === 0) fill(container, el('p', { class: 'muted' }, next.errors.length > 0 ? 'Fix the scenario to run it.' : 'No run yet.'));
+}
+
+function renderComparison(next: DebuggerState): void {
+  const section = byId('comparison');
+  section.hidden = next.comparison === null;
+  if (!next.comparison) return;
+  byId('comparison-paths').textContent = next.comparison.pathsPart ?? 'The two variants take the same path.';
+  const outcomes = next.comparison.outcomeDifferences;
+  fill(byId('comparison-outcomes'), ...(outcomes.length === 0 ? [el('li', {}, 'Same outcome.')] : outcomes.map((d) => el('li', {}, d))));
+}
+
+function renderBreakpoints(next: DebuggerState): void {
+  fill(byId('breakpoints'), ...(next.breakpoints.length === 0
+    ? [el('li', { class: 'muted' }, 'none')]
+    : next.breakpoints.map((b) => {
+      const remove = el('button', { class: 'icon-button', type: 'button', 'aria-label': `Remove the breakpoint on line ${b.line + 1}`, title: 'Remove breakpoint' },
+        el('span', { class: 'codicon codicon-debug-breakpoint', 'aria-hidden': 'true' }));
+      remove.addEventListener('click', () => post({ type: 'debugger/toggleBreakpoint', line: b.line }));
+      const go = el('button', { class: 'link', type: 'button' }, `line ${b.line + 1}`);
+      go.addEventListener('click', () => post({ type: 'debugger/revealLine', line: b.line }));
+      return el('li', { class: b.enabled ? '' : 'muted' }, remove, ' ', go, ' ', el('code', {}, b.text.trim()), b.enabled ? '' : ' (disabled)');
+    })));
+}
+
+function render(next: DebuggerState): void {
+  state = next;
+  const scenarioText = JSON.stringify([next.scenario, next.mode]);
+  if (scenarioText !== lastScenarioShown) {
+    form.setValues(next.scenario, next.mode);
+    lastScenarioShown = scenarioText;
+  }
+  form.showErrors(next.errors);
+  renderRuns(next);
+  renderComparison(next);
+  renderBreakpoints(next);
+  const message = byId('message');
+  message.hidden = next.message === null;
+  message.textContent = next.message ?? '';
+  const status = next.runs.map((r) => `${r.variant}: step ${r.index}/${r.length - 1}${r.stopReason === 'breakpoint' ? ' (breakpoint)' : r.stopReason === 'end' ? ' (ended)' : ''}`).join(' · ');
+  byId('status').textContent = next.errors.length > 0 ? `The scenario breaks ${next.errors.length} rule${next.errors.length === 1 ? '' : 's'}` : status;
+  document.body.dataset.ready = 'true';
+  api.setState({ version: 1, scenario: next.scenario, mode: next.mode, positions: next.runs.map((r) => r.index), documentUri: next.document?.uri ?? null });
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (!isMessageToWebview(event.data)) {
+    console.warn('kpr debugger: dropped a malformed message', describeRejected(event.data));
+    return;
+  }
+  render(event.data.state);
+});
+
+for (const button of document.querySelectorAll<HTMLElement>('[data-command]')) {
+  button.addEventListener('click', () => {
+    const command = button.dataset.command;
+    if (isStepCommand(command)) post({ type: 'debugger/step', command });
+  });
+}
+byId('btn-load').addEventListener('click', () => post({ type: 'debugger/loadScenario' }));
+byId('btn-save').addEventListener('click', () => {
+  const scenario = form.current();
+  if (scenario) post({ type: 'debugger/saveScenario', scenario });
+});
+
+// F5, F10, F11 (with Shift/Alt/Ctrl) reach VS Code's keybindings, which the webview host forwards;
+// the browser's own meaning (reload, full screen, menu focus) must not run inside the panel.
+window.addEventListener('keydown', (event) => {
+  if (event.key === 'F5' || event.key === 'F10' || event.key === 'F11') event.preventDefault();
+});
+
+// A reload shows the saved scenario at once; the extension's state follows `webview/ready`.
+const saved = api.getState();
+if (isPersistedState(saved)) {
+  form.setValues(saved.scenario, saved.mode);
+  lastScenarioShown = JSON.stringify([saved.scenario, saved.mode]);
+}
+post({ type: 'webview/ready' });

@@ -1,0 +1,140 @@
+// One run's column in the panel (two in side-by-side mode): timeline, current statement, stack,
+// locals, pid bitmaps, struct pid, heap, faults, event log and outcome. The element stays while
+// the run does, and only its contents are replaced, so the slider keeps focus while stepping.
+import type { LocationView, RunView, ToExtension } from '../shared/debugger-protocol';
+import { el, fill, icon, within } from './dom';
+import { renderBitmap } from './bitmap';
+
+export interface RunContext {
+  readonly post: (message: ToExtension) => void;
+  /** Document lines that have a breakpoint. */
+  readonly breakpoints: ReadonlySet<number>;
+}
+
+function lineButton(line: number, post: RunContext['post'], label = `line ${line + 1}`): HTMLButtonElement {
+  const button = el('button', { class: 'link', type: 'button', title: 'Show this line in the patch editor' }, label);
+  button.addEventListener('click', () => post({ type: 'debugger/revealLine', line }));
+  return button;
+}
+
+function locationNodes(location: LocationView, ctx: RunContext): Node[] {
+  if (location.kind === 'patch') {
+    const hasBreakpoint = ctx.breakpoints.has(location.line);
+    const toggle = el('button', {
+      class: 'icon-button', type: 'button', 'aria-pressed': hasBreakpoint,
+      'aria-label': `${hasBreakpoint ? 'Remove the breakpoint on' : 'Add a breakpoint on'} line ${location.line + 1}`,
+      title: hasBreakpoint ? 'Remove breakpoint' : 'Add breakpoint',
+    }, icon(hasBreakpoint ? 'debug-breakpoint' : 'debug-breakpoint-unverified'));
+    toggle.addEventListener('click', () => ctx.post({ type: 'debugger/toggleBreakpoint', line: location.line }));
+    return [toggle, el('span', { class: 'where' }, lineButton(location.line, ctx.post)), el('pre', { class: 'code' }, location.text.trim()), el('span', { class: 'step-id' }, location.stepId)];
+  }
+  // Outside the patch: name the model's TypeScript, never invent C text.
+  return [
+    el('span', { class: 'where' }, icon('symbol-method'), ` model: ${location.tsFile} ${location.tsSymbol}`),
+    el('span', {}, `— step ${location.stepId}; ${location.description}`),
+  ];
+}
+
+export class RunPanel {
+  readonly root: HTMLElement;
+  private readonly slider: HTMLInputElement;
+  private readonly sliderValue: HTMLOutputElement;
+  private view: RunView | null = null;
+
+  constructor(template: HTMLTemplateElement, private readonly runIndex: number, private readonly ctx: () => RunContext) {
+    const fragment = template.content.cloneNode(true) as DocumentFragment;
+    this.root = within<HTMLElement>(fragment, '.run');
+    this.slider = within<HTMLInputElement>(this.root, '.timeline-slider');
+    this.sliderValue = within<HTMLOutputElement>(this.root, '.timeline-value');
+    this.slider.id = `timeline-${runIndex}`;
+    within(this.root, '.timeline-label').setAttribute('for', this.slider.id);
+    this.slider.addEventListener('input', () => {
+      this.sliderValue.textContent = this.slider.value;
+    });
+    this.slider.addEventListener('change', () => {
+      const index = Number(this.slider.value);
+      if (Number.isSafeInteger(index) && index >= 0) this.ctx().post({ type: 'debugger/goTo', run: this.runIndex, index });
+    });
+  }
+
+  get variant(): string | null {
+    return this.view?.variant ?? null;
+  }
+
+  update(view: RunView): void {
+    this.view = view;
+    const ctx = this.ctx();
+    this.root.setAttribute('aria-label', `${view.variant} run`);
+    this.root.dataset.variant = view.variant;
+    fill(within(this.root, '.run-title'), `${view.variant} `, el('span', { class: 'muted' }, `— step ${view.index} of ${view.length - 1}${view.truncated ? ' (recording capped; the last step is the final state)' : ''}`));
+
+    this.slider.max = String(Math.max(0, view.length - 1));
+    this.slider.value = String(view.index);
+    this.slider.setAttribute('aria-valuetext', `step ${view.index} of ${view.length - 1}`);
+    this.slider.setAttribute('aria-label', `${view.variant} timeline`);
+    this.sliderValue.textContent = String(view.index);
+
+    const current = within(this.root, '.current-line');
+    current.dataset.line = view.location.kind === 'patch' ? String(view.location.line) : '';
+    current.dataset.stepId = view.location.stepId;
+    fill(current, ...locationNodes(view.location, ctx));
+
+    const stack = within(this.root, '.stack');
+    fill(stack, ...[...view.stack].reverse().map((frame, i) => el('li', { class: i === 0 ? 'top' : '' },
+      el('code', {}, frame.fn), ' ', frame.line !== null ? lineButton(frame.line, ctx.post) : el('span', { class: 'muted' }, '(model)'),
+      ' ', el('span', { class: 'step-id muted' }, frame.stepId))));
+
+    const top = view.stack[view.stack.length - 1];
+    fill(within(this.root, '.locals tbody'), ...(top?.locals ?? []).map((local) => el('tr', { class: local.changed ? 'changed' : '' },
+      el('td', {}, el('code', {}, local.name)),
+      el('td', { class: 'muted' }, local.type),
+      el('td', { class: 'value' }, local.value, local.changed ? el('span', { class: 'visually-hidden' }, ' (changed)') : null))));
+
+    fill(within(this.root, '.bitmaps'), ...view.bitmaps.map(renderBitmap));
+    this.renderStructPid(view);
+    fill(within(this.root, '.heap tbody'), ...(view.heap.length === 0 ? [el('tr', {}, el('td', { colspan: 4, class: 'muted' }, 'nothing allocated yet'))] : view.heap.map((h) => el('tr', {
+      class: h.state === 'freed' ? 'freed' : h.state === 'not an object' ? 'err' : '',
+    }, el('td', { class: 'value' }, h.address), el('td', {}, h.type), el('td', {}, h.state), el('td', {}, h.detail)))));
+
+    const faults = within(this.root, '.faults');
+    fill(faults, ...(view.faults.length === 0
+      ? [el('li', { class: 'no-faults' }, 'no fault so far')]
+      : view.faults.map((f) => el('li', { class: 'fault', 'data-kind': f.kind, 'data-line': f.line ?? '' },
+        icon('error'), ' ', el('strong', {}, f.kind), ` (fork ${f.fork}) at `,
+        f.line !== null ? lineButton(f.line, ctx.post) : 'the model', ': ', el('code', {}, f.where), ` — ${f.detail}`))));
+
+    fill(within(this.root, '.events'), ...view.events.map((e) => el('li', { value: e.index }, e.text)));
+    const events = within(this.root, '.events');
+    events.scrollTop = events.scrollHeight;
+    this.renderOutcome(view);
+  }
+
+  private renderStructPid(view: RunView): void {
+    const box = within(this.root, '.struct-pid');
+    const pid = view.structPid;
+    if (!pid) {
+      fill(box, el('span', { class: 'muted' }, 'no struct pid in alloc_pid now'));
+      return;
+    }
+    if (pid.state === 'error pointer') {
+      fill(box, el('span', { class: 'err' }, icon('error'), ` pid = ${pid.address} (an error pointer, not an object)`));
+      return;
+    }
+    fill(box, el('div', {}, el('code', {}, pid.address), ` (${pid.state})`),
+      el('div', { class: 'numbers', role: 'list', 'aria-label': 'numbers[] by level' },
+        ...pid.numbers.map((nr, level) => el('span', { class: 'number', role: 'listitem' }, `numbers[${level}].nr = ${nr ?? '?'}`))));
+  }
+
+  private renderOutcome(view: RunView): void {
+    const o = view.outcome;
+    const reached = view.index === view.length - 1;
+    fill(within(this.root, '.outcome'),
+      el('p', { class: 'muted' }, reached ? 'Reached: the run has ended.' : `Recorded in advance; reached at step ${view.length - 1}.`),
+      el('ul', {},
+        ...o.forks.map((f) => el('li', {}, f)),
+        o.forkCount > o.forks.length ? el('li', { class: 'muted' }, `… ${o.forkCount} forks in all`) : null,
+        el('li', {}, `faults: ${o.faultCount === 0 ? 'none' : o.faults.join(', ')}${o.faultCount > o.faults.length ? ` … (${o.faultCount})` : ''}`),
+        el('li', {}, `next_syscall_data at the end: ${o.nextSyscallData ?? 'unset'}`),
+        ...o.final.map((line) => el('li', {}, line))));
+  }
+}

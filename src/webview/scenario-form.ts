@@ -1,0 +1,137 @@
+// The scenario form in the DOM: fills the fields from a scenario, reads them back, and shows each
+// broken rule beside its field (aria-invalid + the message, announced as an alert).
+import type { ScenarioErrorItem, ScenarioJson, ViewMode } from '../shared/debugger-protocol';
+import { isViewMode } from '../shared/debugger-protocol';
+import { byId, el, fill } from './dom';
+import { fieldOfError, fieldsFromScenario, scenarioFromFields, type FieldError, type LevelFields } from './scenario-fields';
+
+/** The value of a vscode-textfield / vscode-single-select (both expose `value`). */
+interface ValueElement extends HTMLElement {
+  value: string;
+}
+
+const STATIC_FIELDS = ['next', 'mode', 'depth', 'pid_max', 'fail-kmem', 'fail-kzalloc', 'ops', 'other'] as const;
+
+function field(id: string): ValueElement {
+  return byId<ValueElement>(`f-${id}`);
+}
+
+function textfield(id: string, label: string, value: string): ValueElement {
+  const element = document.createElement('vscode-textfield') as ValueElement;
+  element.id = `f-${id}`;
+  element.setAttribute('label', label);
+  element.setAttribute('aria-describedby', `e-${id}`);
+  element.value = value;
+  return element;
+}
+
+export class ScenarioForm {
+  private levelCount = 0;
+
+  constructor(private readonly onSubmit: (scenario: ScenarioJson, mode: ViewMode) => void) {
+    for (const [id, label] of [['next', 'next_syscall_data'], ['depth', 'namespace depth'], ['pid_max', 'pid_max'], ['fail-kmem', 'kmem_cache_alloc calls that fail'], ['fail-kzalloc', 'kzalloc calls that fail'], ['ops', 'ops after set_next, as JSON'], ['mode', 'variant']]) {
+      field(id).setAttribute('label', label);
+    }
+    byId('f-depth').addEventListener('change', () => this.syncLevels());
+    byId('scenario-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.submit();
+    });
+    byId('btn-run').addEventListener('click', () => this.submit());
+    // Enter in a field runs the scenario, as a form would.
+    byId('scenario-form').addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && (event.target as Element | null)?.tagName === 'VSCODE-TEXTFIELD') {
+        event.preventDefault();
+        this.submit();
+      }
+    });
+  }
+
+  get mode(): ViewMode {
+    const value = field('mode').value;
+    return isViewMode(value) ? value : 'patched';
+  }
+
+  setValues(scenario: ScenarioJson, mode: ViewMode): void {
+    const fields = fieldsFromScenario(scenario);
+    field('next').value = fields.next;
+    field('mode').value = mode;
+    field('depth').value = fields.depth;
+    field('pid_max').value = fields.pidMax;
+    field('fail-kmem').value = fields.failKmem;
+    field('fail-kzalloc').value = fields.failKzalloc;
+    field('ops').value = fields.ops;
+    this.renderLevels(fields.levels);
+  }
+
+  showErrors(errors: readonly ScenarioErrorItem[]): void {
+    const hasNext = field('next').value.trim() !== '';
+    this.show(errors.map((e) => fieldOfError(e.path, e.message, hasNext)));
+  }
+
+  private show(errors: readonly FieldError[]): void {
+    const ids = [...STATIC_FIELDS, ...Array.from({ length: this.levelCount }, (_, l) => [`level-${l}-last`, `level-${l}-used`]).flat()];
+    for (const id of ids) {
+      const messages = errors.filter((e) => e.field === id).map((e) => e.message);
+      const slot = document.getElementById(`e-${id}`);
+      if (slot) slot.textContent = messages.join('\n');
+      const input = document.getElementById(`f-${id}`);
+      if (input) {
+        input.toggleAttribute('invalid', messages.length > 0);
+        input.setAttribute('aria-invalid', String(messages.length > 0));
+      }
+    }
+  }
+
+  private levels(): LevelFields[] {
+    return Array.from({ length: this.levelCount }, (_, level) => ({ lastPid: field(`level-${level}-last`).value, used: field(`level-${level}-used`).value }));
+  }
+
+  /** Keeps one row per level 0..depth, carrying over what was typed. */
+  private syncLevels(): void {
+    const depth = Number(field('depth').value.trim() || '0');
+    if (!Number.isInteger(depth) || depth < 0 || depth > 31) return; // the validator will name the rule
+    const levels = this.levels();
+    while (levels.length < depth + 1) levels.push({ lastPid: '', used: '' });
+    let lastTyped = -1;
+    levels.forEach((l, i) => {
+      if (l.lastPid !== '' || l.used !== '') lastTyped = i;
+    });
+    this.renderLevels(levels.slice(0, Math.max(depth + 1, lastTyped + 1)));
+  }
+
+  private renderLevels(levels: readonly LevelFields[]): void {
+    this.levelCount = levels.length;
+    const rows = levels.map((level, l) => el('div', { class: 'level-row', role: 'group', 'aria-label': `level ${l}` },
+      el('span', {}, `level ${l}`),
+      el('div', { class: 'field' }, el('label', { for: `f-level-${l}-last` }, 'last_pid'), textfield(`level-${l}-last`, `level ${l} last_pid`, level.lastPid), el('span', { class: 'error', id: `e-level-${l}-last`, role: 'alert' })),
+      el('div', { class: 'field' }, el('label', { for: `f-level-${l}-used` }, 'used'), textfield(`level-${l}-used`, `level ${l} used pids`, level.used), el('span', { class: 'error', id: `e-level-${l}-used`, role: 'alert' }))));
+    const fieldset = byId('levels');
+    const legend = fieldset.querySelector('legend');
+    fill(fieldset, legend, ...rows);
+  }
+
+  private submit(): void {
+    const mode = this.mode;
+    const result = scenarioFromFields({
+      next: field('next').value, depth: field('depth').value, pidMax: field('pid_max').value, levels: this.levels(),
+      failKmem: field('fail-kmem').value, failKzalloc: field('fail-kzalloc').value, ops: field('ops').value,
+    }, mode);
+    if (!result.ok) {
+      this.show(result.errors);
+      return;
+    }
+    this.show([]);
+    this.onSubmit(result.scenario, mode);
+  }
+
+  /** The scenario as typed (for Save), or null when the ops are not JSON. */
+  current(): ScenarioJson | null {
+    const result = scenarioFromFields({
+      next: field('next').value, depth: field('depth').value, pidMax: field('pid_max').value, levels: this.levels(),
+      failKmem: field('fail-kmem').value, failKzalloc: field('fail-kzalloc').value, ops: field('ops').value,
+    }, this.mode);
+    if (!result.ok) this.show(result.errors);
+    return result.ok ? result.scenario : null;
+  }
+}

@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePatchDocument } from '../../../src/patch/parse';
+import { mapPatch, MappingIndex } from '../../../src/mapping';
+import { DebuggerCore, defaultScenario } from '../../../src/vscode/debugger/core';
+import type { RunView } from '../../../src/shared/debugger-protocol';
+
+const sample = readFileSync(join(__dirname, '..', '..', '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8');
+const lines = sample.split('\n');
+const index = new MappingIndex(mapPatch(parsePatchDocument(sample)));
+
+function started(next: number | null, mode: 'baseline' | 'patched' | 'both' = 'patched'): DebuggerCore {
+  const core = new DebuggerCore(index);
+  assert.deepEqual(core.load(defaultScenario(next), mode), []);
+  return core;
+}
+
+function run(core: DebuggerCore, i = 0): RunView {
+  return core.state(null, []).runs[i];
+}
+
+/** Steps in until the innermost frame is `fn` (bounded). */
+function stepInto(core: DebuggerCore, fn: string): RunView {
+  for (let i = 0; i < 200; i++) {
+    const view = run(core);
+    if (view.stack[view.stack.length - 1].fn === fn) return view;
+    core.step('stepIn');
+  }
+  throw new Error(`never entered ${fn}`);
+}
+
+test('entering alloc_fixed_pidmap with next_syscall_data 500 shows its signature line from the patch', () => {
+  const view = stepInto(started(500), 'alloc_fixed_pidmap');
+  assert.equal(view.location.kind, 'patch');
+  if (view.location.kind !== 'patch') return;
+  assert.match(lines[view.location.line], /static int alloc_fixed_pidmap\(struct pid_namespace \*pid_ns, int next_nr\)/);
+});
+
+test('inside alloc_fixed_pidmap the bit under test is next_syscall_data', () => {
+  const view = stepInto(started(500), 'alloc_fixed_pidmap');
+  assert.equal(view.bitmaps[0].test, 500);
+});
+
+test('after test_and_set_bit the strip shows bit 500 set', () => {
+  const core = started(500);
+  stepInto(core, 'alloc_fixed_pidmap');
+  for (let i = 0; i < 40 && run(core).location.stepId !== 'alloc_fixed_pidmap/nr_free-dec'; i++) core.step('stepIn');
+  const bitmap = run(core).bitmaps[0];
+  assert.equal(bitmap.windowBits[500 - bitmap.windowStart], '1');
+});
+
+test('with 299 the patched run ends with invalid-free and leak on the kmem_cache_free line', () => {
+  const core = started(299);
+  core.step('runToEnd');
+  const faults = run(core).faults;
+  assert.deepEqual(faults.map((f) => f.kind), ['invalid-free', 'leak']);
+  for (const f of faults) assert.match(lines[f.line ?? -1], /kmem_cache_free\(ns->pid_cachep, pid\);/);
+});
+
+test('a breakpoint on out_free\'s kmem_cache_free line stops continue there', () => {
+  const core = started(299);
+  const outFree = lines.findIndex((l) => l.includes('kmem_cache_free(ns->pid_cachep, pid);'));
+  core.breakpointLines = [outFree];
+  core.step('continue');
+  const view = run(core);
+  assert.equal(view.stopReason, 'breakpoint');
+  assert.equal(view.location.kind === 'patch' && view.location.line, outFree);
+});
+
+test('step back returns to the previous step index', () => {
+  const core = started(500);
+  for (let i = 0; i < 10; i++) core.step('stepIn');
+  core.step('stepBack');
+  assert.equal(run(core).index, 9);
+});
+
+test('runToLine stops at the first step mapped to the line', () => {
+  const core = started(500);
+  const line = lines.findIndex((l) => l.includes('rc = alloc_fixed_pidmap(ns, next_nr);'));
+  assert.equal(core.runToLine(line), true);
+  assert.equal(run(core).location.stepId, 'set_predefined_pid/alloc_fixed_pidmap');
+});
+
+test('runToLine on a line no step maps to says so', () => {
+  const core = started(500);
+  assert.equal(core.runToLine(0), false);
+  assert.match(core.message ?? '', /Line 1 is not executed/);
+});
+
+test('an invalid scenario yields its rule and no run', () => {
+  const core = new DebuggerCore(index);
+  const errors = core.load({ variant: 'patched', pid_max: 12, ops: [] }, 'patched');
+  assert.equal(errors[0].path, 'pid_max');
+  assert.equal(core.runs.length, 0);
+});
+
+test('both variants on 299: the outcomes differ in fork 0', () => {
+  const core = started(299, 'both');
+  const comparison = core.state(null, []).comparison;
+  assert.ok(comparison?.outcomeDifferences.includes('fork 0: baseline pids [1], patched EINVAL'), JSON.stringify(comparison));
+});
+
+test('positions given to load restore each run at its step', () => {
+  const core = new DebuggerCore(index);
+  core.load(defaultScenario(500), 'both', [12, 30]);
+  assert.deepEqual(core.positions(), [12, 30]);
+});
