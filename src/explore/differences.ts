@@ -25,11 +25,14 @@ export interface Difference {
   readonly occurrences: number;
 }
 
+/** What each side did, built only for the scenario finally kept. */
+type Lazy = () => unknown;
+
 interface Pending {
   kind: string;
   scenario: ScenarioJson;
-  baseline: unknown;
-  patched: unknown;
+  baseline: Lazy;
+  patched: Lazy;
   line: number | undefined;
   occurrences: number;
   describe: () => string;
@@ -59,7 +62,7 @@ export class DifferenceCollector {
       const line = originStep === undefined ? undefined : this.lineOrUndefined(originStep);
       if (next === null) {
         if ('pids' in b && 'errno' in p) {
-          this.note(`fork-fails-only-patched|${line}`, patched.json, b, p, line, () =>
+          this.note(`fork-fails-only-patched|${line}`, patched.json, () => b, () => p, line, () =>
             `With no next_syscall_data set, a fork that succeeds before the patch fails with ${p.errno} after it${this.at(line)}.`);
         }
         continue;
@@ -71,9 +74,9 @@ export class DifferenceCollector {
       if (!free || !('pids' in b)) continue;
       if ('errno' in p) {
         this.tally.refused.set(next, p.errno);
-        this.note(`cannot-predefine|${p.errno}|${line}`, patched.json, b, p, line, () => this.cannotPredefineMessage(p.errno, line));
+        this.note(`cannot-predefine|${p.errno}|${line}`, patched.json, () => b, () => p, line, () => this.cannotPredefineMessage(p.errno, line));
       } else if (p.pids[depth] !== next) {
-        this.note(`predefine-ignored|${line}`, patched.json, b, p, line, () =>
+        this.note(`predefine-ignored|${line}`, patched.json, () => b, () => p, line, () =>
           `next_syscall_data ${next} was free at level ${depth} but the child got ${p.pids[depth]}.`);
       }
     }
@@ -86,26 +89,26 @@ export class DifferenceCollector {
     for (const fault of patched.faults) {
       if (before.has(fault.kind)) continue;
       const line = this.lineOrUndefined(fault.stepId);
-      const place = PatchLines.placeOf(fault.stepId);
-      this.note(`fault-only-patched|${fault.kind}|${line}`, patched.json, baseline.outcome.faults.list(), patched.outcome.faults.list(), line, () =>
-        `The sanitizer reports ${fault.kind} in ${place} only after the patch (${fault.detail}); the same scenario runs clean before it.`);
+      this.note(`fault-only-patched|${fault.kind}|${line}`, patched.json, () => baseline.outcome.faults.list(), () => patched.outcome.faults.list(), line, () =>
+        `The sanitizer reports ${fault.kind} in ${PatchLines.placeOf(fault.stepId)} only after the patch (${fault.detail}); the same scenario runs clean before it.`);
     }
   }
 
   /** A map is consistent when its set numbers are exactly: bit 0, the initial ones, the live children's. */
   private compareMaps(baseline: Observation, patched: Observation): void {
-    const before = mapDrift(baseline);
     const after = mapDrift(patched);
+    if (after.every((level) => level.extra.length === 0 && level.missing.length === 0)) return;
+    const before = mapDrift(baseline);
+    const line = this.pidmapLeakLine(patched);
     for (let level = 0; level < after.length; level++) {
-      const line = this.pidmapLeakLine(patched);
       if (after[level].extra.length > 0 && before[level].extra.length === 0) {
         const extra = after[level].extra;
-        this.note(`leaked-pid-number|${line}`, patched.json, baseline.outcome.final[level], patched.outcome.final[level], line, () =>
+        this.note(`leaked-pid-number|${line}`, patched.json, () => finalJson(baseline, level), () => finalJson(patched, level), line, () =>
           `After the patch, pid number${count(extra) === 1 ? '' : 's'} ${formatRanges(extra)} at level ${level} stay${count(extra) === 1 ? 's' : ''} allocated with no process holding ${count(extra) === 1 ? 'it' : 'them'} (never reusable); before the patch the map is consistent.`);
       }
       if (after[level].missing.length > 0 && before[level].missing.length === 0) {
         const missing = after[level].missing;
-        this.note(`lost-pid-number|${level}`, patched.json, baseline.outcome.final[level], patched.outcome.final[level], undefined, () =>
+        this.note(`lost-pid-number|${level}`, patched.json, () => finalJson(baseline, level), () => finalJson(patched, level), undefined, () =>
           `After the patch, pid number${count(missing) === 1 ? '' : 's'} ${formatRanges(missing)} at level ${level} held by a process or set initially ${count(missing) === 1 ? 'is' : 'are'} clear in the map (could be handed out twice).`);
       }
     }
@@ -141,7 +144,7 @@ export class DifferenceCollector {
     return `In a child pid namespace a fork with next_syscall_data set to a free number fails with ${errno}${this.at(line)} after the patch, although the patch is meant to give the process that number (to restore it at restart); before the patch the fork succeeds.${bound}`;
   }
 
-  private note(key: string, scenario: ScenarioJson, baseline: unknown, patched: unknown, line: number | undefined, describe: () => string): void {
+  private note(key: string, scenario: ScenarioJson, baseline: Lazy, patched: Lazy, line: number | undefined, describe: () => string): void {
     const known = this.pending.get(key);
     if (known === undefined) {
       this.pending.set(key, { kind: key.split('|')[0], scenario, baseline, patched, line, occurrences: 1, describe });
@@ -153,10 +156,16 @@ export class DifferenceCollector {
 
   differences(): Difference[] {
     return [...this.pending.values()].map((p) => ({
-      kind: p.kind, message: p.describe(), scenario: p.scenario, baseline: p.baseline, patched: p.patched,
+      kind: p.kind, message: p.describe(), scenario: p.scenario, baseline: p.baseline(), patched: p.patched(),
       ...(p.line === undefined ? {} : { line: p.line }), occurrences: p.occurrences,
     }));
   }
+}
+
+/** A level's final map as the outcome JSON writes it. */
+function finalJson(observation: Observation, level: number): unknown {
+  const final = observation.outcome.final[level];
+  return { level, last_pid: final.lastPid, used: final.used, nr_free: Object.fromEntries(final.nrFree.map(([e, n]) => [String(e), n])) };
 }
 
 function count(ranges: readonly Range[]): number {

@@ -70,7 +70,7 @@ export function explorePatch(patch: Patch, options: ExploreOptions = {}): Explor
     }
     const { baseline, patched } = runPair(explored.scenario, true);
     // kmem_cache_alloc runs once per fork in both variants: its calls line up, so compare.
-    const kmemCalls = Math.min(MAX_INJECTED_CALLS, Math.max(baseline?.kmemCacheAllocCalls ?? 0, patched?.kmemCacheAllocCalls ?? 0));
+    const kmemCalls = !explored.injectKmem ? 0 : Math.min(MAX_INJECTED_CALLS, Math.max(baseline?.kmemCacheAllocCalls ?? 0, patched?.kmemCacheAllocCalls ?? 0));
     for (let call = 1; call <= kmemCalls; call++) runPair({ ...explored.scenario, fail: { kmem_cache_alloc: [call] } }, true);
     // kzalloc calls differ between the variants (the patch moved them): each runs its own.
     for (const side of [baseline, patched]) {

@@ -18,7 +18,11 @@ export interface ErrorPath {
   readonly originLine: number;
   /** Where the failing allocation ran: 'forking level', 'parent level' or null when unknown. */
   readonly level: 'forking level' | 'parent level' | null;
-  /** e.g. `EINVAL from "return -EINVAL;"`. */
+  /** Whether next_syscall_data was set when the fork began (a predefined pid was asked for). */
+  readonly predefined: boolean;
+  /** The calls that led there, outermost first: `alloc_pid`, `set_predefined_pid`, … */
+  readonly via: readonly string[];
+  /** e.g. `EINVAL from "return -EINVAL;" in alloc_fixed_pidmap() ← set_predefined_pid() ← alloc_pid() at the forking level`. */
   readonly label: string;
   readonly scenario: ScenarioJson;
 }
@@ -73,7 +77,7 @@ export class FindingCollector {
       seen.add(key);
       const path = this.errorPath(observation, fault.fork);
       if (path === undefined) continue;
-      const pathKey = `${path.errno}|${path.originStepId}|${path.level}`;
+      const pathKey = `${path.errno}|${path.via.join('>')}|${path.originStepId}|${path.level}|${path.predefined}`;
       const known = entry.paths.get(pathKey);
       if (known === undefined || smallerScenario(path.scenario, known.scenario)) entry.paths.set(pathKey, path);
     }
@@ -88,9 +92,14 @@ export class FindingCollector {
     const originStepId = origin === undefined ? null : this.lines.shownStep(variant, origin.chain) ?? null;
     const originLine = originStepId === null ? -1 : this.lines.lineOf(variant, originStepId);
     const level = origin?.level === null || origin === undefined ? null : origin.level === observation.scenario.depth ? 'forking level' : 'parent level';
-    const where = originStepId === null ? '' : ` from "${this.lines.textOf(originLine) || originStepId}" in ${PatchLines.placeOf(originStepId)}`;
-    const label = `${result.errno}${where}${level === null ? '' : ` at the ${level}`}`;
-    return { errno: result.errno, originStepId, originLine, level, label, scenario: observation.json };
+    // The functions the failure passed through, innermost (the origin's own) left out.
+    const fns = (origin?.chain ?? []).map((step) => step.split('/')[0]);
+    const via = fns.slice(0, -1).filter((fn, i, all) => all.indexOf(fn) === i && fn !== 'copy_process');
+    const callers = via.slice().reverse().map((fn) => ` ← ${fn}()`).join('');
+    const where = originStepId === null ? '' : ` from "${this.lines.textOf(originLine) || originStepId}" in ${PatchLines.placeOf(originStepId)}${callers}`;
+    const predefined = (observation.nextAtFork[fork] ?? null) !== null;
+    const label = `${result.errno}${where}${level === null ? '' : ` at the ${level}`}${predefined ? ', next_syscall_data set' : ''}`;
+    return { errno: result.errno, originStepId, originLine, level, predefined, via, label, scenario: observation.json };
   }
 
   findings(): Finding[] {
@@ -108,7 +117,8 @@ export class FindingCollector {
 }
 
 function comparePaths(a: ErrorPath, b: ErrorPath): number {
-  return (a.errno ?? '').localeCompare(b.errno ?? '') || a.originLine - b.originLine || (a.level ?? '').localeCompare(b.level ?? '');
+  return (a.errno ?? '').localeCompare(b.errno ?? '') || a.originLine - b.originLine || a.via.join().localeCompare(b.via.join())
+    || (a.level ?? '').localeCompare(b.level ?? '') || Number(a.predefined) - Number(b.predefined);
 }
 
 /** `kmem_cache_free(ERR_PTR(-22))` → the called function and its argument. */

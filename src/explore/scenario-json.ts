@@ -35,6 +35,16 @@ export function withVariant(scenario: ScenarioJson, variant: Variant): ScenarioJ
  * set_next values are from 0 (1 reads better than 2147483647).
  */
 export function scenarioSize(s: ScenarioJson): readonly number[] {
+  const known = SIZES.get(s);
+  if (known !== undefined) return known;
+  const size = measure(s);
+  SIZES.set(s, size);
+  return size;
+}
+
+const SIZES = new WeakMap<ScenarioJson, readonly number[]>();
+
+function measure(s: ScenarioJson): readonly number[] {
   const ops = s.ops.reduce((n, op) => n + (op.op === 'fork' ? op.repeat ?? 1 : 1), 0);
   const used = (s.namespaces ?? []).reduce((n, ns) => n + (ns.used?.length ?? 0), 0);
   const pidMax = s.pid_max === undefined || s.pid_max === PID_MAX_DEFAULT ? 0 : 1;

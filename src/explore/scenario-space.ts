@@ -13,6 +13,11 @@ export interface ExploredCase {
   readonly scenario: Omit<ScenarioJson, 'variant'>;
   /** e.g. `depth 1, level 0 full, set_next 300, fork` (for reports and debugging). */
   readonly label: string;
+  /**
+   * Whether each kmem_cache_alloc call is also made to fail in turn. It is the first thing a
+   * fork does, so it is crossed with each fork sequence, not with every next_syscall_data value.
+   */
+  readonly injectKmem: boolean;
 }
 
 interface MapConfig {
@@ -58,12 +63,16 @@ function mapConfigs(depth: number): MapConfig[] {
   return configs;
 }
 
-/** next_syscall_data values tried against a config: boundaries of the number space. */
-function boundaryValues(config: MapConfig): number[] {
-  const values = [-1, 0, 1, RESERVED_PIDS - 1, RESERVED_PIDS, RESERVED_PIDS + 1, config.pidMax - 1, config.pidMax, INT32_MIN, INT32_MAX];
-  if (config.pidMax > BITS_PER_PAGE) values.push(BITS_PER_PAGE, BITS_PER_PAGE + RESERVED_PIDS);
-  values.push(...config.usedAtDepth);
-  return [...new Set(values)];
+/**
+ * next_syscall_data values tried against a config. Values inside the number space (1 to
+ * pid_max - 1) go against every map; values outside it (negative, 0, pid_max and up, the int
+ * extremes) are map-independent range probes and go against empty maps only.
+ */
+function boundaryValues(config: MapConfig, empty: boolean): number[] {
+  const inside = [1, RESERVED_PIDS - 1, RESERVED_PIDS, RESERVED_PIDS + 1, config.pidMax - 1, ...config.usedAtDepth];
+  if (config.pidMax > BITS_PER_PAGE) inside.push(BITS_PER_PAGE, BITS_PER_PAGE + RESERVED_PIDS);
+  const outside = empty ? [-1, 0, config.pidMax, INT32_MIN, INT32_MAX] : [];
+  return [...new Set([...outside, ...inside])];
 }
 
 function scenarioOf(config: MapConfig, depth: number, ops: readonly OpJson[]): Omit<ScenarioJson, 'variant'> {
@@ -94,30 +103,25 @@ export function* scenarioSpace(maxDepth: number): Generator<ExploredCase> {
   for (let depth = 0; depth <= maxDepth; depth++) {
     for (const config of mapConfigs(depth)) {
       const where = `depth ${depth}, ${config.label}`;
-      yield { scenario: scenarioOf(config, depth, [{ op: 'fork' }]), label: `${where}, fork` };
-      for (const value of boundaryValues(config)) {
-        yield { scenario: scenarioOf(config, depth, [{ op: 'set_next', value }, { op: 'fork' }]), label: `${where}, set_next ${value}, fork` };
+      const make = (ops: readonly OpJson[], what: string, injectKmem = true): ExploredCase =>
+        ({ scenario: scenarioOf(config, depth, ops), label: `${where}, ${what}`, injectKmem });
+      yield make([{ op: 'fork' }], 'fork');
+      for (const value of boundaryValues(config, config.namespaces.length === 0)) {
+        yield make([{ op: 'set_next', value }, { op: 'fork' }], `set_next ${value}, fork`, false);
       }
     }
   }
   for (let depth = 0; depth <= maxDepth; depth++) {
     for (const config of mapConfigs(depth)) {
       const where = `depth ${depth}, ${config.label}`;
-      yield { scenario: scenarioOf(config, depth, [{ op: 'fork' }, { op: 'fork' }]), label: `${where}, fork twice` };
-      yield {
-        scenario: scenarioOf(config, depth, [{ op: 'set_next', value: RESERVED_PIDS }, { op: 'fork' }, { op: 'fork' }]),
-        label: `${where}, set_next ${RESERVED_PIDS}, fork twice`,
-      };
+      const make = (ops: readonly OpJson[], what: string): ExploredCase =>
+        ({ scenario: scenarioOf(config, depth, ops), label: `${where}, ${what}`, injectKmem: true });
+      yield make([{ op: 'fork' }, { op: 'fork' }], 'fork twice');
+      yield make([{ op: 'set_next', value: RESERVED_PIDS }, { op: 'fork' }, { op: 'fork' }], `set_next ${RESERVED_PIDS}, fork twice`);
       const child = firstChild(config, depth);
       if (child === undefined) continue;
-      yield {
-        scenario: scenarioOf(config, depth, [{ op: 'fork' }, { op: 'exit', pid: child }, { op: 'fork' }]),
-        label: `${where}, fork, exit ${child}, fork`,
-      };
-      yield {
-        scenario: scenarioOf(config, depth, [{ op: 'fork' }, { op: 'exit', pid: child }, { op: 'set_next', value: child }, { op: 'fork' }]),
-        label: `${where}, fork, exit ${child}, set_next ${child}, fork (restore)`,
-      };
+      yield make([{ op: 'fork' }, { op: 'exit', pid: child }, { op: 'fork' }], `fork, exit ${child}, fork`);
+      yield make([{ op: 'fork' }, { op: 'exit', pid: child }, { op: 'set_next', value: child }, { op: 'fork' }], `fork, exit ${child}, set_next ${child}, fork (restore)`);
     }
   }
 }

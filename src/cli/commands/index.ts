@@ -4,5 +4,6 @@ import { parseCommand } from './parse';
 import { simulateCommand } from './simulate';
 import { mapCommand } from './map';
 import { traceCommand } from './trace';
+import { exploreCommand } from './explore';
 
-export const commands: readonly CliCommand[] = [parseCommand, mapCommand, simulateCommand, traceCommand];
+export const commands: readonly CliCommand[] = [parseCommand, mapCommand, simulateCommand, traceCommand, exploreCommand];

@@ -1,0 +1,44 @@
+// The readable report of `kpr explore`: findings with their document line, the patch's C text
+// and the smallest scenario on one line (ready for `kpr simulate`), then differences, then
+// unreached lines.
+import type { ExplorationReport } from './explore';
+import type { ReportTexts } from './report-json';
+import { scenarioOneLine } from './scenario-json';
+
+function at(line: number | undefined): string {
+  return line === undefined || line < 0 ? 'L?' : `L${line + 1}`;
+}
+
+export function formatReport(report: ExplorationReport, texts: ReportTexts): string {
+  const out: string[] = [];
+  const ms = Math.round(report.elapsedMs);
+  if (!report.modelled) {
+    out.push('kpr explore: the patch shows no line of the modelled kernel code (kernel/pid.c, kernel/fork.c); nothing to explore.');
+    return out.join('\n') + '\n';
+  }
+  out.push(`kpr explore: ${report.scenarios} scenario runs (baseline and patched) in ${ms} ms${report.partial ? ' — PARTIAL: the time budget ran out' : ''}`);
+
+  out.push('', `Findings (${report.findings.length}):`);
+  if (report.findings.length === 0) out.push('  none');
+  for (const f of report.findings) {
+    out.push(`  ${at(f.line)} ${f.kind} (${f.variant}, ${f.occurrences} scenario${f.occurrences === 1 ? '' : 's'})  ${texts.textOf(f.line)}`);
+    out.push(`    ${f.message}`);
+    out.push(`    smallest: ${scenarioOneLine(f.scenario)}`);
+    for (const p of f.paths) out.push(`    path ${p.label}: ${scenarioOneLine(p.scenario)}`);
+  }
+
+  out.push('', `Differences between baseline and patched (${report.differences.length}):`);
+  if (report.differences.length === 0) out.push('  none');
+  for (const d of report.differences) {
+    out.push(`  ${at(d.line)} ${d.kind} (${d.occurrences} case${d.occurrences === 1 ? '' : 's'})${d.line === undefined ? '' : `  ${texts.textOf(d.line)}`}`);
+    out.push(`    ${d.message}`);
+    out.push(`    smallest: ${scenarioOneLine(d.scenario)}`);
+  }
+
+  out.push('', `Executable patch lines no scenario reached (${report.unreached.length}):`);
+  if (report.unreached.length === 0) out.push('  none');
+  for (const u of report.unreached) {
+    out.push(`  ${at(u.line)} ${u.variant.padEnd(8)} ${texts.textOf(u.line)}${u.reason === undefined ? '' : `  — ${u.reason}`}`);
+  }
+  return out.join('\n') + '\n';
+}
