@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sampleLine } from '../mapping/sample';
+import { normalise, subtract } from '../../../src/explore/number-sets';
+import { sampleReport, simulateJson } from './support';
+
+function differences(kind: string) {
+  return sampleReport().differences.filter((d) => d.kind === kind);
+}
+
+test('values below 300 cannot be predefined: a free number in a child namespace is refused with EINVAL after the patch', () => {
+  const [d] = differences('cannot-predefine');
+  assert.ok(d, 'a cannot-predefine difference');
+  assert.equal(d.line, sampleLine('+ return -EINVAL;'));
+  assert.match(d.message, /below 300/);
+  assert.match(d.message, /pid 1 of a new namespace/);
+});
+
+test('the cannot-predefine scenario is the smallest: set_next 1 then one fork at depth 1 with empty maps', () => {
+  const [d] = differences('cannot-predefine');
+  assert.deepEqual(d.scenario, { variant: 'patched', depth: 1, ops: [{ op: 'set_next', value: 1 }, { op: 'fork' }] });
+});
+
+test('simulate confirms cannot-predefine: the baseline forks, the patched kernel returns EINVAL', () => {
+  for (const d of differences('cannot-predefine')) {
+    const baseline = simulateJson(d.scenario, 'baseline');
+    const patched = simulateJson(d.scenario, 'patched');
+    assert.ok(baseline.forks.every((f) => 'pids' in f));
+    assert.ok(patched.forks.some((f) => 'errno' in f && f.errno === 'EINVAL'));
+  }
+});
+
+test('a pid number leaked only after the patch is found from the final maps, on the free_pidmap line', () => {
+  const [d] = differences('leaked-pid-number');
+  assert.ok(d, 'a leaked-pid-number difference');
+  assert.equal(d.line, sampleLine(' free_pidmap(pid->numbers + i);'));
+});
+
+test('simulate confirms each leaked number: set in the patched final map, clear in the baseline\'s, held by no child', () => {
+  for (const d of differences('leaked-pid-number')) {
+    const baseline = simulateJson(d.scenario, 'baseline');
+    const patched = simulateJson(d.scenario, 'patched');
+    const held = new Set(patched.forks.flatMap((f) => ('pids' in f ? f.pids : [])));
+    const leaked = patched.final.flatMap((level, i) =>
+      subtract(normalise(level.used), normalise(baseline.final[i].used)).filter(([from, to]) => !(from === to && held.has(from))));
+    assert.ok(leaked.length > 0, JSON.stringify(d.scenario));
+  }
+});
+
+test('faults only after the patch are differences, each confirmed by simulate on both variants', () => {
+  const found = differences('fault-only-patched');
+  assert.ok(found.length >= 4);
+  for (const d of found) {
+    const kind = /reports ([a-z-]+) /.exec(d.message)?.[1];
+    assert.ok(kind);
+    assert.ok(simulateJson(d.scenario, 'patched').faults.some((f) => f.kind === kind));
+    assert.deepEqual(simulateJson(d.scenario, 'baseline').faults, []);
+  }
+});
+
+test('no fork fails only because the patch is applied when next_syscall_data is not set', () => {
+  assert.deepEqual(differences('fork-fails-only-patched'), []);
+});
