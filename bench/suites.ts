@@ -2,5 +2,6 @@
 import type { BenchSuite } from './measure';
 import { parseSuite } from './parse.bench';
 import { kernelSuite } from './kernel.bench';
+import { exploreSuite } from './explore.bench';
 
-export const suites: BenchSuite[] = [parseSuite, kernelSuite];
+export const suites: BenchSuite[] = [parseSuite, kernelSuite, exploreSuite];

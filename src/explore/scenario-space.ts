@@ -15,7 +15,9 @@ export interface ExploredCase {
   readonly label: string;
   /**
    * Whether each kmem_cache_alloc call is also made to fail in turn. It is the first thing a
-   * fork does, so it is crossed with each fork sequence, not with every next_syscall_data value.
+   * fork does, before any map is read, so it is crossed with each fork sequence at each depth on
+   * empty maps, not with every map and next_syscall_data value (kzalloc, which depends on the
+   * maps, is injected everywhere it is called).
    */
   readonly injectKmem: boolean;
 }
@@ -48,9 +50,9 @@ function mapConfigs(depth: number): MapConfig[] {
     return { pidMax, namespaces, label, usedAtDepth };
   };
   const pidMax = PID_MAX_DEFAULT;
-  // A used number, a used range starting at RESERVED_PIDS, one further up.
-  const used: UsedJson[] = [1, [RESERVED_PIDS, RESERVED_PIDS + 2], 4000];
-  configs.push(oneLevel(pidMax, depth, { last_pid: 4000, used }, `level ${depth} with used numbers`, [1, RESERVED_PIDS, RESERVED_PIDS + 2, 4000]));
+  // A used range starting at RESERVED_PIDS: set_next tries both of its ends.
+  const used: UsedJson[] = [[RESERVED_PIDS, RESERVED_PIDS + 2]];
+  configs.push(oneLevel(pidMax, depth, { used }, `level ${depth} with ${RESERVED_PIDS}-${RESERVED_PIDS + 2} used`, [RESERVED_PIDS, RESERVED_PIDS + 2]));
   for (let level = 0; level <= depth; level++) {
     configs.push(oneLevel(pidMax, level, { last_pid: pidMax - 2, used: [[1, pidMax - 2]] }, `level ${level} nearly full (only ${pidMax - 1} free)`));
     configs.push(oneLevel(pidMax, level, { last_pid: pidMax - 1, used: [[1, pidMax - 1]] }, `level ${level} full`));
@@ -103,10 +105,11 @@ export function* scenarioSpace(maxDepth: number): Generator<ExploredCase> {
   for (let depth = 0; depth <= maxDepth; depth++) {
     for (const config of mapConfigs(depth)) {
       const where = `depth ${depth}, ${config.label}`;
-      const make = (ops: readonly OpJson[], what: string, injectKmem = true): ExploredCase =>
+      const empty = config.namespaces.length === 0;
+      const make = (ops: readonly OpJson[], what: string, injectKmem = empty): ExploredCase =>
         ({ scenario: scenarioOf(config, depth, ops), label: `${where}, ${what}`, injectKmem });
       yield make([{ op: 'fork' }], 'fork');
-      for (const value of boundaryValues(config, config.namespaces.length === 0)) {
+      for (const value of boundaryValues(config, empty)) {
         yield make([{ op: 'set_next', value }, { op: 'fork' }], `set_next ${value}, fork`, false);
       }
     }
@@ -115,7 +118,7 @@ export function* scenarioSpace(maxDepth: number): Generator<ExploredCase> {
     for (const config of mapConfigs(depth)) {
       const where = `depth ${depth}, ${config.label}`;
       const make = (ops: readonly OpJson[], what: string): ExploredCase =>
-        ({ scenario: scenarioOf(config, depth, ops), label: `${where}, ${what}`, injectKmem: true });
+        ({ scenario: scenarioOf(config, depth, ops), label: `${where}, ${what}`, injectKmem: config.namespaces.length === 0 });
       yield make([{ op: 'fork' }, { op: 'fork' }], 'fork twice');
       yield make([{ op: 'set_next', value: RESERVED_PIDS }, { op: 'fork' }, { op: 'fork' }], `set_next ${RESERVED_PIDS}, fork twice`);
       const child = firstChild(config, depth);
