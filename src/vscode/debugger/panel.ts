@@ -22,6 +22,7 @@ export class DebuggerPanel implements vscode.Disposable {
   static current: DebuggerPanel | undefined;
 
   private ready = false;
+  private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   /** Shows the panel beside the patch editor, creating it when there is none. */
@@ -60,7 +61,8 @@ export class DebuggerPanel implements vscode.Disposable {
     );
     void debuggerHtml(panel.webview, extensionUri).then(
       (html) => {
-        panel.webview.html = html;
+        // The template is read asynchronously: the panel may have been closed meanwhile.
+        if (!this.disposed) panel.webview.html = html;
       },
       (error: unknown) => this.log.error(`debugger: cannot load the panel template: ${String(error)}`),
     );
@@ -108,12 +110,14 @@ export class DebuggerPanel implements vscode.Disposable {
 
   private postState(): void {
     const state = this.controller.state();
-    if (!this.ready || !state) return;
+    if (!this.ready || !state || this.disposed) return;
     const message: ToWebview = { type: 'debugger/state', state };
     void this.panel.webview.postMessage(message);
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     if (DebuggerPanel.current === this) DebuggerPanel.current = undefined;
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();

@@ -1,0 +1,148 @@
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
+import type { UiTest } from './ui-test';
+import type { Workbench } from './workbench';
+
+const SAMPLE_TAB = 'rfc-3-5-next-syscall-data-pids.txt';
+
+/** The frame of the debugger panel's own page (webviews nest two iframes), once it has rendered a state. */
+async function debuggerFrame(workbench: Workbench, timeout = 60_000): Promise<Frame> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    for (const frame of workbench.webviewFrames()) {
+      const ready = await frame.locator('body[data-ready="true"] #runs').count().catch(() => 0);
+      if (ready > 0) return frame;
+    }
+    if (Date.now() > end) throw new Error('the debugger panel never rendered a state');
+    await workbench.page.waitForTimeout(250);
+  }
+}
+
+async function stepId(frame: Frame): Promise<string> {
+  return (await frame.locator('.run .current-line').first().getAttribute('data-step-id')) ?? '';
+}
+
+async function stepIndex(frame: Frame): Promise<number> {
+  const text = (await frame.locator('#status').textContent()) ?? '';
+  const m = /step (\d+)\//.exec(text);
+  if (!m) throw new Error(`no step in the status: ${text}`);
+  return Number(m[1]);
+}
+
+/** Presses a key and waits until the panel shows another step. */
+async function pressAndWait(workbench: Workbench, frame: Frame, key: string): Promise<void> {
+  const before = await stepIndex(frame);
+  await workbench.page.keyboard.press(key);
+  const end = Date.now() + 10_000;
+  while ((await stepIndex(frame)) === before) {
+    if (Date.now() > end) throw new Error(`${key} did not move the debugger from step ${before}`);
+    await workbench.page.waitForTimeout(50);
+  }
+}
+
+async function openSampleAndDebug(workbench: Workbench, value: number): Promise<Frame> {
+  await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
+  await workbench.tab(SAMPLE_TAB).waitFor({ timeout: 30_000 });
+  await workbench.waitForEditorText('Subject: [RFC PATCH 3/5]');
+  await workbench.runCommand('Kernel Patch Review: Debug alloc_pid');
+  const input = workbench.page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(String(value));
+  await workbench.page.keyboard.press('Enter');
+  const frame = await debuggerFrame(workbench);
+  await workbench.tab('alloc_pid debugger').waitFor();
+  return frame;
+}
+
+/** Focuses the patch editor (the panel opens without taking focus, but a click may have moved it). */
+async function focusPatchEditor(workbench: Workbench): Promise<void> {
+  await workbench.tab(SAMPLE_TAB).click();
+  await workbench.page.locator('.editor-instance .monaco-editor textarea').first().focus();
+}
+
+/** Whether the patch editor draws a whole-line highlight (the current-line decoration) behind a line containing `text`. */
+async function lineIsHighlighted(workbench: Workbench, text: string): Promise<boolean> {
+  return workbench.page.evaluate((needle) => {
+    const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')];
+    const line = lines.find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes(needle));
+    if (!line) return false;
+    const top = line.getBoundingClientRect().top;
+    return [...document.querySelectorAll('.editor-instance .monaco-editor .view-overlays .cdr')].some((d) => {
+      const box = d.getBoundingClientRect();
+      const colour = getComputedStyle(d).backgroundColor;
+      return Math.abs(box.top - top) < 2 && box.width > 200 && colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent';
+    });
+  }, text);
+}
+
+export const tests: UiTest[] = [
+  {
+    name: 'debugger: with next_syscall_data 500, F11 steps into alloc_fixed_pidmap, its patch line is highlighted and bit 500 is set in the bitmap',
+    async run({ workbench, outDir }) {
+      const frame = await openSampleAndDebug(workbench, 500);
+      await focusPatchEditor(workbench);
+      for (let i = 0; i < 80 && !(await stepId(frame)).startsWith('alloc_fixed_pidmap/'); i++) await pressAndWait(workbench, frame, 'F11');
+      assert.equal(await stepId(frame), 'alloc_fixed_pidmap/entry');
+      assert.match((await frame.locator('.run .current-line pre').textContent()) ?? '', /static int alloc_fixed_pidmap\(struct pid_namespace \*pid_ns, int next_nr\)/);
+      assert.equal(await lineIsHighlighted(workbench, 'static int alloc_fixed_pidmap(struct pid_namespace *pid_ns, int next_nr)'), true);
+      assert.equal(await frame.locator('.strip[data-level="0"] .bit[data-pid="500"].test').count(), 1);
+
+      // Past test_and_set_bit the bit under test is set.
+      for (let i = 0; i < 20 && (await stepId(frame)) !== 'alloc_fixed_pidmap/nr_free-dec'; i++) await pressAndWait(workbench, frame, 'F11');
+      assert.equal(await frame.locator('.strip[data-level="0"] .bit[data-pid="500"].test.set').count(), 1);
+      assert.equal(await lineIsHighlighted(workbench, 'atomic_dec(&map->nr_free);'), true);
+      await workbench.screenshot(join(outDir, 'debugger-500.png'));
+    },
+  },
+  {
+    name: 'debugger: with 299, a gutter breakpoint stops at out_free, F5 runs on to the invalid-free and leak faults, and Step Back goes back one step',
+    async run({ workbench, outDir }) {
+      const frame = await openSampleAndDebug(workbench, 299);
+      await focusPatchEditor(workbench);
+      // Go to out_free's kmem_cache_free line and click its gutter to set a breakpoint.
+      await workbench.page.keyboard.press('Control+G');
+      const input = workbench.page.locator('.quick-input-widget input.input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(':212');
+      await workbench.page.keyboard.press('Enter');
+      const line = workbench.page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'kmem_cache_free(ns->pid_cachep, pid);' }).first();
+      await line.waitFor();
+      const lineBox = await line.boundingBox();
+      const gutter = await workbench.page.locator('.editor-instance .monaco-editor .margin').first().boundingBox();
+      assert.ok(lineBox && gutter);
+      await workbench.page.mouse.click(gutter.x + 8, lineBox.y + lineBox.height / 2);
+      await frame.locator('#breakpoints li', { hasText: 'kmem_cache_free' }).waitFor({ timeout: 10_000 });
+
+      await focusPatchEditor(workbench);
+      await pressAndWait(workbench, frame, 'F5');
+      assert.equal(await frame.locator('.run .current-line').first().getAttribute('data-line'), '211');
+      assert.match((await frame.locator('#status').textContent()) ?? '', /breakpoint/);
+      await pressAndWait(workbench, frame, 'F5');
+      const kinds = await frame.locator('.faults li.fault').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-kind')}@${i.getAttribute('data-line')}`));
+      assert.deepEqual(kinds, ['invalid-free@211', 'leak@211']);
+      await workbench.screenshot(join(outDir, 'debugger-299-faults.png'));
+
+      const end = await stepIndex(frame);
+      await frame.locator('#btn-stepBack').click();
+      await frame.locator('#status', { hasText: `step ${end - 1}/` }).waitFor({ timeout: 10_000 });
+    },
+  },
+  {
+    name: 'debugger: after a window reload the panel is restored with its scenario and step',
+    async run({ workbench, outDir }) {
+      const frame = await openSampleAndDebug(workbench, 500);
+      // Keys pressed inside the panel reach the same commands (the webview forwards them).
+      await frame.locator('#btn-stepIn').focus();
+      for (let i = 0; i < 5; i++) await pressAndWait(workbench, frame, 'F11');
+      const step = await stepIndex(frame);
+      assert.equal(step, 5);
+      await workbench.page.reload();
+      await workbench.waitUntilReady();
+      const restored = await debuggerFrame(workbench, 90_000);
+      await restored.locator('#status', { hasText: `step ${step}/` }).waitFor({ timeout: 30_000 });
+      assert.equal(await restored.locator('#f-next').evaluate((e) => (e as HTMLElement & { value: string }).value), '500');
+      await workbench.screenshot(join(outDir, 'debugger-restored.png'));
+    },
+  },
+];
