@@ -37,6 +37,7 @@ try {
     try {
       await page.goto(workbenchUrl(server.base, state.workspace, [['extensionDevelopmentPath', remoteUri(server.base, projectRoot)]]));
       await workbench.waitUntilReady();
+      await workbench.clearNotifications();
       await t.run({ workbench, outDir, workspace: state.workspace });
       passed++;
       console.log(`✔ ${t.name} (${Date.now() - started} ms)`);

@@ -10,6 +10,11 @@ export class Workbench {
     await this.page.locator('.statusbar').waitFor({ timeout: 60_000 });
   }
 
+  /** Closes the workbench's own notifications (theme and tips offers) so screenshots show kpr. */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+  }
+
   /**
    * Runs a command from the palette (F1). Retries until it is listed: commands appear only once
    * the remote extension host has registered the extension's contributions.
@@ -32,6 +37,44 @@ export class Workbench {
         await this.page.waitForTimeout(1_000);
       }
     }
+  }
+
+  /** Moves the cursor to a 1-based line with "Go to Line" (Ctrl+G), as a keyboard user would. */
+  async goToLine(line: number): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`:${line}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForTimeout(300);
+  }
+
+  /** The status bar's cursor position ("Ln 12, Col 1"). */
+  async cursorLine(): Promise<number> {
+    const text = await this.page.locator('.statusbar-item[id="status.editor.selection"]').innerText();
+    const match = /Ln (\d+)/.exec(text);
+    if (!match) throw new Error(`no cursor position in the status bar: ${text}`);
+    return Number(match[1]);
+  }
+
+  /** Points the mouse at a piece of text in the visible editor and waits for the hover to open. */
+  async hoverText(lineText: string, word: string): Promise<Locator> {
+    const token = this.page.locator('.editor-instance .view-line', { hasText: lineText }).first().getByText(word).first();
+    await token.waitFor({ state: 'visible', timeout: 15_000 });
+    const box = await token.boundingBox();
+    if (!box) throw new Error(`'${word}' is not on screen`);
+    // Two moves: the editor starts its hover timer on mouse movement over the same token.
+    await this.page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await this.page.waitForTimeout(200);
+    await this.page.mouse.move(box.x + Math.min(10, box.width - 1), box.y + box.height / 2);
+    const hover = this.hover();
+    await hover.waitFor({ state: 'visible', timeout: 20_000 });
+    return hover;
+  }
+
+  /** The visible hover widget. */
+  hover(): Locator {
+    return this.page.locator('.monaco-hover:not(.hidden):visible').first();
   }
 
   tab(title: string): Locator {

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { UiTest } from './ui-test';
+
+const SAMPLE = 'rfc-3-5-next-syscall-data-pids.txt';
+
+/** 1-based line of the sample's first line starting with `prefix`. */
+function sampleLine(workspace: string, prefix: string): number {
+  const lines = readFileSync(join(workspace, SAMPLE), 'utf8').split('\n');
+  const index = lines.findIndex((l) => l.startsWith(prefix));
+  if (index < 0) throw new Error(`no line starts with ${prefix}`);
+  return index + 1;
+}
+
+export const tests: UiTest[] = [
+  {
+    name: 'editor: hovering an added line explains it and names its model step',
+    async run({ workbench, outDir, workspace }) {
+      await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
+      await workbench.waitForEditorText('use next syscall data to predefine process ids');
+      await workbench.goToLine(sampleLine(workspace, '+ if (next_nr < RESERVED_PIDS || next_nr >= pid_max)'));
+      // Point at the line with the mouse, as a reviewer does.
+      const hover = await workbench.hoverText('next_nr < RESERVED_PIDS', 'RESERVED_PIDS');
+      await hover.getByText('alloc_fixed_pidmap/if-range').first().waitFor({ timeout: 20_000 });
+      const text = await hover.innerText();
+      assert.match(text, /RESERVED_PIDS/);
+      assert.match(text, /Debug to here/);
+      await workbench.screenshot(join(outDir, 'hover.png'));
+    },
+  },
+  {
+    name: 'editor: the outline shows mail, files and hunks named by function',
+    async run({ workbench, outDir }) {
+      await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
+      await workbench.waitForEditorText('use next syscall data to predefine process ids');
+      await workbench.runCommand('Explorer: Focus on Outline View');
+      const outline = workbench.page.locator('.outline-pane, [id="outline"]').first();
+      await outline.getByText('kernel/pid.c').first().waitFor({ timeout: 30_000 });
+      await outline.getByText('alloc_pidmap').first().waitFor({ timeout: 10_000 });
+      await workbench.screenshot(join(outDir, 'outline.png'));
+    },
+  },
+  {
+    name: 'editor: "Next Hunk" from the palette moves to the first hunk header',
+    async run({ workbench, outDir, workspace }) {
+      await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
+      await workbench.waitForEditorText('use next syscall data to predefine process ids');
+      await workbench.goToLine(1);
+      await workbench.runCommand('Kernel Patch Review: Next Hunk');
+      await workbench.page.waitForTimeout(500);
+      assert.equal(await workbench.cursorLine(), sampleLine(workspace, '@@ -122,6 +122,26 @@'));
+      await workbench.screenshot(join(outDir, 'next-hunk.png'));
+    },
+  },
+];
