@@ -7,8 +7,8 @@ import { DifferenceCollector, type Difference } from './differences';
 import { FindingCollector, type Finding } from './findings';
 import { PatchLines } from './patch-lines';
 import { runScenario, type Observation } from './run-scenario';
-import { withVariant, type ScenarioJson } from './scenario-json';
-import { scenarioSpace } from './scenario-space';
+import type { ScenarioJson } from './scenario-json';
+import { scenarioSpace, type ExploredCase } from './scenario-space';
 import { unreachedLines, type Unreached } from './unreached';
 
 export interface ExplorationReport {
@@ -22,6 +22,8 @@ export interface ExplorationReport {
   readonly partial: boolean;
   /** False when the patch shows no line of the modelled kernel code: nothing was run. */
   readonly modelled: boolean;
+  /** Set when a run failed unexpectedly (a bug): the report holds what was found before it. */
+  readonly error?: string;
 }
 
 export interface ExploreOptions {
@@ -44,51 +46,75 @@ export function explorePatch(patch: Patch, options: ExploreOptions = {}): Explor
   if (!lines.modelled) {
     return { findings: [], differences: [], unreached: [], scenarios: 0, elapsedMs: performance.now() - start, partial: false, modelled: false };
   }
-  const executed: Record<Variant, Set<string>> = { baseline: new Set(), patched: new Set() };
-  const findings = new FindingCollector(lines);
-  const differences = new DifferenceCollector(lines);
-  let scenarios = 0;
+  const exploration = new Exploration(lines);
   let partial = false;
-
-  const run = (json: ScenarioJson): Observation | undefined => {
-    scenarios++;
-    const observation = runScenario(json, executed[json.variant], lines.isShown[json.variant]);
-    if (observation !== undefined) findings.add(observation);
-    return observation;
-  };
-  const runPair = (scenario: Omit<ScenarioJson, 'variant'>, compare: boolean): { baseline?: Observation; patched?: Observation } => {
-    const baseline = run({ variant: 'baseline', ...scenario });
-    const patched = run(withVariant({ variant: 'baseline', ...scenario }, 'patched'));
-    if (compare && baseline !== undefined && patched !== undefined) differences.compare(baseline, patched);
-    return { baseline, patched };
-  };
-
-  for (const explored of scenarioSpace(maxDepth)) {
-    if (performance.now() - start > budgetMs) {
-      partial = true;
-      break;
-    }
-    const { baseline, patched } = runPair(explored.scenario, true);
-    // kmem_cache_alloc runs once per fork in both variants: its calls line up, so compare.
-    const kmemCalls = !explored.injectKmem ? 0 : Math.min(MAX_INJECTED_CALLS, Math.max(baseline?.kmemCacheAllocCalls ?? 0, patched?.kmemCacheAllocCalls ?? 0));
-    for (let call = 1; call <= kmemCalls; call++) runPair({ ...explored.scenario, fail: { kmem_cache_alloc: [call] } }, true);
-    // kzalloc calls differ between the variants (the patch moved them): each runs its own.
-    for (const side of [baseline, patched]) {
-      if (side === undefined) continue;
-      for (let call = 1; call <= Math.min(MAX_INJECTED_CALLS, side.kzallocCalls); call++) {
-        run({ ...side.json, fail: { kzalloc: [call] } });
+  let error: string | undefined;
+  try {
+    for (const explored of scenarioSpace(maxDepth)) {
+      if (performance.now() - start > budgetMs) {
+        partial = true;
+        break;
       }
+      exploration.exploreCase(explored);
     }
+  } catch (thrown) {
+    // Exploration runs on open, in the editor: a bug here must cost the findings, not the session.
+    error = thrown instanceof Error ? thrown.message : String(thrown);
+    partial = true;
   }
   return {
-    findings: findings.findings(),
-    differences: differences.differences(),
-    unreached: unreachedLines(lines.mapping, executed),
-    scenarios,
+    findings: exploration.findings.findings(),
+    differences: exploration.differences.differences(),
+    // Coverage of an interrupted run says nothing about what is unreachable.
+    unreached: partial ? [] : unreachedLines(lines.mapping, exploration.executed),
+    scenarios: exploration.scenarios,
     elapsedMs: performance.now() - start,
     partial,
     modelled: true,
+    ...(error === undefined ? {} : { error }),
   };
+}
+
+/** The state of one exploration: what ran, and the collectors its runs feed. */
+class Exploration {
+  readonly executed: Record<Variant, Set<string>> = { baseline: new Set(), patched: new Set() };
+  readonly findings: FindingCollector;
+  readonly differences: DifferenceCollector;
+  scenarios = 0;
+
+  constructor(private readonly lines: PatchLines) {
+    this.findings = new FindingCollector(lines);
+    this.differences = new DifferenceCollector(lines);
+  }
+
+  /** A case on both variants, then again with each of its allocations failing in turn. */
+  exploreCase(explored: ExploredCase): void {
+    const { baseline, patched } = this.runPair(explored.scenario);
+    if (explored.injectKmem) {
+      // kmem_cache_alloc runs once per fork in both variants: its calls line up, so compare.
+      const calls = Math.min(MAX_INJECTED_CALLS, Math.max(baseline?.kmemCacheAllocCalls ?? 0, patched?.kmemCacheAllocCalls ?? 0));
+      for (let call = 1; call <= calls; call++) this.runPair({ ...explored.scenario, fail: { kmem_cache_alloc: [call] } });
+    }
+    // kzalloc calls differ between the variants (the patch moved them): each side runs its own.
+    for (const side of [baseline, patched]) {
+      if (side === undefined) continue;
+      for (let call = 1; call <= Math.min(MAX_INJECTED_CALLS, side.kzallocCalls); call++) this.run({ ...side.json, fail: { kzalloc: [call] } });
+    }
+  }
+
+  private run(json: ScenarioJson): Observation | undefined {
+    this.scenarios++;
+    const observation = runScenario(json, this.executed[json.variant], this.lines.isShown[json.variant]);
+    if (observation !== undefined) this.findings.add(observation);
+    return observation;
+  }
+
+  private runPair(scenario: Omit<ScenarioJson, 'variant'>): { baseline?: Observation; patched?: Observation } {
+    const baseline = this.run({ variant: 'baseline', ...scenario });
+    const patched = this.run({ variant: 'patched', ...scenario });
+    if (baseline !== undefined && patched !== undefined) this.differences.compare(baseline, patched);
+    return { baseline, patched };
+  }
 }
 
 function finiteOr(value: number | undefined, fallback: number, min: number, max: number): number {

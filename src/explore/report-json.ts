@@ -17,6 +17,7 @@ export function reportToJson(report: ExplorationReport, texts: ReportTexts) {
     elapsedMs: Math.round(report.elapsedMs),
     partial: report.partial,
     modelled: report.modelled,
+    ...(report.error === undefined ? {} : { error: report.error }),
     findings: report.findings.map((f) => ({
       kind: f.kind,
       docLine: docLine(f.line),

@@ -16,7 +16,8 @@ export function formatReport(report: ExplorationReport, texts: ReportTexts): str
     out.push('kpr explore: the patch shows no line of the modelled kernel code (kernel/pid.c, kernel/fork.c); nothing to explore.');
     return out.join('\n') + '\n';
   }
-  out.push(`kpr explore: ${report.scenarios} scenario runs (baseline and patched) in ${ms} ms${report.partial ? ' — PARTIAL: the time budget ran out' : ''}`);
+  const partial = report.error !== undefined ? ` — PARTIAL: a run failed (${report.error})` : report.partial ? ' — PARTIAL: the time budget ran out' : '';
+  out.push(`kpr explore: ${report.scenarios} scenario runs (baseline and patched) in ${ms} ms${partial}`);
 
   out.push('', `Findings (${report.findings.length}):`);
   if (report.findings.length === 0) out.push('  none');
@@ -36,7 +37,8 @@ export function formatReport(report: ExplorationReport, texts: ReportTexts): str
   }
 
   out.push('', `Executable patch lines no scenario reached (${report.unreached.length}):`);
-  if (report.unreached.length === 0) out.push('  none');
+  if (report.partial) out.push('  not reported: the exploration did not finish');
+  else if (report.unreached.length === 0) out.push('  none');
   for (const u of report.unreached) {
     out.push(`  ${at(u.line)} ${u.variant.padEnd(8)} ${texts.textOf(u.line)}${u.reason === undefined ? '' : `  — ${u.reason}`}`);
   }

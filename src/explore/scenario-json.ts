@@ -24,11 +24,6 @@ export interface ScenarioJson {
   readonly ops: readonly OpJson[];
 }
 
-/** The same scenario for the other variant (exploration runs every case in both). */
-export function withVariant(scenario: ScenarioJson, variant: Variant): ScenarioJson {
-  return { ...scenario, variant };
-}
-
 /**
  * How big a scenario is, compared field by field (smaller first): ops (a repeat counts as its
  * forks), depth, used entries, a non-default pid_max, injected failures, then how far the
