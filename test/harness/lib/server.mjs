@@ -11,6 +11,8 @@ import { log } from './log.mjs';
 
 const WORKBENCH_SETTINGS = {
   'workbench.startupEditor': 'none',
+  // A theme chosen explicitly: code-server otherwise offers to switch themes in a notification.
+  'workbench.colorTheme': 'Default Dark Modern',
   'workbench.tips.enabled': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'security.workspace.trust.enabled': false,
