@@ -45,6 +45,7 @@ async function openSampleAndDebug(workbench: Workbench, value: number): Promise<
   await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
   await workbench.tab(SAMPLE_TAB).waitFor({ timeout: 30_000 });
   await workbench.waitForEditorText('Subject: [RFC PATCH 3/5]');
+  await workbench.runCommand('View: Close Primary Side Bar'); // room for the patch and the panel
   await workbench.runCommand('Kernel Patch Review: Debug alloc_pid');
   const input = workbench.page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
@@ -53,6 +54,12 @@ async function openSampleAndDebug(workbench: Workbench, value: number): Promise<
   const frame = await debuggerFrame(workbench);
   await workbench.tab('alloc_pid debugger').waitFor();
   return frame;
+}
+
+/** Clears notification toasts so a screenshot shows the panel, then takes it. */
+async function screenshot(workbench: Workbench, path: string): Promise<void> {
+  await workbench.runCommand('Notifications: Clear All Notifications');
+  await workbench.screenshot(path);
 }
 
 /** Focuses the patch editor (the panel opens without taking focus, but a click may have moved it). */
@@ -92,7 +99,7 @@ export const tests: UiTest[] = [
       for (let i = 0; i < 20 && (await stepId(frame)) !== 'alloc_fixed_pidmap/nr_free-dec'; i++) await pressAndWait(workbench, frame, 'F11');
       assert.equal(await frame.locator('.strip[data-level="0"] .bit[data-pid="500"].test.set').count(), 1);
       assert.equal(await lineIsHighlighted(workbench, 'atomic_dec(&map->nr_free);'), true);
-      await workbench.screenshot(join(outDir, 'debugger-500.png'));
+      await screenshot(workbench, join(outDir, 'debugger-500.png'));
     },
   },
   {
@@ -121,7 +128,7 @@ export const tests: UiTest[] = [
       await pressAndWait(workbench, frame, 'F5');
       const kinds = await frame.locator('.faults li.fault').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-kind')}@${i.getAttribute('data-line')}`));
       assert.deepEqual(kinds, ['invalid-free@211', 'leak@211']);
-      await workbench.screenshot(join(outDir, 'debugger-299-faults.png'));
+      await screenshot(workbench, join(outDir, 'debugger-299-faults.png'));
 
       const end = await stepIndex(frame);
       await frame.locator('#btn-stepBack').click();
@@ -137,12 +144,15 @@ export const tests: UiTest[] = [
       for (let i = 0; i < 5; i++) await pressAndWait(workbench, frame, 'F11');
       const step = await stepIndex(frame);
       assert.equal(step, 5);
-      await workbench.page.reload();
+      // The command reloads as a person would: the workbench saves its UI state before it goes.
+      const reloaded = workbench.page.waitForEvent('load', { timeout: 60_000 });
+      await workbench.runCommand('Developer: Reload Window');
+      await reloaded;
       await workbench.waitUntilReady();
       const restored = await debuggerFrame(workbench, 90_000);
       await restored.locator('#status', { hasText: `step ${step}/` }).waitFor({ timeout: 30_000 });
       assert.equal(await restored.locator('#f-next').evaluate((e) => (e as HTMLElement & { value: string }).value), '500');
-      await workbench.screenshot(join(outDir, 'debugger-restored.png'));
+      await screenshot(workbench, join(outDir, 'debugger-restored.png'));
     },
   },
 ];
