@@ -62,8 +62,10 @@ export class DifferenceCollector {
       const line = originStep === undefined ? undefined : this.lineOrUndefined(originStep);
       if (next === null) {
         if ('pids' in b && 'errno' in p) {
+          const leakedBefore = patched.faults.some((f) => f.kind === 'pidmap-leak' && f.fork < fork);
+          const why = leakedBefore ? ': an earlier failed fork left a pid number set that no process holds, so the map is full sooner' : '';
           this.note(`fork-fails-only-patched|${line}`, patched.json, () => b, () => p, line, () =>
-            `With no next_syscall_data set, a fork that succeeds before the patch fails with ${p.errno} after it${this.at(line)}.`);
+            `With no next_syscall_data set, a fork that succeeds before the patch fails with ${p.errno} after it${this.at(line)}${why}.`);
         }
         continue;
       }

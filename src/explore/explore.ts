@@ -95,7 +95,14 @@ class Exploration {
       const calls = Math.min(MAX_INJECTED_CALLS, Math.max(baseline?.kmemCacheAllocCalls ?? 0, patched?.kmemCacheAllocCalls ?? 0));
       for (let call = 1; call <= calls; call++) this.runPair({ ...explored.scenario, fail: { kmem_cache_alloc: [call] } });
     }
-    // kzalloc calls differ between the variants (the patch moved them): each side runs its own.
+    // The patch moved kzalloc into alloc_pidmap_page() and added a call for a predefined number:
+    // with no value set and as many calls on both sides, call N is the same allocation, so the
+    // sides are compared; otherwise each side fails its own calls.
+    const noValue = !explored.scenario.ops.some((op) => op.op === 'set_next');
+    if (noValue && baseline !== undefined && patched !== undefined && baseline.kzallocCalls === patched.kzallocCalls) {
+      for (let call = 1; call <= Math.min(MAX_INJECTED_CALLS, baseline.kzallocCalls); call++) this.runPair({ ...explored.scenario, fail: { kzalloc: [call] } });
+      return;
+    }
     for (const side of [baseline, patched]) {
       if (side === undefined) continue;
       for (let call = 1; call <= Math.min(MAX_INJECTED_CALLS, side.kzallocCalls); call++) this.run({ ...side.json, fail: { kzalloc: [call] } });

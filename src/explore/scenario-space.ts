@@ -58,9 +58,20 @@ function mapConfigs(depth: number): MapConfig[] {
     configs.push(oneLevel(pidMax, level, { last_pid: pidMax - 1, used: [[1, pidMax - 1]] }, `level ${level} full`));
   }
   configs.push({ pidMax: TWO_PAGES, namespaces: [], label: `pid_max ${TWO_PAGES}, second pidmap page not allocated`, usedAtDepth: [] });
+  const firstPageFull: NamespaceJson = { last_pid: BITS_PER_PAGE - 1, used: [[1, BITS_PER_PAGE - 1]] };
   for (let level = 0; level <= depth; level++) {
-    configs.push(oneLevel(TWO_PAGES, level, { last_pid: BITS_PER_PAGE - 1, used: [[1, BITS_PER_PAGE - 1]] },
-      `pid_max ${TWO_PAGES}, level ${level} first page full, second not allocated`));
+    configs.push(oneLevel(TWO_PAGES, level, firstPageFull, `pid_max ${TWO_PAGES}, level ${level} first page full, second not allocated`));
+  }
+  // Two levels at once: the forking level down to its last free number while a parent still has
+  // to allocate a page, so whatever one fork leaves set there decides whether the next one can.
+  for (let parent = 0; parent < depth; parent++) {
+    const namespaces = emptyLevels(depth);
+    namespaces[parent] = firstPageFull;
+    namespaces[depth] = { last_pid: TWO_PAGES - 2, used: [[1, TWO_PAGES - 2]] };
+    configs.push({
+      pidMax: TWO_PAGES, namespaces, usedAtDepth: [],
+      label: `pid_max ${TWO_PAGES}, level ${depth} nearly full (only ${TWO_PAGES - 1} free), level ${parent} first page full, second not allocated`,
+    });
   }
   return configs;
 }

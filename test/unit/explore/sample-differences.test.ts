@@ -58,6 +58,17 @@ test('faults only after the patch are differences, each confirmed by simulate on
   }
 });
 
-test('no fork fails only because the patch is applied when next_syscall_data is not set', () => {
-  assert.deepEqual(differences('fork-fails-only-patched'), []);
+test('a fork that fails only because the patch is applied is found with no next_syscall_data set', () => {
+  const [d] = differences('fork-fails-only-patched');
+  assert.ok(d, 'a fork-fails-only-patched difference');
+  assert.ok(!d.scenario.ops.some((op) => op.op === 'set_next'));
+  assert.match(d.message, /earlier failed fork left a pid number set/);
+});
+
+test('simulate confirms fork-fails-only-patched: some fork succeeds before the patch and fails after it', () => {
+  for (const d of differences('fork-fails-only-patched')) {
+    const baseline = simulateJson(d.scenario, 'baseline').forks;
+    const patched = simulateJson(d.scenario, 'patched').forks;
+    assert.ok(baseline.some((f, i) => 'pids' in f && 'errno' in patched[i]), JSON.stringify(d.scenario));
+  }
 });
