@@ -1,7 +1,10 @@
 // Turns the faults of every explored run into findings: one per (kind, committing line,
 // variant), with the smallest scenario that shows it and, for each error path that reaches it,
 // that path's own smallest scenario. An error path is how the failed fork failed: its errno,
-// the statement where the failure began, and whether it began at the forking level or a parent.
+// the statement where the failure began and the calls that led there, whether it began at the
+// forking level or a parent, and whether next_syscall_data was set. Paths hang off one finding
+// rather than making findings of their own: they share the line that commits the fault, and a
+// reviewer fixes that line once.
 import type { FaultKind } from '../kernel/faults';
 import type { Variant } from '../kernel/statements';
 import type { FailureOrigin } from './coverage-tracer';
@@ -63,6 +66,7 @@ export class FindingCollector {
   add(observation: Observation): void {
     const variant = observation.scenario.variant;
     const seen = new Set<string>();
+    const paths = new Map<number, ErrorPath | undefined>();
     for (const fault of observation.faults) {
       const key = `${fault.kind}|${fault.stepId}|${variant}`;
       let entry = this.pending.get(key);
@@ -75,7 +79,8 @@ export class FindingCollector {
       }
       if (!seen.has(key)) entry.occurrences++;
       seen.add(key);
-      const path = this.errorPath(observation, fault.fork);
+      if (!paths.has(fault.fork)) paths.set(fault.fork, this.errorPath(observation, fault.fork));
+      const path = paths.get(fault.fork);
       if (path === undefined) continue;
       const pathKey = `${path.errno}|${path.via.join('>')}|${path.originStepId}|${path.level}|${path.predefined}`;
       const known = entry.paths.get(pathKey);
