@@ -17,6 +17,14 @@ const targets = [
     external: ['vscode'],
   },
   {
+    // The exploration runs in a worker thread of the extension host (see src/vscode/findings.ts).
+    entryPoints: ['src/explore/worker-main.ts'],
+    outfile: 'dist/explore-worker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',

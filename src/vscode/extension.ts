@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { PATCH_LANGUAGE_ID } from './ids';
 import { PatchDocuments } from './patch-documents';
 import { registerSampleCommands } from './commands/sample';
-import { registerReviewAsPatch } from './commands/review-as-patch';
 import { registerNavigationCommands } from './commands/navigation';
 import { registerFileImages } from './commands/file-images';
 import { PatchOutlineProvider } from './providers/outline';
@@ -15,10 +14,11 @@ import { PatchHoverProvider } from './providers/hover';
 import { PatchCodeLensProvider } from './providers/code-lens';
 import { registerModelView } from './commands/model-view';
 import { Findings } from './findings';
+import { registerExploreCommand } from './commands/explore';
 
 export function activate(context: vscode.ExtensionContext): void {
   const documents = new PatchDocuments();
-  const findings = new Findings(documents);
+  const findings = new Findings(documents, context.extensionPath);
   const selector: vscode.DocumentSelector = { language: PATCH_LANGUAGE_ID };
   context.subscriptions.push(
     documents,
@@ -31,11 +31,11 @@ export function activate(context: vscode.ExtensionContext): void {
     new PatchDiagnostics(documents, findings),
   );
   registerSampleCommands(context);
-  registerReviewAsPatch(context);
   registerNavigationCommands(context, documents);
   registerFileImages(context, documents);
   registerDebugger(context, documents);
   registerModelView(context, documents);
+  registerExploreCommand(context, documents, findings);
 }
 
 export function deactivate(): void {

@@ -46,3 +46,18 @@ describe('model findings in the Problems panel', () => {
     assert.ok(run.ok && run.outcome.faults.list().some((f) => f.kind === 'invalid-free'));
   });
 });
+
+describe('Explore Scenarios', () => {
+  afterEach(closeAllEditors);
+
+  it('opens a report with the findings, the differences and the unreached lines', async () => {
+    const { document } = await openSample();
+    const report = await vscode.commands.executeCommand<{ findings: unknown[]; scenarios: number }>('kpr.exploreScenarios', document.uri.toString());
+    assert.ok(report.findings.length >= 4 && report.scenarios > 100, `${report.findings.length} findings from ${report.scenarios} scenarios`);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.scheme, 'kpr-explore');
+    const text = editor.document.getText();
+    assert.match(text, /invalid-free/);
+    assert.match(text, /cannot-predefine|below 300|RESERVED_PIDS/i);
+  });
+});
