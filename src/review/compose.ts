@@ -143,7 +143,7 @@ export function composeReply(input: ComposeInput): ComposedReply {
   };
   for (const comment of quote.general) paragraph(commentLines(comment.body, width));
   const said = attribution(mail);
-  if (said) body.push(said);
+  if (said && quote.pieces.length > 0) body.push(said);
   for (const piece of quote.pieces) {
     if (piece.kind === 'quote') body.push(quoteLine(piece.text));
     else if (piece.kind === 'cut') body.push(quoteLine(CUT_MARK));

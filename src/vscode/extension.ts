@@ -14,6 +14,7 @@ import { PatchHoverProvider } from './providers/hover';
 import { PatchCodeLensProvider } from './providers/code-lens';
 import { registerModelView } from './commands/model-view';
 import { Findings } from './findings';
+import { registerReview } from './review/register';
 import { registerExploreCommand } from './commands/explore';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerFileImages(context, documents);
   registerDebugger(context, documents);
   registerModelView(context, documents);
+  registerReview(context, documents, findings);
   registerExploreCommand(context, documents, findings);
 }
 

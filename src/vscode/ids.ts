@@ -39,3 +39,31 @@ export const DEBUGGER_ACTIVE_CONTEXT = 'kpr.debugger.active';
 
 /** Commands that hovers may link to: only our own are trusted in hover Markdown. */
 export const HOVER_COMMANDS: readonly string[] = [Commands.debugToHere, Commands.debugScenario, Commands.showInModel];
+
+/** Review (comments, reply, series, git apply check). Test-facing commands are kept out of the palette. */
+export const ReviewCommands = {
+  /** From the comment widget (comments/commentThread/context): arg CommentReply. */
+  addComment: 'kpr.review.addComment',
+  /** args (documentUri: string, line: number /* 0-based *\/, body: string) — findings, the debugger, tests. */
+  addCommentAt: 'kpr.review.addCommentAt',
+  deleteComment: 'kpr.review.deleteComment',
+  deleteThread: 'kpr.review.deleteThread',
+  discardComments: 'kpr.review.discardComments',
+  /** args (documentUri?: string, options?: { trailers?: string[] }) → { uri, text, notices }[]. */
+  composeReply: 'kpr.review.composeReply',
+  /** Not in the palette: the comments of a document as { line, body }[] (tests). */
+  listComments: 'kpr.review.listComments',
+  openSeries: 'kpr.review.openSeries',
+  nextPart: 'kpr.review.nextPart',
+  previousPart: 'kpr.review.previousPart',
+  openPart: 'kpr.review.openPart',
+  markNotStarted: 'kpr.review.markNotStarted',
+  markInProgress: 'kpr.review.markInProgress',
+  markDone: 'kpr.review.markDone',
+  /** Not in the palette: the series view's model (tests). */
+  inspectSeries: 'kpr.review.inspectSeries',
+  applyCheck: 'kpr.review.applyCheck',
+} as const;
+
+export const REVIEW_COMMENT_CONTROLLER_ID = 'kpr-review';
+export const REVIEW_SERIES_VIEW_ID = 'kpr.review.series';

@@ -164,7 +164,7 @@ test('a comment on a hunk header quotes the header and no hunk line', () => {
 });
 
 test('a comment on a line outside the patch (a mail header) goes first, before the quote', () => {
-  const body = bodyOf(compose(ring, [{ line: lineOf(ring, 'Subject: '), body: 'The subject says refuse, the code returns NULL.' }]).text);
+  const body = bodyOf(compose(ring, [{ line: lineOf(ring, '+\tif (!size'), body: 'X.' }, { line: lineOf(ring, 'Subject: '), body: 'The subject says refuse, the code returns NULL.' }]).text);
   assert.match(body, /^The subject says refuse, the code returns NULL\.\n\nOn Mon, 4 Mar 2024/);
 });
 
@@ -224,4 +224,9 @@ test('replySubject adds one "Re: " and keeps an existing one', () => {
 test('the reply file name is the subject made safe, ending in .eml', () => {
   assert.equal(replyFileName('[RFC PATCH 3/5] use next syscall data'), 'Re-RFC-PATCH-3-5-use-next-syscall-data.eml');
   assert.equal(replyFileName('../../etc/passwd'), 'Re-etc-passwd.eml');
+});
+
+test('a reply without comments is the trailers alone, with no attribution line', () => {
+  const reply = compose(ring, []);
+  assert.equal(bodyOf(reply.text), 'Reviewed-by: Rita Reviewer <rita@example.org>\n');
 });

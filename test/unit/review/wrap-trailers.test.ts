@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { parsePatchDocument } from '../../../src/patch/parse';
 import { formatTrailer, replyTrailers, trailerKindsFrom } from '../../../src/review/trailers';
 import { commentLines } from '../../../src/review/wrap';
+import { findingCommentBody } from '../../../src/review/finding-comment';
 import { readSeries } from './support/inputs';
 
 test('comment text loses CRLF, trailing blanks and outer blank lines', () => {
@@ -41,4 +42,17 @@ test('replies in the series mbox give their reviewers\' trailers; the patches th
     ['Reviewed-by: Bob Maintainer <bob@example.org>'],
     ['Tested-by: Lina Maintainer <lina@example.org>'],
   ]);
+});
+
+test('a finding becomes a comment that carries its scenario as one indented JSON line', () => {
+  const scenario = { next_syscall_data: 5, ops: [{ op: 'fork' }] };
+  const body = findingCommentBody({ message: 'A failed fork frees an error pointer.', variant: 'patched', detail: 'kmem_cache_free(ERR_PTR(-22))', scenario });
+  const lines = commentLines(body);
+  assert.equal(lines[0], 'A failed fork frees an error pointer.');
+  assert.ok(lines.includes(`    ${JSON.stringify(scenario)}`));
+  assert.match(body, /the patched kernel: kmem_cache_free\(ERR_PTR\(-22\)\)/);
+});
+
+test('a diagnostic without a scenario becomes its message alone', () => {
+  assert.equal(findingCommentBody({ message: 'hunk counts cannot be reconciled ' }), 'hunk counts cannot be reconciled');
 });
