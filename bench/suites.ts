@@ -3,5 +3,6 @@ import type { BenchSuite } from './measure';
 import { parseSuite } from './parse.bench';
 import { kernelSuite } from './kernel.bench';
 import { exploreSuite } from './explore.bench';
+import { webviewSuite } from './webview.bench';
 
-export const suites: BenchSuite[] = [parseSuite, kernelSuite, exploreSuite];
+export const suites: BenchSuite[] = [parseSuite, kernelSuite, exploreSuite, webviewSuite];

@@ -26,6 +26,7 @@ function post(message: ToExtension): void {
 
 let state: DebuggerState | null = null;
 let lastScenarioShown = '';
+let firstRender = true;
 let runPanels: RunPanel[] = [];
 const runContext = (): RunContext => ({ post, breakpoints: new Set(state?.breakpoints.filter((b) => b.enabled).map((b) => b.line) ?? []) });
 
@@ -73,6 +74,11 @@ function render(next: DebuggerState): void {
     lastScenarioShown = scenarioText;
   }
   form.showErrors(next.errors);
+  // The form folds away once a run is on screen (the views matter then); it opens for errors.
+  const section = byId<HTMLDetailsElement>('scenario-section');
+  if (next.errors.length > 0) section.open = true;
+  else if (firstRender && next.runs.length > 0) section.open = false;
+  firstRender = false;
   renderRuns(next);
   renderComparison(next);
   renderBreakpoints(next);

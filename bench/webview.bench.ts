@@ -1,0 +1,191 @@
+// The alloc_pid debugger panel's speed: the host's share of a step (move, view model, JSON, guard),
+// and in Debian's Chromium the panel's first paint and a step's round trip from the button press
+// to the repaint. The page is the real template and bundle (dist/webview.js) served from
+// 127.0.0.1, with a stand-in for acquireVsCodeApi that carries messages to a DebuggerCore in this
+// process: VS Code's own webview IPC is not in these figures.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize, sep } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { parsePatchDocument } from '../src/patch/parse';
+import { mapPatch, MappingIndex } from '../src/mapping';
+import { DebuggerCore, defaultScenario } from '../src/vscode/debugger/core';
+import { isMessageToExtension, isMessageToWebview } from '../src/shared/debugger-protocol';
+import { timePerCall, type BenchResult, type BenchSuite } from './measure';
+
+const root = join(__dirname, '..', '..');
+const FRAME_MS = 1000 / 60;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function sampleIndex(): MappingIndex {
+  return new MappingIndex(mapPatch(parsePatchDocument(readFileSync(join(root, 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8'))));
+}
+
+/** One step as the extension host does it: move, view model, serialise, and the webview's guard. */
+function hostStep(core: DebuggerCore): void {
+  core.step('stepIn');
+  if (core.runs[0].session.index === core.runs[0].session.length - 1) core.step('restart');
+  const message = JSON.parse(JSON.stringify({ type: 'debugger/state', state: core.state(null, []) }));
+  if (!isMessageToWebview(message)) throw new Error('the state failed its own guard');
+}
+
+/** Serves the panel (template, stylesheet, bundle, codicons) and an empty page for reference. */
+function serve(): Promise<{ server: Server; base: string }> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent((request.url ?? '/').split('?')[0]);
+    if (path === '/panel.html' || path === '/blank.html') {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const html = path === '/blank.html'
+        ? '<!DOCTYPE html><html><body data-ready="true"><main id="runs"></main></body></html>'
+        : readFileSync(join(root, 'media', 'debugger.html'), 'utf8').replace(/\{\{([A-Z_]+)\}\}/g, (_, name: string) => ({
+          NONCE: 'benchnonce', CSP_SOURCE: base, SCRIPT_URI: `${base}/dist/webview.js`, STYLE_URI: `${base}/media/debugger.css`, CODICON_URI: `${base}/dist/codicons/codicon.css`,
+        })[name] ?? '');
+      response.writeHead(200, { 'content-type': 'text/html' }).end(html);
+      return;
+    }
+    const file = normalize(join(root, path));
+    if (!(file.startsWith(join(root, 'media') + sep) || file.startsWith(join(root, 'dist') + sep))) {
+      response.writeHead(404).end();
+      return;
+    }
+    try {
+      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : file.endsWith('.ttf') ? 'font/ttf' : 'application/octet-stream';
+      response.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+/** A page whose acquireVsCodeApi talks to a DebuggerCore here (or, for `echo`, answers at once). */
+async function panelPage(browser: Browser, core: DebuggerCore): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
+  const reply = (state: unknown): Promise<void> => page.evaluate((text) => window.postMessage({ type: 'debugger/state', state: JSON.parse(text) }, '*'), JSON.stringify(state));
+  await page.exposeFunction('kprHost', async (text: string) => {
+    const message: unknown = JSON.parse(text);
+    if (!isMessageToExtension(message)) return;
+    if (message.type === 'debugger/step') core.step(message.command);
+    if (message.type === 'webview/ready' || message.type === 'debugger/step') await reply(core.state(null, []));
+  });
+  await page.exposeFunction('kprEcho', async () => {
+    await page.evaluate(() => window.postMessage({ type: 'bench/echo' }, '*'));
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { kprHost(text: string): void; acquireVsCodeApi(): unknown };
+    w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.kprHost(JSON.stringify(m)), getState: () => undefined, setState: () => undefined });
+  });
+  return page;
+}
+
+async function firstPaint(browser: Browser, url: string, core: DebuggerCore): Promise<number> {
+  const page = await panelPage(browser, core);
+  const start = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"] #runs', { state: 'attached', timeout: 30_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+  const ms = Date.now() - start;
+  await page.close();
+  return ms;
+}
+
+/** In the page: press Step Into, wait until the status changes and a frame is drawn. */
+async function roundTrip(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => {
+    const status = document.getElementById('status')!;
+    const before = status.textContent;
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      if (status.textContent === before) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - start));
+    });
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+    (document.getElementById('btn-stepIn') as HTMLElement).click();
+  }));
+}
+
+/** The same bridge with nothing computed or drawn: page → this process → page. */
+async function echoTrip(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => {
+    const start = performance.now();
+    const listener = (event: MessageEvent): void => {
+      if ((event.data as { type?: string })?.type !== 'bench/echo') return;
+      window.removeEventListener('message', listener);
+      requestAnimationFrame(() => resolve(performance.now() - start));
+    };
+    window.addEventListener('message', listener);
+    void (window as unknown as { kprEcho(): Promise<void> }).kprEcho();
+  }));
+}
+
+async function browserResults(index: MappingIndex): Promise<BenchResult[]> {
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  } catch (error) {
+    return [{ name: 'debugger panel in Chromium', value: Number.NaN, unit: 'ms', note: `skipped: no Chromium (${String(error).split('\n')[0]})` }];
+  }
+  const { server, base } = await serve();
+  try {
+    const core = new DebuggerCore(index);
+    core.load(defaultScenario(500), 'both');
+    const paints: number[] = [];
+    const blanks: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      paints.push(await firstPaint(browser, `${base}/panel.html`, core));
+      blanks.push(await firstPaint(browser, `${base}/blank.html`, core));
+    }
+    const page = await panelPage(browser, core);
+    await page.goto(`${base}/panel.html`);
+    await page.waitForSelector('body[data-ready="true"] #runs', { state: 'attached' });
+    const trips: number[] = [];
+    const echoes: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      if (core.runs[0].session.index >= core.runs[0].session.length - 2) core.step('restart');
+      trips.push(await roundTrip(page));
+      echoes.push(await echoTrip(page));
+    }
+    await page.close();
+    const paint = median(paints);
+    const blank = median(blanks);
+    const trip = median(trips);
+    const echo = median(echoes);
+    return [
+      { name: 'panel first paint (template, bundle, first state)', value: paint, unit: 'ms', reference: { name: 'empty page', value: blank }, ratio: paint / blank, note: 'median of 5; both variants side by side' },
+      { name: 'step round trip: Step Into to repaint', value: trip, unit: 'ms', reference: { name: 'bare message bridge', value: echo }, ratio: trip / echo, note: `median of 40; a frame is ${FRAME_MS.toFixed(1)} ms` },
+    ];
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+export const webviewSuite: BenchSuite = {
+  name: 'debugger panel',
+  async run() {
+    const index = sampleIndex();
+    const small = new DebuggerCore(index);
+    small.load(defaultScenario(500), 'patched');
+    const smallMs = timePerCall(() => hostStep(small));
+    const bare = small.runs[0].session;
+    const bareMs = timePerCall(() => {
+      bare.stepIn();
+      if (bare.index === bare.length - 1) bare.restart();
+      bare.current();
+    });
+    const large = new DebuggerCore(index);
+    large.load({ variant: 'patched', pid_max: 4194304, depth: 3, namespaces: [{ last_pid: 4000000, used: [[300, 4000000]] }], ops: [{ op: 'set_next', value: 500 }, { op: 'fork', repeat: 3 }] }, 'both');
+    const largeMs = timePerCall(() => hostStep(large));
+    return [
+      { name: 'host step: move + view model + JSON + guard (sample, 500)', value: smallMs, unit: 'ms', reference: { name: 'bare Session step + point', value: bareMs }, ratio: smallMs / bareMs },
+      { name: 'host step, pid_max 4194304, 4 levels, both variants', value: largeMs, unit: 'ms', reference: { name: 'one frame', value: FRAME_MS }, ratio: largeMs / FRAME_MS },
+      ...(await browserResults(index)),
+    ];
+  },
+};
