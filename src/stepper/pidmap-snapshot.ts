@@ -1,5 +1,6 @@
 // Immutable snapshots of the pid maps, shared between recorded steps: a page is kept as 16
 // chunks of 64 words, and a step that changes one bit copies one 256-byte chunk, not 4 KiB.
+import { SetBitRanges } from '../kernel/set-bit-ranges';
 import { BITS_PER_PAGE, WORDS_PER_PAGE } from '../kernel/constants';
 import type { Kernel } from '../kernel/kernel';
 
@@ -29,27 +30,10 @@ export function isSetIn(page: PageSnapshot, bit: number): boolean {
 
 /** The set bits of a page snapshot as inclusive ranges of pid numbers. */
 export function pageRanges(page: PageSnapshot): [number, number][] {
-  const ranges: [number, number][] = [];
+  const ranges = new SetBitRanges();
   const base = page.entry * BITS_PER_PAGE;
-  let start = -1;
-  let prev = -2;
-  page.chunks.forEach((chunk, c) => {
-    for (let w = 0; w < chunk.length; w++) {
-      const word = chunk[w];
-      if (word === 0) continue;
-      for (let b = 0; b < 32; b++) {
-        if ((word & (1 << b)) === 0) continue;
-        const nr = base + c * CHUNK_BITS + w * 32 + b;
-        if (nr !== prev + 1) {
-          if (start >= 0) ranges.push([start, prev]);
-          start = nr;
-        }
-        prev = nr;
-      }
-    }
-  });
-  if (start >= 0) ranges.push([start, prev]);
-  return ranges;
+  page.chunks.forEach((chunk, c) => ranges.addWords(chunk, base + c * CHUNK_BITS));
+  return ranges.result();
 }
 
 function copyChunk(page: Uint32Array, chunk: number): Uint32Array {
