@@ -80,7 +80,15 @@ function groupKey(mail: Mail): string {
 }
 
 export function groupSeries(sources: readonly SeriesSource[]): Series[] {
-  const all: Located[] = sources.flatMap((source) => source.patch.mails.map((mail, mailIndex) => ({ source, mailIndex, mail })));
+  // The same mail read twice (an mbox and the folder it was made from) counts once.
+  const seen = new Set<string>();
+  const all: Located[] = sources.flatMap((source) => source.patch.mails.map((mail, mailIndex) => ({ source, mailIndex, mail }))).filter((m) => {
+    const id = normalisedId(m.mail.messageId);
+    if (id === undefined) return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
   const replies = all.filter((m) => isReply(m.mail));
   const patches = all.filter((m) => !isReply(m.mail) && (m.mail.series.total !== undefined || m.mail.files.length > 0));
   const groups = new Map<string, Located[]>();

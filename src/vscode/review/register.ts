@@ -9,6 +9,7 @@ import { registerCompose } from './compose';
 import { AddToReviewActions } from './finding-actions';
 import { readReviewSettings } from './settings';
 import { SeriesView } from './series-view';
+import { ApplyCheck } from './apply-check';
 
 export function registerReview(context: vscode.ExtensionContext, documents: PatchDocuments, findings: Findings): void {
   const comments = new ReviewComments(() => readReviewSettings().identity.name || 'You');
@@ -16,6 +17,7 @@ export function registerReview(context: vscode.ExtensionContext, documents: Patc
     comments,
     registerCompose(documents, comments),
     new SeriesView(context, documents),
+    new ApplyCheck(documents),
     vscode.languages.registerCodeActionsProvider({ language: PATCH_LANGUAGE_ID }, new AddToReviewActions(findings), { providedCodeActionKinds: AddToReviewActions.kinds }),
   );
 }

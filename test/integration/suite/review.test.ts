@@ -2,6 +2,9 @@
 // composed reply (headers, quoting, trailers) opened as a new .eml document and read back by
 // kpr's parser; the series view with review states kept in workspace state; git apply --check.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parsePatchDocument } from '../../../src/patch/parse';
@@ -155,5 +158,97 @@ describe('review: comments, reply, series and apply check', () => {
     assert.equal(headers.get('In-Reply-To'), id);
     assert.equal(headers.get('References'), `<cover.1795916678.git.ada@example.org> ${id}`);
     assert.match(reply.text, /\n> \+\tif \(!size \|\| size > RING_MAX_SIZE\)\n\nWhy 4096\?\n\n> \[\.\.\.\]\n\nAcked-by: .+ <.+>\n$/);
+  });
+
+  interface InspectedSeries {
+    readonly key: string;
+    readonly title: string;
+    readonly total: number;
+    readonly missing: readonly number[];
+    readonly parts: readonly { key: string; index: number; title: string; state: string; trailers: string[] }[];
+  }
+
+  async function ringSeries(): Promise<InspectedSeries> {
+    const all = await vscode.commands.executeCommand<InspectedSeries[]>('kpr.review.inspectSeries');
+    const ring = all.filter((s) => s.title === 'ring: size checks and ring_reset()');
+    assert.equal(ring.length, 1, `series shown: ${JSON.stringify(all.map((s) => s.title))}`);
+    return ring[0];
+  }
+
+  it('shows the three-part mbox as one series: cover letter, three parts, trailers from the replies', async () => {
+    await vscode.commands.executeCommand('kpr.review.openSeries', fixture('ring-v1.mbox').toString());
+    const series = await ringSeries();
+    assert.equal(series.total, 3);
+    assert.deepEqual(series.missing, []);
+    assert.deepEqual(series.parts.map((p) => [p.index, p.title, p.trailers]), [
+      [0, 'ring: size checks and ring_reset()', ['Acked-by: Carol Acker <carol@example.org>']],
+      [1, 'ring: refuse a zero or huge size', ['Reviewed-by: Bob Maintainer <bob@example.org>']],
+      [2, 'ring: add ring_reset()', []],
+      [3, 'Documentation: describe ring_reset()', ['Tested-by: Lina Maintainer <lina@example.org>']],
+    ]);
+  });
+
+  it('keeps review states in workspace state: a fresh read shows them, and so does the series read from its folder', async () => {
+    await vscode.commands.executeCommand('kpr.review.openSeries', fixture('ring-v1.mbox').toString());
+    const before = await ringSeries();
+    for (const part of before.parts) await vscode.commands.executeCommand('kpr.review.markNotStarted', part.key);
+    assert.equal(await vscode.commands.executeCommand('kpr.review.markDone', before.parts[1].key), true);
+    assert.equal(await vscode.commands.executeCommand('kpr.review.markInProgress', before.parts[3].key), true);
+    // inspectSeries reads the states through a new reader of context.workspaceState each time.
+    assert.deepEqual((await ringSeries()).parts.map((p) => p.state), ['not-started', 'done', 'not-started', 'in-progress']);
+    // The keys come from the mails' thread, not the file: the folder of the same mails shares the states.
+    await vscode.commands.executeCommand('kpr.review.openSeries', fixture('ring-v1').toString());
+    const after = await ringSeries();
+    assert.deepEqual(after.parts.map((p) => p.key), before.parts.map((p) => p.key));
+    assert.deepEqual(after.parts.map((p) => p.state), ['not-started', 'done', 'not-started', 'in-progress']);
+  });
+
+  it('opens the next and previous part at its subject line, marking a part it opens as in progress', async () => {
+    await vscode.commands.executeCommand('kpr.review.openSeries', fixture('ring-v1.mbox').toString());
+    const series = await ringSeries();
+    for (const part of series.parts) await vscode.commands.executeCommand('kpr.review.markNotStarted', part.key);
+    await vscode.commands.executeCommand('kpr.review.openPart', series.parts[1].key);
+    await vscode.commands.executeCommand('kpr.review.nextPart');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(editor.document.lineAt(editor.selection.active.line).text, 'Subject: [PATCH 2/3] ring: add ring_reset()');
+    await vscode.commands.executeCommand('kpr.review.previousPart');
+    assert.equal(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.active.line).text, 'Subject: [PATCH 1/3] ring: refuse a zero or huge size');
+    assert.deepEqual((await ringSeries()).parts.map((p) => p.state), ['not-started', 'in-progress', 'in-progress', 'not-started']);
+  });
+
+  interface ApplyCheckResult {
+    readonly applies: boolean;
+    readonly findings: readonly { severity: string; line: number; path: string; message: string }[];
+  }
+
+  /** A scratch git tree holding the series' base files, in a temp folder. */
+  function scratchTree(): string {
+    const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'kpr-apply-'));
+    fs.cpSync(fixture('ring-base').fsPath, tree, { recursive: true });
+    execFileSync('git', ['init', '-q', '.'], { cwd: tree });
+    return tree;
+  }
+
+  it('checks the series with git apply --check in a scratch tree: it applies, and a changed line fails its hunk at the @@ line', async () => {
+    const tree = scratchTree();
+    try {
+      const document = await vscode.workspace.openTextDocument(fixture('ring-v1.mbox'));
+      await vscode.window.showTextDocument(document);
+      const clean = await vscode.commands.executeCommand<ApplyCheckResult>('kpr.review.applyCheck', document.uri.toString(), tree);
+      assert.equal(clean.applies, true);
+      assert.deepEqual(clean.findings.filter((f) => f.severity === 'error'), []);
+
+      const ring = path.join(tree, 'lib', 'ring.c');
+      fs.writeFileSync(ring, fs.readFileSync(ring, 'utf8').replace('\tstruct ring *r;', '\tstruct ring *ring;'));
+      const broken = await vscode.commands.executeCommand<ApplyCheckResult>('kpr.review.applyCheck', document.uri.toString(), tree);
+      assert.equal(broken.applies, false);
+      const errors = broken.findings.filter((f) => f.severity === 'error');
+      assert.deepEqual(errors.map((f) => [f.line, f.path]), [[lineStartingWith(document, '@@ -9,6 +9,8 @@'), 'lib/ring.c']]);
+      const shown = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'kpr git apply' && d.severity === vscode.DiagnosticSeverity.Error);
+      assert.deepEqual(shown.map((d) => d.range.start.line), [lineStartingWith(document, '@@ -9,6 +9,8 @@')]);
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true });
+    }
   });
 });

@@ -98,3 +98,9 @@ test('a malformed stored value is ignored, not trusted', () => {
   store.values.set(STATES_KEY, ['done']);
   assert.equal(states.get('0'), 'not-started');
 });
+
+test('the same series read from its mbox and its folder is one series, each reply counted once', () => {
+  const [series, ...others] = groupSeries([...mbox, ...folder]);
+  assert.equal(others.length, 0);
+  assert.deepEqual(readingOrder(series).map((p) => p.trailers.length), [1, 1, 0, 1]);
+});
