@@ -99,6 +99,7 @@ export const tests: UiTest[] = [
       for (let i = 0; i < 20 && (await stepId(frame)) !== 'alloc_fixed_pidmap/nr_free-dec'; i++) await pressAndWait(workbench, frame, 'F11');
       assert.equal(await frame.locator('.strip[data-level="0"] .bit[data-pid="500"].test.set').count(), 1);
       assert.equal(await lineIsHighlighted(workbench, 'atomic_dec(&map->nr_free);'), true);
+      await frame.locator('.run .current-line').first().scrollIntoViewIfNeeded();
       await screenshot(workbench, join(outDir, 'debugger-500.png'));
     },
   },
@@ -128,11 +129,36 @@ export const tests: UiTest[] = [
       await pressAndWait(workbench, frame, 'F5');
       const kinds = await frame.locator('.faults li.fault').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-kind')}@${i.getAttribute('data-line')}`));
       assert.deepEqual(kinds, ['invalid-free@211', 'leak@211']);
+      await frame.locator('.faults').first().scrollIntoViewIfNeeded();
       await screenshot(workbench, join(outDir, 'debugger-299-faults.png'));
 
       const end = await stepIndex(frame);
       await frame.locator('#btn-stepBack').click();
       await frame.locator('#status', { hasText: `step ${end - 1}/` }).waitFor({ timeout: 10_000 });
+    },
+  },
+  {
+    name: 'debugger: the scenario form names a broken rule beside its field, then runs baseline and patched side by side and says where they part',
+    async run({ workbench, outDir }) {
+      const frame = await openSampleAndDebug(workbench, 299);
+      await frame.locator('#scenario-section > summary').click();
+      const pidMax = frame.locator('#f-pid_max input');
+      await pidMax.fill('100');
+      await frame.locator('#btn-run').click();
+      await frame.locator('#e-pid_max', { hasText: 'pid_max: must be an integer from 301 to 4194304, got 100' }).waitFor({ timeout: 10_000 });
+      assert.equal(await frame.locator('#f-pid_max').getAttribute('aria-invalid'), 'true');
+
+      await pidMax.fill('32768');
+      await frame.locator('#f-mode').click();
+      await frame.locator('vscode-single-select#f-mode li', { hasText: 'both, side by side' }).click();
+      await frame.locator('#btn-run').click();
+      await frame.locator('.run[data-variant="baseline"]').waitFor({ timeout: 10_000 });
+      assert.equal(await frame.locator('.run').count(), 2);
+      assert.equal(await frame.locator('#e-pid_max').textContent(), '');
+      await frame.locator('#comparison-outcomes li', { hasText: 'fork 0: baseline pids [1], patched EINVAL' }).waitFor();
+      assert.match((await frame.locator('#comparison-paths').textContent()) ?? '', /The paths part at step \d+/);
+      await frame.locator('#comparison').scrollIntoViewIfNeeded();
+      await screenshot(workbench, join(outDir, 'debugger-both.png'));
     },
   },
   {

@@ -66,6 +66,13 @@ export class DebuggerController implements vscode.Disposable {
     return errors;
   }
 
+  /** Ends the session (the reviewer closed the panel): no highlight, and F5/F10/F11 are VS Code's again. */
+  stop(): void {
+    this.core = null;
+    this.decorations.apply(null, null);
+    void vscode.commands.executeCommand('setContext', DEBUGGER_ACTIVE_CONTEXT, false);
+  }
+
   /** Loads another scenario on the same document (from the panel's form). */
   async setScenario(scenario: ScenarioJson, mode: ViewMode): Promise<ScenarioErrorItem[]> {
     return this.start(scenario, mode, this.document?.uri);

@@ -51,7 +51,11 @@ export class DebuggerPanel implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
+      panel.onDidDispose(() => {
+        // Closed by the reviewer (not replaced by a revived panel): the session ends with it.
+        if (DebuggerPanel.current === this) controller.stop();
+        this.dispose();
+      }),
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       // A hidden webview is torn down; it says `webview/ready` again when shown, and gets the state then.
       panel.onDidChangeViewState(() => {

@@ -7,7 +7,7 @@ import type { Outcome } from '../../kernel/outcome';
 import type { MappingIndex } from '../../mapping';
 import { faultSites } from '../../mapping/fault-sites';
 import type { ExecutionPoint, FrameView } from '../../stepper/point';
-import { isSetIn, pageRanges, type LevelSnapshot } from '../../stepper/pidmap-snapshot';
+import { isSetIn, type LevelSnapshot } from '../../stepper/pidmap-snapshot';
 import type { Session, Stop } from '../../stepper/session';
 import type {
   BitmapView, EventItem, FaultItem, FrameItem, LocationView, OutcomeSummary, RunView, StructPidView,
@@ -189,9 +189,4 @@ export function runView(session: Session, index: MappingIndex, stopReason: Stop[
     events: eventItems(session, point.index),
     outcome: outcomeSummary(session.outcome),
   };
-}
-
-/** Used pid ranges of a level as text (for tests and the comparison). */
-export function usedText(level: LevelSnapshot): string {
-  return level.pages.flatMap(pageRanges).map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)).join(', ');
 }
