@@ -9,7 +9,7 @@ import { locationOf } from './view-model';
 const MAX_DIFFERENCES = 20;
 
 function describe(location: LocationView): string {
-  return location.kind === 'patch' ? `line ${location.line + 1} ${location.text.trim()}` : `model ${location.tsSymbol} (${location.stepId})`;
+  return location.kind === 'patch' ? `line ${location.line + 1} “${location.text.trim()}”` : `the model's ${location.tsSymbol} (${location.stepId})`;
 }
 
 function forkText(outcome: Outcome, fork: number): string {
@@ -41,7 +41,7 @@ export function compareRuns(baseline: Session, patched: Session, index: MappingI
   if (partAt !== null) {
     const side = (session: Session, name: string): string =>
       partAt! < session.length ? `${name} runs ${describe(locationOf(index, session.scenario.variant, session.summary(partAt!).stepId))}` : `${name} has ended`;
-    pathsPart = `The paths part at step ${partAt}: ${side(baseline, 'baseline')}; ${side(patched, 'patched')}.`;
+    pathsPart = `The paths part at step ${partAt} — ${side(baseline, 'baseline')}, ${side(patched, 'patched')}`;
   }
 
   const differences: string[] = [];
