@@ -59,36 +59,45 @@ async function openReply(document: vscode.TextDocument, fileName: string, text: 
 
 export function registerCompose(documents: PatchDocuments, comments: ReviewComments): vscode.Disposable {
   return vscode.commands.registerCommand('kpr.review.composeReply', async (uriArg?: unknown, options?: ComposeOptions): Promise<ComposeResult[]> => {
-    const uri = toUri(uriArg) ?? vscode.window.activeTextEditor?.document.uri;
-    const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? await vscode.workspace.openTextDocument(uri) : undefined;
-    if (!document || document.languageId !== PATCH_LANGUAGE_ID) {
-      void vscode.window.showWarningMessage('Compose Review Reply works on a patch mail: open one first.');
+    try {
+      return await compose(documents, comments, uriArg, options);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`kpr could not compose the reply: ${error instanceof Error ? error.message : String(error)}`);
       return [];
     }
-    const patch = documents.get(document);
-    if (patch.mails.length === 0) {
-      void vscode.window.showWarningMessage('kpr found no mail in this document to reply to.');
-      return [];
-    }
-    const drafts = comments.commentsOf(document.uri);
-    const cursor = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor.selection.active.line : 0;
-    const mailIndexes = [...new Set(drafts.map((c) => mailIndexAt(patch, c.line)).filter((i): i is number => i !== undefined))];
-    if (mailIndexes.length === 0) mailIndexes.push(mailIndexAt(patch, cursor) ?? 0);
-    const trailers = options?.trailers !== undefined ? trailerKindsFrom(options.trailers) : await pickTrailers();
-    if (trailers === undefined) return [];
-    const identity = await reviewerIdentity(document);
-    const lines = document.getText().split(/\r?\n/);
-    const results: ComposeResult[] = [];
-    for (const mailIndex of mailIndexes) {
-      const reply = composeReply({
-        patch, documentLines: lines, mailIndex, identity, trailers,
-        comments: drafts.filter((c) => mailIndexAt(patch, c.line) === mailIndex),
-        date: new Date(), utcOffsetMinutes: -new Date().getTimezoneOffset(),
-      });
-      const opened = await openReply(document, reply.fileName, reply.text);
-      results.push({ uri: opened.uri.toString(), text: opened.getText(), notices: reply.notices });
-      if (reply.notices.length > 0) void vscode.window.showInformationMessage(`Review reply composed. ${reply.notices.join(' ')}`);
-    }
-    return results;
   });
+}
+
+async function compose(documents: PatchDocuments, comments: ReviewComments, uriArg: unknown, options: ComposeOptions | undefined): Promise<ComposeResult[]> {
+  const uri = toUri(uriArg) ?? vscode.window.activeTextEditor?.document.uri;
+  const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? await vscode.workspace.openTextDocument(uri) : undefined;
+  if (!document || document.languageId !== PATCH_LANGUAGE_ID) {
+    void vscode.window.showWarningMessage('Compose Review Reply works on a patch mail: open one first.');
+    return [];
+  }
+  const patch = documents.get(document);
+  if (patch.mails.length === 0) {
+    void vscode.window.showWarningMessage('kpr found no mail in this document to reply to.');
+    return [];
+  }
+  const drafts = comments.commentsOf(document.uri);
+  const cursor = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor.selection.active.line : 0;
+  const mailIndexes = [...new Set(drafts.map((c) => mailIndexAt(patch, c.line)).filter((i): i is number => i !== undefined))];
+  if (mailIndexes.length === 0) mailIndexes.push(mailIndexAt(patch, cursor) ?? 0);
+  const trailers = options?.trailers !== undefined ? trailerKindsFrom(options.trailers) : await pickTrailers();
+  if (trailers === undefined) return [];
+  const identity = await reviewerIdentity(document);
+  const lines = document.getText().split(/\r?\n/);
+  const results: ComposeResult[] = [];
+  for (const mailIndex of mailIndexes) {
+    const reply = composeReply({
+      patch, documentLines: lines, mailIndex, identity, trailers,
+      comments: drafts.filter((c) => mailIndexAt(patch, c.line) === mailIndex),
+      date: new Date(), utcOffsetMinutes: -new Date().getTimezoneOffset(),
+    });
+    const opened = await openReply(document, reply.fileName, reply.text);
+    results.push({ uri: opened.uri.toString(), text: opened.getText(), notices: reply.notices });
+    if (reply.notices.length > 0) void vscode.window.showInformationMessage(`Review reply composed. ${reply.notices.join(' ')}`);
+  }
+  return results;
 }
