@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { PATCH_LANGUAGE_ID } from './ids';
 import { PatchDocuments } from './patch-documents';
 import { registerSampleCommands } from './commands/sample';
+import { registerReviewAsPatch } from './commands/review-as-patch';
 import { registerNavigationCommands } from './commands/navigation';
 import { registerFileImages } from './commands/file-images';
 import { PatchOutlineProvider } from './providers/outline';
@@ -14,8 +15,8 @@ import { PatchHoverProvider } from './providers/hover';
 import { PatchCodeLensProvider } from './providers/code-lens';
 import { registerModelView } from './commands/model-view';
 import { Findings } from './findings';
-import { registerReview } from './review/register';
 import { registerExploreCommand } from './commands/explore';
+import { registerReview } from './review/register';
 
 export function activate(context: vscode.ExtensionContext): void {
   const documents = new PatchDocuments();
@@ -32,12 +33,13 @@ export function activate(context: vscode.ExtensionContext): void {
     new PatchDiagnostics(documents, findings),
   );
   registerSampleCommands(context);
+  registerReviewAsPatch(context);
   registerNavigationCommands(context, documents);
   registerFileImages(context, documents);
   registerDebugger(context, documents);
   registerModelView(context, documents);
-  registerReview(context, documents, findings);
   registerExploreCommand(context, documents, findings);
+  registerReview(context, documents, findings);
 }
 
 export function deactivate(): void {

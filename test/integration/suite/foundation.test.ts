@@ -35,6 +35,24 @@ describe('foundation: kpr in a real VS Code extension host', () => {
     assert.equal(editor.document.languageId, 'kernel-patch');
   });
 
+  it('"Review This File as a Patch" turns an archive copy saved as .txt into a patch mail', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpr-it-'));
+    const file = path.join(dir, 'archive-copy.txt');
+    fs.writeFileSync(file, 'Subject: a patch\n\n--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-a\n+b\n');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(file)));
+    assert.equal(vscode.window.activeTextEditor?.document.languageId, 'plaintext');
+    await vscode.commands.executeCommand('kpr.reviewAsPatch');
+    assert.equal(vscode.window.activeTextEditor?.document.languageId, 'kernel-patch');
+  });
+
+  it('registers every command its manifest contributes', async () => {
+    await vscode.commands.executeCommand('kpr.openSample');
+    const manifest = kprExtension().packageJSON as { contributes: { commands: { command: string }[] } };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = manifest.contributes.commands.map((c) => c.command).filter((id) => !registered.has(id));
+    assert.deepEqual(missing, []);
+  });
+
   it('reads a .patch file as a kernel patch mail', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpr-it-'));
     const file = path.join(dir, '0001-example.patch');
