@@ -1,0 +1,113 @@
+// The Variables view's content for one execution point, as plain trees: a frame's locals, every
+// level's pid map, the heap and the faults so far. The session hands out references to them.
+import { BITS_PER_PAGE } from '../kernel/constants';
+import type { FaultSite } from '../mapping/fault-sites';
+import type { ExecutionPoint, FrameView } from '../stepper/point';
+import { isSetIn, pageRanges, type LevelSnapshot, type PageSnapshot } from '../stepper/pidmap-snapshot';
+import type { StepLocator } from './locations';
+
+export interface VariableNode {
+  readonly name: string;
+  readonly value: string;
+  readonly type?: string;
+  readonly children?: readonly VariableNode[];
+}
+
+/** Used ranges listed before the rest is summarised: a fragmented page has thousands. */
+const MAX_RANGES = 40;
+
+export function localNodes(frame: FrameView): VariableNode[] {
+  return frame.locals.map((l) => ({ name: l.name, value: l.value, type: l.type }));
+}
+
+function rangesText(ranges: readonly [number, number][]): string {
+  if (ranges.length === 0) return 'none';
+  const shown = ranges.slice(0, MAX_RANGES).map(([a, b]) => (a === b ? String(a) : `${a}-${b}`));
+  const rest = ranges.length - shown.length;
+  return shown.join(', ') + (rest > 0 ? `, … (${rest} more ranges)` : '');
+}
+
+function levelOf(value: string | undefined): number | null {
+  const m = value === undefined ? null : /\(level (\d+)\)$/.exec(value);
+  return m ? Number(m[1]) : null;
+}
+
+function intOf(value: string | undefined): number | null {
+  return value !== undefined && /^-?\d{1,10}$/.test(value) ? Number(value) : null;
+}
+
+function localValue(frame: FrameView, name: string): string | undefined {
+  return frame.locals.find((l) => l.name === name)?.value;
+}
+
+/**
+ * The pid number whose bit the innermost pid-map function is about to claim: alloc_pidmap at its
+ * test_and_set (map entry and offset), alloc_fixed_pidmap's next_nr. Read from the formatted
+ * locals, the only place the point holds them.
+ */
+export function bitUnderTest(point: ExecutionPoint): { level: number; nr: number } | null {
+  const frame = point.stack[point.stack.length - 1];
+  if (frame === undefined) return null;
+  const level = levelOf(localValue(frame, 'pid_ns'));
+  if (level === null) return null;
+  if (frame.fn === 'alloc_fixed_pidmap') {
+    const nr = intOf(localValue(frame, 'next_nr'));
+    return nr === null ? null : { level, nr };
+  }
+  if (frame.fn === 'alloc_pidmap' && frame.stepId === 'alloc_pidmap/if-test_and_set') {
+    const entry = /^&pidmap\[(\d+)\]/.exec(localValue(frame, 'map') ?? '');
+    const offset = intOf(localValue(frame, 'offset'));
+    return entry && offset !== null ? { level, nr: Number(entry[1]) * BITS_PER_PAGE + offset } : null;
+  }
+  return null;
+}
+
+function pageNode(page: PageSnapshot): VariableNode {
+  const used = BITS_PER_PAGE - page.nrFree;
+  const ranges = rangesText(pageRanges(page));
+  return {
+    name: `pidmap[${page.entry}]`,
+    value: `nr_free = ${page.nrFree}, used: ${ranges}`,
+    type: 'struct pidmap',
+    children: [
+      { name: 'nr_free', value: String(page.nrFree), type: 'atomic_t' },
+      { name: 'used', value: `${used} pids: ${ranges}` },
+      { name: 'pids covered', value: `${page.entry * BITS_PER_PAGE}-${(page.entry + 1) * BITS_PER_PAGE - 1}` },
+    ],
+  };
+}
+
+function levelNode(level: LevelSnapshot, test: { level: number; nr: number } | null): VariableNode {
+  const children: VariableNode[] = [{ name: 'last_pid', value: String(level.lastPid), type: 'int' }];
+  if (test !== null && test.level === level.level) {
+    const page = level.pages.find((p) => p.entry === Math.floor(test.nr / BITS_PER_PAGE));
+    const state = test.nr < 0 ? 'out of range' : page === undefined ? 'page not allocated' : isSetIn(page, test.nr % BITS_PER_PAGE) ? 'set (in use)' : 'clear (free)';
+    children.push({ name: 'bit under test', value: `${test.nr}: ${state}` });
+  }
+  children.push(...level.pages.map(pageNode));
+  const pages = level.pages.length === 1 ? '1 page' : `${level.pages.length} pages`;
+  return { name: `level ${level.level}`, value: `last_pid = ${level.lastPid}, ${pages} allocated`, type: 'struct pid_namespace', children };
+}
+
+export function pidmapNodes(point: ExecutionPoint): VariableNode[] {
+  const test = bitUnderTest(point);
+  return point.pidmaps.map((level) => levelNode(level, test));
+}
+
+export function heapNodes(point: ExecutionPoint): VariableNode[] {
+  return point.heap.map((o) => ({ name: o.address, value: `${o.type}, ${o.state}: ${o.detail}`, type: o.type }));
+}
+
+/** Where a fault is committed, as a user reads it ("line 212: kmem_cache_free(...)", 1-based). */
+export function faultPlace(site: FaultSite, locator: StepLocator): string {
+  const at = locator.patchLine(site.stepId);
+  return at ? `line ${at.line + 1}: ${at.text}` : `model step ${site.stepId}`;
+}
+
+export function faultNodes(sites: readonly FaultSite[], locator: StepLocator): VariableNode[] {
+  return sites.map((site, i) => ({
+    name: `#${i + 1} ${site.fault.kind}`,
+    value: `fork ${site.fault.fork}, ${faultPlace(site, locator)} — ${site.fault.detail}`,
+    type: 'fault',
+  }));
+}
