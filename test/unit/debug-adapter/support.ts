@@ -53,13 +53,21 @@ export async function launchToStop(
   initialize?: DebugProtocol.InitializeRequestArguments,
 ): Promise<DebugProtocol.StoppedEvent> {
   const initialized = client.waitForEvent('initialized');
-  const stopped = client.waitForEvent('stopped');
+  const stopped = nextStop(client);
   await client.initializeRequest(initialize);
   await client.launchRequest(args as DebugProtocol.LaunchRequestArguments);
   await initialized;
   if (lines.length > 0) await client.setBreakpointsRequest({ source: { path: String(args.patch) }, breakpoints: lines.map((line) => ({ line })) });
   await client.configurationDoneRequest();
-  return (await stopped) as DebugProtocol.StoppedEvent;
+  return stopped;
+}
+
+/** The next stopped event; rejects at once if the run ends instead. */
+export function nextStop(client: DebugClient): Promise<DebugProtocol.StoppedEvent> {
+  return Promise.race([
+    client.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>,
+    client.waitForEvent('terminated').then(() => Promise.reject(new Error('the run ended without stopping'))),
+  ]);
 }
 
 export async function topFrame(client: DebugClient): Promise<DebugProtocol.StackFrame> {
@@ -76,7 +84,7 @@ export async function scopeVariables(client: DebugClient, frameId: number, scope
 
 /** Waits for a stop that a request (sent after the wait is armed) causes. */
 export async function stopAfter(client: DebugClient, request: () => Promise<unknown>): Promise<DebugProtocol.StoppedEvent> {
-  const stopped = client.waitForEvent('stopped');
+  const stopped = nextStop(client);
   await request();
-  return (await stopped) as DebugProtocol.StoppedEvent;
+  return stopped;
 }
