@@ -25,6 +25,14 @@ const targets = [
     target: 'node20',
   },
   {
+    // The kpr debug adapter over stdio, for DAP clients other than VS Code (which runs it inline).
+    entryPoints: ['src/debug-adapter/main.ts'],
+    outfile: 'dist/debug-adapter.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',

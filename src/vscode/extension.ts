@@ -10,6 +10,7 @@ import { registerFileImages } from './commands/file-images';
 import { PatchOutlineProvider } from './providers/outline';
 import { PatchFoldingProvider } from './providers/folding';
 import { registerDebugger } from './debugger/commands';
+import { registerNativeDebugger } from './debug';
 import { FindingQuickFixes, PatchDiagnostics } from './providers/diagnostics';
 import { PatchHoverProvider } from './providers/hover';
 import { PatchCodeLensProvider } from './providers/code-lens';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerNavigationCommands(context, documents);
   registerFileImages(context, documents);
   registerDebugger(context, documents);
+  registerNativeDebugger(context);
   registerModelView(context, documents);
   registerExploreCommand(context, documents, findings);
   registerReview(context, documents, findings);

@@ -3,6 +3,9 @@
 /** The language id kpr contributes for patch mails (.patch, .diff, .mbox, .eml, detected mails). */
 export const PATCH_LANGUAGE_ID = 'kernel-patch';
 
+/** The debug type of VS Code's native debugger over the model (package.json: contributes.debuggers). */
+export const KPR_DEBUG_TYPE = 'kpr';
+
 export const Commands = {
   openSample: 'kpr.openSample',
   reviewAsPatch: 'kpr.reviewAsPatch',
