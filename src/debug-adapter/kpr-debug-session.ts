@@ -23,6 +23,12 @@ import { describeScenarioError, resolveLaunch, type KprLaunchArguments, type Res
 import { StepLocator } from './locations';
 import { faultNodes, faultPlace, heapNodes, localNodes, pidmapNodes, type VariableNode } from './variables';
 
+/** Faults listed in the Faults scope, and printed per move: a long run can commit millions. */
+const MAX_LISTED_FAULTS = 1000;
+const MAX_PRINTED_FAULTS = 100;
+/** How many earlier faults may hold the site a fork-end fault (leak) is blamed on. */
+const BLAME_LOOKBACK = 8;
+
 /** The only thread: the scenario's forks run one after the other. */
 export const THREAD_ID = 1;
 export const THREAD_NAME = 'fork() in the model';
@@ -187,7 +193,9 @@ export class KprDebugSession extends DebugSession {
       this.sendResponse(response);
       return;
     }
-    const sites = this.faultSitesUpTo(run, point.faults.length);
+    const shown = Math.min(point.faults.length, MAX_LISTED_FAULTS);
+    const faults = faultNodes(this.faultSitesIn(run, 0, shown), run.locator);
+    if (point.faults.length > shown) faults.push({ name: '…', value: `${point.faults.length - shown} more faults (the Debug Console printed them as they happened)` });
     const locals: DebugProtocol.Scope = new Scope('Locals', this.variables.create(localNodes(frame)), false);
     locals.presentationHint = 'locals';
     response.body = {
@@ -195,7 +203,7 @@ export class KprDebugSession extends DebugSession {
         locals,
         new Scope('Pid maps', this.variables.create(pidmapNodes(point)), false),
         new Scope('Heap', this.variables.create(heapNodes(point)), false),
-        new Scope(`Faults (${sites.length})`, this.variables.create(faultNodes(sites, run.locator)), false),
+        new Scope(`Faults (${point.faults.length})`, this.variables.create(faults), false),
       ],
     };
     this.sendResponse(response);
@@ -365,13 +373,14 @@ export class KprDebugSession extends DebugSession {
     }
   }
 
-  /** One output line per fault committed on the way forward from `from` to `to`. */
+  /** One output line per fault committed on the way forward from `from` to `to` (capped per move). */
   private reportFaults(run: LoadedRun, from: number, to: number): void {
     if (to <= from) return;
     const known = run.session.point(from).faults.length;
     const now = run.session.point(to).faults.length;
     if (now <= known) return;
-    for (const site of this.faultSitesUpTo(run, now).slice(known)) {
+    const printed = Math.min(now, known + MAX_PRINTED_FAULTS);
+    for (const site of this.faultSitesIn(run, known, printed)) {
       const output: DebugProtocol.OutputEvent = new OutputEvent(
         `kpr: fault ${site.fault.kind} (fork ${site.fault.fork}) at ${faultPlace(site, run.locator)} — ${site.fault.detail}\n`,
         'stderr',
@@ -383,12 +392,19 @@ export class KprDebugSession extends DebugSession {
       }
       this.sendEvent(output);
     }
+    if (now > printed) this.sendEvent(new OutputEvent(`kpr: … and ${now - printed} more faults on the way.\n`, 'stderr'));
   }
 
-  private faultSitesUpTo(run: LoadedRun, count: number): FaultSite[] {
-    if (count === 0) return [];
+  /**
+   * The sites of faults [from, to) of the run. A fork-end fault is placed where an earlier fault
+   * of its fork was committed, so a few faults before `from` are looked at too.
+   */
+  private faultSitesIn(run: LoadedRun, from: number, to: number): FaultSite[] {
+    if (to <= from) return [];
     const all = run.session.point(run.session.length - 1).faults;
-    return faultSites(run.session, all.slice(0, count), (stepId) => run.locator.patchLine(stepId) !== undefined);
+    const start = Math.max(0, from - BLAME_LOOKBACK);
+    const sites = faultSites(run.session, all.slice(start, to), (stepId) => run.locator.patchLine(stepId) !== undefined);
+    return sites.slice(from - start);
   }
 
   private stackFrame(run: LoadedRun, frame: FrameView, depth: number): StackFrame {

@@ -247,3 +247,46 @@ test('the stdio program (main.ts) speaks the protocol on stdin and stdout', TIME
     await client.stop();
   }
 });
+
+test('requests before any launch are all answered, none with a crash', TIMEOUT, () => withAdapter(async ({ client }) => {
+  await client.initializeRequest();
+  const answers = await Promise.all([
+    client.threadsRequest().then(() => 'ok', (e: Error) => e.message),
+    client.stackTraceRequest({ threadId: 1 }).then((r) => `frames ${r.body.stackFrames.length}`, (e: Error) => e.message),
+    client.scopesRequest({ frameId: 7 }).then((r) => `scopes ${r.body.scopes.length}`, (e: Error) => e.message),
+    client.variablesRequest({ variablesReference: 12345 }).then((r) => `variables ${r.body.variables.length}`, (e: Error) => e.message),
+    client.nextRequest({ threadId: 1 }).then(() => 'ok', (e: Error) => e.message),
+    client.setBreakpointsRequest({ source: { path: SAMPLE }, breakpoints: [{ line: -5 }, { line: 1e9 }] }).then((r) => r.body.breakpoints.map((b) => b.verified).join(','), (e: Error) => e.message),
+    client.sourceRequest({ sourceReference: 99 }).then(() => 'ok', (e: Error) => e.message),
+  ]);
+  assert.deepEqual(answers, [
+    'ok', 'frames 0', 'scopes 0', 'variables 0',
+    'the session has no run: the launch did not succeed',
+    'false,false',
+    'no such model source',
+  ]);
+}));
+
+/** `forks` forks with next_syscall_data 299, each committing invalid-free and leak. */
+function failingForks(forks: number): Record<string, unknown> {
+  return { variant: 'patched', ops: Array.from({ length: forks }, () => [{ op: 'set_next', value: 299 }, { op: 'fork' }]).flat() };
+}
+
+test('a run committing 120 faults prints the first 100 and counts the rest', TIMEOUT, () => withAdapter(async ({ client }) => {
+  const lines: string[] = [];
+  client.on('output', (e: DebugProtocol.OutputEvent) => {
+    if (e.body.category === 'stderr') lines.push(e.body.output);
+  });
+  const terminated = client.waitForEvent('terminated');
+  await client.launch({ patch: SAMPLE, scenario: failingForks(60) });
+  await client.configurationDoneRequest();
+  await terminated;
+  assert.deepEqual([lines.filter((l) => l.startsWith('kpr: fault ')).length, lines[lines.length - 1]], [100, 'kpr: … and 20 more faults on the way.\n']);
+}));
+
+test('the Faults scope lists the first 1000 faults and counts the rest', TIMEOUT, () => withAdapter(async ({ client }) => {
+  await launchToStop(client, { patch: SAMPLE, scenario: failingForks(600), stopOnEntry: true });
+  await stopAfter(client, () => client.stepOutRequest({ threadId: 1 }));
+  const faults = await scopeVariables(client, (await topFrame(client)).id, 'Faults');
+  assert.deepEqual([faults.length, faults[1000].value], [1001, '200 more faults (the Debug Console printed them as they happened)']);
+}));
