@@ -1,6 +1,7 @@
 // Launch configurations for the `kpr` debug type: F5 on a patch with no launch.json debugs the
 // active patch with kpr.defaultNextSyscallData; a configuration without `patch` gets the active
 // patch; the Run and Debug view lists one configuration per open patch document.
+import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { KPR_DEBUG_TYPE, PATCH_LANGUAGE_ID } from '../ids';
 import { readSettings } from '../settings';
@@ -36,6 +37,18 @@ export class KprConfigurationProvider implements vscode.DebugConfigurationProvid
     }
     void vscode.window.showErrorMessage('Kernel Patch Review: open a patch mail (or set "patch" in the launch configuration) to debug alloc_pid in the model.');
     return undefined;
+  }
+
+  /** After ${file} and friends are substituted: relative paths are read from the workspace folder. */
+  resolveDebugConfigurationWithSubstitutedVariables(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.DebugConfiguration {
+    const base = folder ?? vscode.workspace.workspaceFolders?.[0];
+    if (base === undefined || base.uri.scheme !== 'file') return config;
+    const resolved = { ...config };
+    for (const key of ['patch', 'scenario'] as const) {
+      const value: unknown = config[key];
+      if (typeof value === 'string' && value !== '' && !isAbsolute(value) && !/^[a-z][a-z0-9+.-]+:/i.test(value)) resolved[key] = join(base.uri.fsPath, value);
+    }
+    return resolved;
   }
 }
 

@@ -107,4 +107,29 @@ describe('native debugger: the kpr debug type in VS Code\'s Run and Debug', () =
     const stop = await stopped;
     assert.equal(await topFrameLine(stop.session), line + 1);
   });
+
+  it('Variables at the out_free stop show the local pid = ERR_PTR(-22)', async () => {
+    const editor = await openSample();
+    const line = lineContaining(editor.document, 'kmem_cache_free(ns->pid_cachep, pid);');
+    vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(editor.document.uri, new vscode.Position(line, 0)))]);
+    const stopped = watcher.next();
+    await vscode.debug.startDebugging(undefined, { type: 'kpr', request: 'launch', name: 'kpr: locals', patch: editor.document.uri.fsPath, nextSyscallData: 299 });
+    const { session } = await stopped;
+    const frames = (await session.customRequest('stackTrace', { threadId: 1 })) as { stackFrames: { id: number }[] };
+    const scopes = (await session.customRequest('scopes', { frameId: frames.stackFrames[0].id })) as { scopes: { name: string; variablesReference: number }[] };
+    const locals = scopes.scopes.find((s) => s.name === 'Locals');
+    const variables = (await session.customRequest('variables', { variablesReference: locals?.variablesReference })) as { variables: { name: string; value: string }[] };
+    assert.equal(variables.variables.find((v) => v.name === 'pid')?.value, 'ERR_PTR(-22)');
+  });
+
+  it('a launch whose nextSyscallData is not an int does not start', async () => {
+    const editor = await openSample();
+    const message = 'kpr: invalid scenario: nextSyscallData: must be a 32-bit signed integer (-2147483648 to 2147483647), got "abc"';
+    // The workbench shows the error in a dialog; under test the dialog service refuses and the
+    // start rejects with the dialog's contents instead.
+    const outcome = await vscode.debug
+      .startDebugging(undefined, { type: 'kpr', request: 'launch', name: 'kpr: bad', patch: editor.document.uri.fsPath, nextSyscallData: 'abc' })
+      .then((started) => `started: ${started}`, (error: Error) => error.message);
+    assert.deepEqual([outcome === 'started: false' || outcome.includes(message), watcher.failures], [true, [message]]);
+  });
 });
