@@ -5,7 +5,7 @@
 // stdio (main.ts), or on a socket in the tests.
 import { basename } from 'node:path';
 import {
-  Breakpoint, DebugSession, Handles, InitializedEvent, OutputEvent, Scope, Source, StackFrame, StoppedEvent,
+  Breakpoint, BreakpointEvent, DebugSession, Handles, InitializedEvent, OutputEvent, Scope, Source, StackFrame, StoppedEvent,
   TerminatedEvent, Thread, Variable,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
@@ -58,6 +58,9 @@ interface LoadedRun {
 
 interface PatchBreakpoint {
   readonly id: number;
+  /** 0-based document line. */
+  readonly line: number;
+  /** Empty when the line never runs in the session's variant. */
   readonly steps: ReadonlySet<string>;
 }
 
@@ -126,8 +129,10 @@ export class KprDebugSession extends DebugSession {
         this.fail(response, ErrorIds.launch, loaded.message, true);
         return;
       }
+      const previous = this.run;
       this.run = loaded.run;
       this.announce(loaded.run);
+      this.rebind(previous, loaded.run);
     }
     const run = this.run;
     if (run === undefined) {
@@ -144,22 +149,16 @@ export class KprDebugSession extends DebugSession {
     const run = this.run;
     const path = args.source.path === undefined ? undefined : this.convertClientPathToDebugger(args.source.path);
     const ours = run !== undefined && path !== undefined && samePath(path, run.launch.patchPath);
-    const kept: PatchBreakpoint[] = [];
-    const result = requested.map((clientLine) => {
-      const line = this.convertClientLineToDebugger(clientLine);
+    const bound = requested.map((clientLine) => {
       const id = this.nextBreakpointId++;
-      const meaning = !ours
-        ? { verified: false as const, message: run === undefined ? 'the session has no patch loaded' : `not the patch this session debugs (${run.launch.patchPath})` }
-        : breakpointAtLine(run.locator.index, run.variant, line);
-      const bp: DebugProtocol.Breakpoint = new Breakpoint(meaning.verified, clientLine);
-      bp.id = id;
-      if (meaning.verified) kept.push({ id, steps: new Set(meaning.steps) });
-      else bp.message = meaning.message;
-      return bp;
+      const line = this.convertClientLineToDebugger(clientLine);
+      if (ours) return this.bind(run, id, line);
+      const message = run === undefined ? 'the session has no patch loaded' : `not the patch this session debugs (${run.launch.patchPath})`;
+      return { breakpoint: { id, line, steps: new Set<string>() }, protocol: { id, verified: false, line: clientLine, message } };
     });
     // One source only (the patch): its breakpoints replace the previous ones.
-    if (ours) this.breakpoints = kept;
-    response.body = { breakpoints: result };
+    if (ours) this.breakpoints = bound.map((b) => b.breakpoint);
+    response.body = { breakpoints: bound.map((b) => b.protocol) };
     this.sendResponse(response);
   }
 
@@ -326,6 +325,26 @@ export class KprDebugSession extends DebugSession {
       const previous = owners.get(session.summary(point.index - 1).stepId);
       return previous === undefined || !ids.some((id) => previous.includes(id));
     };
+  }
+
+  /** What a breakpoint on a patch line means in a run, and how the client is told. */
+  private bind(run: LoadedRun, id: number, line: number): { breakpoint: PatchBreakpoint; protocol: DebugProtocol.Breakpoint } {
+    const meaning = breakpointAtLine(run.locator.index, run.variant, line);
+    const protocol: DebugProtocol.Breakpoint = new Breakpoint(meaning.verified, this.convertDebuggerLineToClient(line));
+    protocol.id = id;
+    if (!meaning.verified) protocol.message = meaning.message;
+    return { breakpoint: { id, line, steps: new Set(meaning.verified ? meaning.steps : []) }, protocol };
+  }
+
+  /** A restart with another configuration: the same lines, bound in the new run, and the client told. */
+  private rebind(previous: LoadedRun | undefined, run: LoadedRun): void {
+    if (previous === undefined || !samePath(previous.launch.patchPath, run.launch.patchPath)) {
+      this.breakpoints = [];
+      return;
+    }
+    const bound = this.breakpoints.map((b) => this.bind(run, b.id, b.line));
+    this.breakpoints = bound.map((b) => b.breakpoint);
+    for (const b of bound) this.sendEvent(new BreakpointEvent('changed', b.protocol as Breakpoint));
   }
 
   /** step id → the ids of the breakpoints it belongs to. */

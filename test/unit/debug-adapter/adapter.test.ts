@@ -290,3 +290,11 @@ test('the Faults scope lists the first 1000 faults and counts the rest', TIMEOUT
   const faults = await scopeVariables(client, (await topFrame(client)).id, 'Faults');
   assert.deepEqual([faults.length, faults[1000].value], [1001, '200 more faults (the Debug Console printed them as they happened)']);
 }));
+
+test('a restart into the baseline rebinds a breakpoint on a removed line and tells the client', TIMEOUT, () => withAdapter(async ({ client }) => {
+  await launchToStop(client, { ...EINVAL_LAUNCH, stopOnEntry: true }, [REMOVED_PID_NULL]);
+  const changed = client.waitForEvent('breakpoint') as Promise<DebugProtocol.BreakpointEvent>;
+  await client.restartRequest({ arguments: { ...EINVAL_LAUNCH, stopOnEntry: true, variant: 'baseline' } } as DebugProtocol.RestartArguments);
+  const event = await changed;
+  assert.deepEqual([event.body.reason, event.body.breakpoint.verified, event.body.breakpoint.line], ['changed', true, REMOVED_PID_NULL]);
+}));
