@@ -2,6 +2,7 @@
 // commands bound to F5/F10/F11 (scoped to the panel and the patch editor), and the panel's
 // serializer. extension.ts calls registerDebugger once.
 import * as vscode from 'vscode';
+import { followNativeSessions } from './follow-native-session';
 import { Commands, DebuggerCommands } from '../ids';
 import type { PatchDocuments } from '../patch-documents';
 import { readSettings } from '../settings';
@@ -56,6 +57,7 @@ export function registerDebugger(context: vscode.ExtensionContext, documents: Pa
   context.subscriptions.push(
     log,
     controller,
+    followNativeSessions(controller),
     { dispose: () => DebuggerPanel.current?.dispose() },
     vscode.window.registerWebviewPanelSerializer(DEBUGGER_VIEW_TYPE, new DebuggerPanelSerializer(context.extensionUri, controller, log)),
 
