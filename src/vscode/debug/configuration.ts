@@ -12,6 +12,12 @@ function activePatchDocument(): vscode.TextDocument | undefined {
   return document?.languageId === PATCH_LANGUAGE_ID ? document : undefined;
 }
 
+/** With no breakpoint in the patch a run would go straight to its end: stop at the start instead. */
+function hasBreakpointsIn(document: vscode.TextDocument): boolean {
+  const key = document.uri.toString();
+  return vscode.debug.breakpoints.some((b) => b instanceof vscode.SourceBreakpoint && b.enabled && b.location.uri.toString() === key);
+}
+
 export function defaultConfiguration(document: vscode.TextDocument, next: number): vscode.DebugConfiguration {
   return {
     type: KPR_DEBUG_TYPE,
@@ -20,15 +26,15 @@ export function defaultConfiguration(document: vscode.TextDocument, next: number
     patch: pathOfDocument(document),
     nextSyscallData: next,
     variant: 'patched',
-    stopOnEntry: false,
+    stopOnEntry: !hasBreakpointsIn(document),
   };
 }
 
 export class KprConfigurationProvider implements vscode.DebugConfigurationProvider {
   resolveDebugConfiguration(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.DebugConfiguration | undefined {
     const active = activePatchDocument();
-    // F5 with no launch.json: an empty configuration.
-    if (!config.type && !config.request && !config.name) {
+    // F5 with no launch.json: an empty configuration (or only the type, once the debugger is chosen).
+    if (!config.request) {
       if (active) return defaultConfiguration(active, readSettings().defaultNextSyscallData);
     } else if (config.patch === undefined || config.patch === '') {
       if (active) return { ...config, patch: pathOfDocument(active) };

@@ -132,4 +132,14 @@ describe('native debugger: the kpr debug type in VS Code\'s Run and Debug', () =
       .then((started) => `started: ${started}`, (error: Error) => error.message);
     assert.deepEqual([outcome === 'started: false' || outcome.includes(message), watcher.failures], [true, [message]]);
   });
+
+  it('a configuration with only the type, on a patch without breakpoints, stops at the first step of its default run', async () => {
+    await openSample();
+    const stopped = watcher.next();
+    // What F5 does without launch.json once kpr is chosen as the debugger: a configuration with
+    // nothing but the type. (A fully empty one makes the workbench ask which debugger to use.)
+    await vscode.debug.startDebugging(undefined, { type: 'kpr', request: '', name: '' });
+    const stop = await stopped;
+    assert.deepEqual([stop.session.type, stop.reason, stop.session.configuration.nextSyscallData], ['kpr', 'entry', 500]);
+  });
 });
