@@ -78,5 +78,5 @@ ensureCodeServer();
 
 for (const c of checks) console.log(`${c.ok ? '✔' : '✖'} ${c.name} (${c.detail})`);
 const failed = checks.filter((c) => !c.ok).length;
-console.log(`integration harness: ${checks.length - failed} passed, ${failed} failed`);
+console.log(`integration: ${checks.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

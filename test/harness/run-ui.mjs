@@ -56,5 +56,6 @@ try {
   state.remove();
 }
 log('ui', `screenshots in ${outDir}`);
-console.log(`ui (Chromium + VS Code 1.96.4 workbench): ${passed} passed, ${failed} failed`);
+console.log(`UI tests ran in Chromium against the VS Code 1.96.4 workbench (code-server).`);
+console.log(`ui: ${passed} passed, ${failed} failed`);
 process.exit(failed || tests.length === 0 ? 1 : 0);
