@@ -3,6 +3,7 @@
 import { BITS_PER_PAGE } from '../kernel/constants';
 import type { FaultSite } from '../mapping/fault-sites';
 import type { ExecutionPoint, FrameView } from '../stepper/point';
+import { bitUnderTest } from '../stepper/scan-marks';
 import { isSetIn, pageRanges, type LevelSnapshot, type PageSnapshot } from '../stepper/pidmap-snapshot';
 import type { StepLocator } from './locations';
 
@@ -25,41 +26,6 @@ function rangesText(ranges: readonly [number, number][]): string {
   const shown = ranges.slice(0, MAX_RANGES).map(([a, b]) => (a === b ? String(a) : `${a}-${b}`));
   const rest = ranges.length - shown.length;
   return shown.join(', ') + (rest > 0 ? `, … (${rest} more ranges)` : '');
-}
-
-function levelOf(value: string | undefined): number | null {
-  const m = value === undefined ? null : /\(level (\d+)\)$/.exec(value);
-  return m ? Number(m[1]) : null;
-}
-
-function intOf(value: string | undefined): number | null {
-  return value !== undefined && /^-?\d{1,10}$/.test(value) ? Number(value) : null;
-}
-
-function localValue(frame: FrameView, name: string): string | undefined {
-  return frame.locals.find((l) => l.name === name)?.value;
-}
-
-/**
- * The pid number whose bit the innermost pid-map function is about to claim: alloc_pidmap at its
- * test_and_set (map entry and offset), alloc_fixed_pidmap's next_nr. Read from the formatted
- * locals, the only place the point holds them.
- */
-export function bitUnderTest(point: ExecutionPoint): { level: number; nr: number } | null {
-  const frame = point.stack[point.stack.length - 1];
-  if (frame === undefined) return null;
-  const level = levelOf(localValue(frame, 'pid_ns'));
-  if (level === null) return null;
-  if (frame.fn === 'alloc_fixed_pidmap') {
-    const nr = intOf(localValue(frame, 'next_nr'));
-    return nr === null ? null : { level, nr };
-  }
-  if (frame.fn === 'alloc_pidmap' && frame.stepId === 'alloc_pidmap/if-test_and_set') {
-    const entry = /^&pidmap\[(\d+)\]/.exec(localValue(frame, 'map') ?? '');
-    const offset = intOf(localValue(frame, 'offset'));
-    return entry && offset !== null ? { level, nr: Number(entry[1]) * BITS_PER_PAGE + offset } : null;
-  }
-  return null;
 }
 
 function pageNode(page: PageSnapshot): VariableNode {

@@ -8,6 +8,7 @@ import type { MappingIndex } from '../../mapping';
 import { faultSites } from '../../mapping/fault-sites';
 import type { ExecutionPoint, FrameView } from '../../stepper/point';
 import { isSetIn, type LevelSnapshot } from '../../stepper/pidmap-snapshot';
+import { localValue, scanMarks, type ScanMarks } from '../../stepper/scan-marks';
 import type { Session, Stop } from '../../stepper/session';
 import type {
   BitmapView, EventItem, FaultItem, FrameItem, LocationView, OutcomeSummary, RunView, StructPidView,
@@ -36,60 +37,12 @@ export function locationOf(index: MappingIndex, variant: Variant, stepId: string
   };
 }
 
-/** "&init_pid_ns (level 0)", "&pidmap[3] (level 1)" → the level; the stepper formats values so. */
-function levelOf(value: string | undefined): number | null {
-  const m = value === undefined ? null : /\(level (\d+)\)$/.exec(value);
-  return m ? Number(m[1]) : null;
-}
-
-function entryOf(value: string | undefined): number | null {
-  const m = value === undefined ? null : /^&pidmap\[(\d+)\]/.exec(value);
-  return m ? Number(m[1]) : null;
-}
-
-function intOf(value: string | undefined): number | null {
-  return value !== undefined && /^-?\d{1,10}$/.test(value) ? Number(value) : null;
-}
-
-function local(frame: FrameView, name: string): string | undefined {
-  return frame.locals.find((l) => l.name === name)?.value;
-}
-
-interface Marks {
-  cursor: number | null;
-  test: number | null;
-}
-
-/** The scan cursor and the bit under test of each level, read from the frames that touch pid maps. */
-export function bitmapMarks(point: ExecutionPoint): Map<number, Marks> {
-  const marks = new Map<number, Marks>();
-  const mark = (level: number | null, cursor: number | null, test: number | null): void => {
-    if (level === null || marks.has(level)) return; // the innermost frame wins
-    marks.set(level, { cursor, test });
-  };
-  for (let i = point.stack.length - 1; i >= 0; i--) {
-    const frame = point.stack[i];
-    const offset = intOf(local(frame, 'offset'));
-    const entry = entryOf(local(frame, 'map'));
-    const scan = entry !== null && offset !== null ? entry * BITS_PER_PAGE + offset : null;
-    if (frame.fn === 'alloc_pidmap') {
-      const cursor = scan ?? intOf(local(frame, 'pid'));
-      mark(levelOf(local(frame, 'pid_ns')), cursor, frame.stepId === 'alloc_pidmap/if-test_and_set' ? cursor : null);
-    } else if (frame.fn === 'alloc_fixed_pidmap') {
-      mark(levelOf(local(frame, 'pid_ns')), scan, intOf(local(frame, 'next_nr')));
-    } else if (frame.fn === 'free_pidmap') {
-      mark(levelOf(local(frame, 'map')), null, intOf(local(frame, 'nr')));
-    }
-  }
-  return marks;
-}
-
 function bitAt(level: LevelSnapshot, nr: number): boolean {
   const page = level.pages.find((p) => p.entry === ((nr / BITS_PER_PAGE) | 0));
   return page !== undefined && isSetIn(page, nr % BITS_PER_PAGE);
 }
 
-export function bitmapView(level: LevelSnapshot, pidMax: number, marks: Marks | undefined): BitmapView {
+export function bitmapView(level: LevelSnapshot, pidMax: number, marks: ScanMarks | undefined): BitmapView {
   const entries = Math.ceil(pidMax / BITS_PER_PAGE);
   const byEntry = new Map(level.pages.map((p) => [p.entry, p]));
   const pages = Array.from({ length: entries }, (_, entry) => {
@@ -110,7 +63,7 @@ export function bitmapView(level: LevelSnapshot, pidMax: number, marks: Marks | 
 /** The struct pid that the innermost alloc_pid is building, or its error pointer. */
 export function structPidOf(point: ExecutionPoint): StructPidView | null {
   const frame = [...point.stack].reverse().find((f) => f.fn === 'alloc_pid');
-  const value = frame ? local(frame, 'pid') : undefined;
+  const value = frame ? localValue(frame, 'pid') : undefined;
   if (value === undefined || value === 'NULL' || value === '?') return null;
   if (value.startsWith('ERR_PTR(')) return { address: value, state: 'error pointer', numbers: [] };
   const object = point.heap.find((h) => h.address === value);
@@ -171,7 +124,7 @@ export function outcomeSummary(outcome: Outcome): OutcomeSummary {
 export function runView(session: Session, index: MappingIndex, stopReason: Stop['reason']): RunView {
   const variant = session.scenario.variant;
   const point = session.current();
-  const marks = bitmapMarks(point);
+  const marks = scanMarks(point);
   return {
     variant,
     index: point.index,

@@ -1,7 +1,8 @@
 // The Variables trees built from recorded points: pid maps, the bit under test, the heap.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bitUnderTest, heapNodes, pidmapNodes } from '../../../src/debug-adapter/variables';
+import { heapNodes, pidmapNodes } from '../../../src/debug-adapter/variables';
+import { bitUnderTest } from '../../../src/stepper/scan-marks';
 import { Session } from '../../../src/stepper/session';
 
 function session(json: unknown): Session {
