@@ -3,6 +3,11 @@
 // fences, context lines that lost their leading space, a trailing blank context line that was
 // dropped — so the reader looks for the cheapest reading whose old/new line counts reconcile
 // with the header, and records every decision it had to make as a Repair.
+//
+// A quoted reply may cut a hunk ("> [...]"). When no reading reconciles before the first cut, the
+// hunk is read as an excerpt: the counts quoted need only fit within the header's. Lines before
+// the first cut keep their line numbers (they count from the header); lines after it are kept
+// aside in `quotedAfterCut` without numbers, because the cut hides how many lines it removed.
 import type { Diagnostics } from './diagnostics';
 import type { DiffLine, DiffLineKind, Hunk } from './model';
 import { HUNK_HEADER, isHunkStop } from './line-kinds';
@@ -38,6 +43,8 @@ export function parseHunkHeader(text: string): HunkHeader | undefined {
 
 const enum Kind {
   Marker,
+  /** A quoted reply's "[...]": lines were left out here. */
+  Cut,
   Diff,
   Blank,
   Unprefixed,
@@ -65,7 +72,7 @@ const STATE_BUDGET = 200_000;
 function classify(lines: readonly SourceLine[], i: number): Kind {
   if (i >= lines.length) return Kind.End;
   const line = lines[i];
-  if (line.marker !== undefined) return Kind.Marker;
+  if (line.marker !== undefined) return line.marker === 'cut' ? Kind.Cut : Kind.Marker;
   const text = line.text;
   if (text.length === 0) return Kind.Blank;
   const first = text[0];
@@ -119,8 +126,12 @@ interface Reading {
   readonly blankTaken: ReadonlyMap<number, boolean>;
 }
 
-/** The cheapest reading whose counts reconcile with the header, or undefined. */
-function findReading(lines: readonly SourceLine[], start: number, header: HunkHeader, lenient: boolean): Reading | undefined {
+/**
+ * The cheapest reading whose counts reconcile with the header, or undefined. A cut ends the
+ * search; as an `excerpt` the reading instead runs across cuts to the next hunk, and any counts
+ * within the header's reconcile.
+ */
+function findReading(lines: readonly SourceLine[], start: number, header: HunkHeader, lenient: boolean, excerpt = false): Reading | undefined {
   let states = new Map<number, State>([[0, { cost: 0, taken: 0, blankLast: false, decisions: undefined }]]);
   let oldDefinite = 0;
   let newDefinite = 0;
@@ -143,7 +154,11 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
   for (let i = start; ; i++) {
     const kind = i >= scanLimit ? Kind.End : classify(lines, i);
     const isBackslash = kind === Kind.Diff && lines[i].text[0] === '\\';
-    if (!isBackslash) {
+    if (excerpt) {
+      if (kind === Kind.End || kind === Kind.Stop) {
+        for (const state of states.values()) if (best === undefined || state.cost < best.cost) best = { cost: state.cost, end: i, restored: 0, state };
+      }
+    } else if (!isBackslash) {
       let cheapest = Infinity;
       for (const state of states.values()) {
         cheapest = Math.min(cheapest, state.cost);
@@ -156,8 +171,8 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
       // Costs only grow: once the best ending is no dearer than every live reading, it wins.
       if (best !== undefined && best.cost <= cheapest) break;
     }
-    if (kind === Kind.End || kind === Kind.Stop) break;
-    if (kind === Kind.Marker) continue;
+    if (kind === Kind.End || kind === Kind.Stop || (kind === Kind.Cut && !excerpt)) break;
+    if (kind === Kind.Marker || kind === Kind.Cut) continue;
     const next = new Map<number, State>();
     const put = (state: State) => {
       if (oldDefinite + state.taken > header.oldLines || newDefinite + state.taken > header.newLines) return;
@@ -193,6 +208,15 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
   const blankTaken = new Map<number, boolean>();
   for (let d = best.state.decisions; d !== undefined; d = d.prev) blankTaken.set(d.index, d.take);
   return { end: best.end, restored: best.restored, blankTaken };
+}
+
+/** Whether the hunk's lines from `start` on reach a cut before the next hunk, file or the end. */
+function cutAhead(lines: readonly SourceLine[], start: number): boolean {
+  for (let i = start; ; i++) {
+    const kind = classify(lines, i);
+    if (kind === Kind.Cut) return true;
+    if (kind === Kind.End || kind === Kind.Stop) return false;
+  }
 }
 
 const NO_BLANKS: ReadonlyMap<number, boolean> = new Map();
@@ -231,7 +255,7 @@ function greedyReading(lines: readonly SourceLine[], start: number, header: Hunk
       break;
     }
     const kind = classify(lines, i);
-    if (kind === Kind.Marker) continue;
+    if (kind === Kind.Marker || kind === Kind.Cut) continue;
     if (kind === Kind.Stop) break;
     if (kind === Kind.Blank) {
       const take = blankCost(lines, i, lenient).take === 0;
@@ -272,7 +296,8 @@ export interface ReadHunkResult {
 export function readHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, options: HunkOptions, diagnostics: Diagnostics): ReadHunkResult {
   const start = headerIndex + 1;
   const headerRange = rangeOf(lines[headerIndex]);
-  let reading: Reading | undefined = exactReading(lines, start, header) ?? findReading(lines, start, header, options.lenient);
+  let reading: Reading | undefined = exactReading(lines, start, header) ?? findReading(lines, start, header, options.lenient)
+    ?? (cutAhead(lines, start) ? findReading(lines, start, header, options.lenient, true) : undefined);
   if (reading === undefined) {
     const greedy = greedyReading(lines, start, header, options.lenient);
     reading = greedy;
@@ -283,6 +308,8 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     }
   }
   const out: DiffLine[] = [];
+  const afterCut: DiffLine[] = [];
+  let cuts = 0;
   // One reason text per hunk and kind: a hostile hunk may need hundreds of thousands of repairs.
   const hunkName = headerText(header);
   const reasons = {
@@ -305,10 +332,10 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   const emit = (kind: DiffLineKind, source: SourceLine, from: number, repaired: boolean) => {
     const range = rangeOf(source, from);
     const line: { -readonly [K in keyof DiffLine]: DiffLine[K] } = { kind, text: source.text.slice(from), line: lineOf(source), range };
-    if (kind === ' ' || kind === '-') line.oldLine = oldLine++;
-    if (kind === ' ' || kind === '+') line.newLine = newLine++;
+    if (cuts === 0 && (kind === ' ' || kind === '-')) line.oldLine = oldLine++;
+    if (cuts === 0 && (kind === ' ' || kind === '+')) line.newLine = newLine++;
     if (repaired) line.repaired = true;
-    out.push(line);
+    (cuts === 0 ? out : afterCut).push(line);
     lastLine = range.end.line;
     lastEnd = range.end;
   };
@@ -320,11 +347,16 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     const kind = classify(lines, i);
     const source = lines[i];
     if (kind === Kind.Marker) continue;
+    if (kind === Kind.Cut) {
+      cuts++;
+      continue;
+    }
     if (kind === Kind.Blank) {
       const cost = blankCost(lines, i, options.lenient);
       if (reading.blankTaken.get(i) === true) {
         diagnostics.repair('leading-whitespace', rangeOf(source), source.text, ' ', reasons.blankContext);
-        out.push({ kind: ' ', text: '', line: lineOf(source), range: rangeOf(source, 0, 0), oldLine: oldLine++, newLine: newLine++, repaired: true });
+        if (cuts === 0) out.push({ kind: ' ', text: '', line: lineOf(source), range: rangeOf(source, 0, 0), oldLine: oldLine++, newLine: newLine++, repaired: true });
+        else afterCut.push({ kind: ' ', text: '', line: lineOf(source), range: rangeOf(source, 0, 0), repaired: true });
         lastLine = lineOf(source);
         lastEnd = rangeOf(source).end;
       } else {
@@ -353,9 +385,17 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
         `the hunk ${headerText(header)} ends one line short of its counts; a trailing blank context line was assumed lost and restored`);
     }
   }
-  const oldSeen = oldLine - header.oldStart;
-  const newSeen = newLine - header.newStart;
-  if (oldSeen !== header.oldLines || newSeen !== header.newLines) {
+  let oldSeen = oldLine - header.oldStart;
+  let newSeen = newLine - header.newStart;
+  for (const line of afterCut) {
+    if (line.kind === ' ' || line.kind === '-') oldSeen++;
+    if (line.kind === ' ' || line.kind === '+') newSeen++;
+  }
+  if (cuts > 0 && oldSeen <= header.oldLines && newSeen <= header.newLines) {
+    diagnostics.problem('info', 'quoted-excerpt', headerRange,
+      `the hunk ${hunkName} is quoted as an excerpt: ${oldSeen} of its ${header.oldLines} old and ${newSeen} of its ${header.newLines} new lines are quoted, around ${cuts} cut${cuts === 1 ? '' : 's'}`
+      + (afterCut.length > 0 ? `; the ${afterCut.length} line${afterCut.length === 1 ? ' quoted after the first cut has' : 's quoted after the first cut have'} no line numbers, since the cut hides how many lines it left out` : ''));
+  } else if (oldSeen !== header.oldLines || newSeen !== header.newLines) {
     const truncated = oldSeen <= header.oldLines && newSeen <= header.newLines;
     diagnostics.problem('error', truncated ? 'truncated-hunk' : 'hunk-count-mismatch', headerRange,
       truncated
@@ -371,6 +411,7 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     functionName: functionFromSection(header.section),
     headerLine: lineOf(lines[headerIndex]),
     lines: out,
+    ...(afterCut.length > 0 ? { quotedAfterCut: afterCut } : {}),
     range: { start: headerRange.start, end: lastEnd },
   };
   return { hunk, next: reading.end };

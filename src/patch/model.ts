@@ -48,6 +48,12 @@ export interface Hunk {
   /** The document line of the `@@` header. */
   readonly headerLine: number;
   readonly lines: readonly DiffLine[];
+  /**
+   * In a quoted reply that cut this hunk ("> [...]"): the lines quoted after the first cut, in
+   * order, with their kind and text but no oldLine/newLine, since the cut hides how many lines
+   * came before them. They are not in `lines`, which keeps only lines whose numbers are known.
+   */
+  readonly quotedAfterCut?: readonly DiffLine[];
   /** The whole hunk in the document, header included. */
   readonly range: DocRange;
 }

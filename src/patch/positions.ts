@@ -12,8 +12,12 @@ export interface Segment {
   readonly character: number;
 }
 
-/** Why a logical line carries no patch content and must be skipped by the diff reader. */
-export type LineMarker = 'fence' | 'interruption';
+/**
+ * Why a logical line carries no patch content and must be skipped by the diff reader. A 'cut'
+ * is a quoted "> [...]" where a reviewer left lines out: it also tells the hunk reader that the
+ * quoted lines around it are an excerpt.
+ */
+export type LineMarker = 'fence' | 'interruption' | 'cut';
 
 export interface SourceLine {
   readonly text: string;
