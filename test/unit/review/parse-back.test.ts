@@ -5,16 +5,15 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parsePatchDocument } from '../../../src/patch/parse';
 import type { Hunk, Patch } from '../../../src/patch/model';
-import { CUT_MARK } from '../../../src/review/quote';
 import { replyTrailers } from '../../../src/review/trailers';
 import { compose, lineOf, readSample, readSeries, RING_PART_1 } from './support/inputs';
 
 const sample = readSample();
 const ring = readSeries(...RING_PART_1);
 
-/** A hunk's quoted lines as read back: the parser reads a "> [...]" cut as a repaired context line. */
+/** A hunk's quoted lines as read back: those before the first "> [...]" cut, then those after it. */
 function quotedLines(hunk: Hunk): string[] {
-  return hunk.lines.filter((l) => !l.repaired && l.text !== CUT_MARK).map((l) => l.kind + l.text);
+  return [...hunk.lines, ...(hunk.quotedAfterCut ?? [])].map((l) => l.kind + l.text);
 }
 
 function hunkIds(patch: Patch): string[] {
