@@ -80,6 +80,10 @@ export function patchToJson(patch: Patch) {
               newLine: line.newLine ?? null,
               ...(line.repaired ? { repaired: true } : {}),
             })),
+            // A reply's quoted excerpt: lines quoted after a cut, with no line numbers to give.
+            ...(hunk.quotedAfterCut?.length
+              ? { quotedAfterCut: hunk.quotedAfterCut.map((line) => ({ kind: line.kind, text: line.text, docLine: line.line + 1 })) }
+              : {}),
           })),
         };
       }),

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parsePatchDocument } from '../../../src/patch/parse';
+import { patchToJson } from '../../../src/patch/json';
 import type { Hunk, Patch } from '../../../src/patch/model';
 import { composeReply } from '../../../src/review/compose';
 import { readFixture } from './support/fixtures';
@@ -138,4 +139,14 @@ test('property: cuts inserted anywhere in the reply never number a line after a 
     }),
     { numRuns: 300, seed: 20240302 },
   );
+});
+
+test('the JSON of a parse carries the lines quoted after a cut, with their document lines only', () => {
+  const json = patchToJson(reply) as { mails: { files: { hunks: { quotedAfterCut?: { kind: string; text: string; docLine: number }[] }[] }[] }[] };
+  const after = json.mails[0].files.flatMap((f) => f.hunks).flatMap((h) => h.quotedAfterCut ?? []);
+  assert.ok(after.length > 0);
+  for (const line of after) {
+    assert.equal(Object.keys(line).sort().join(), 'docLine,kind,text');
+    assert.ok(docLines[line.docLine - 1].includes(line.text), `${line.docLine}: ${line.text}`);
+  }
 });
