@@ -5,9 +5,14 @@ import { isViewMode } from '../shared/debugger-protocol';
 import { byId, el, fill } from './dom';
 import { fieldOfError, fieldsFromScenario, scenarioFromFields, type FieldError, type LevelFields } from './scenario-fields';
 
-/** The value of a vscode-textfield / vscode-single-select (both expose `value`). */
+/**
+ * A vscode-textfield / vscode-single-select: both expose `value`, and `label`, the inner control's
+ * aria-label. The textfield reads `label` only as a property (no attribute), and a `<label for>`
+ * does not reach its inner input, so the property is what gives screen readers the field's name.
+ */
 interface ValueElement extends HTMLElement {
   value: string;
+  label: string;
 }
 
 const STATIC_FIELDS = ['next', 'mode', 'depth', 'pid_max', 'fail-kmem', 'fail-kzalloc', 'ops', 'other'] as const;
@@ -19,7 +24,7 @@ function field(id: string): ValueElement {
 function textfield(id: string, label: string, value: string): ValueElement {
   const element = document.createElement('vscode-textfield') as ValueElement;
   element.id = `f-${id}`;
-  element.setAttribute('label', label);
+  element.label = label;
   element.setAttribute('aria-describedby', `e-${id}`);
   element.value = value;
   return element;
@@ -30,7 +35,7 @@ export class ScenarioForm {
 
   constructor(private readonly onSubmit: (scenario: ScenarioJson, mode: ViewMode) => void) {
     for (const [id, label] of [['next', 'next_syscall_data'], ['depth', 'namespace depth'], ['pid_max', 'pid_max'], ['fail-kmem', 'kmem_cache_alloc calls that fail'], ['fail-kzalloc', 'kzalloc calls that fail'], ['ops', 'ops after set_next, as JSON'], ['mode', 'variant']]) {
-      field(id).setAttribute('label', label);
+      field(id).label = label;
     }
     byId('f-depth').addEventListener('change', () => this.syncLevels());
     byId('scenario-form').addEventListener('submit', (event) => {
