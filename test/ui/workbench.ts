@@ -39,6 +39,35 @@ export class Workbench {
     }
   }
 
+  /**
+   * Picks a colour theme by its label from "Preferences: Color Theme", as a person would, and waits
+   * until the workbench carries the theme's kind class ('vs', 'vs-dark', 'hc-black', 'hc-light').
+   * Rows are clicked by exact label (Enter may take "Browse Color Themes in Marketplace"), and the
+   * picker is reopened until the theme is listed: built-in themes arrive with the extension scan.
+   */
+  async setColorTheme(label: string, kindClass: string, deadlineMs = 90_000): Promise<void> {
+    const end = Date.now() + deadlineMs;
+    const input = this.page.locator('.quick-input-widget input.input');
+    const rowLabelled = (text: string): Locator => this.page.locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill('>Preferences: Color Theme');
+      await rowLabelled('Preferences: Color Theme').click({ timeout: 10_000 });
+      await input.fill(label);
+      try {
+        await rowLabelled(label).click({ timeout: 3_000 });
+        break;
+      } catch (error) {
+        if (Date.now() > end) throw new Error(`theme '${label}' never appeared in the picker: ${String(error)}`);
+        await this.page.keyboard.press('Escape');
+        await this.page.waitForTimeout(1_000);
+      }
+    }
+    await this.page.locator(`.monaco-workbench.${kindClass}`).waitFor({ timeout: 15_000 });
+  }
+
   /** Moves the cursor to a 1-based line with "Go to Line" (Ctrl+G), as a keyboard user would. */
   async goToLine(line: number): Promise<void> {
     await this.page.keyboard.press('Control+G');

@@ -1,0 +1,148 @@
+// The alloc_pid debugger in VS Code's high-contrast themes: the theme is picked from the palette
+// as a person would, the 299 run goes to its end, and the panel is checked in its own frame for
+// the high-contrast class, contrast borders on the current statement and the bitmap, and an
+// accessible name on every control (computed by Playwright's accessibility snapshot).
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
+import type { UiTest } from './ui-test';
+import type { Workbench } from './workbench';
+
+const SAMPLE_TAB = 'rfc-3-5-next-syscall-data-pids.txt';
+const CONTRAST_VARIABLES = ['--vscode-contrastBorder', '--vscode-contrastActiveBorder'];
+/** Roles a person operates; each must have a name a screen reader can say. */
+const CONTROL_ROLES = ['button', 'textbox', 'searchbox', 'slider', 'spinbutton', 'combobox', 'checkbox', 'radio', 'switch', 'link', 'menuitem', 'tab'];
+
+/** The frame of the debugger panel's own page (webviews nest two iframes), once it has rendered a state. */
+async function debuggerFrame(workbench: Workbench, timeout = 60_000): Promise<Frame> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    for (const frame of workbench.webviewFrames()) {
+      const ready = await frame.locator('body[data-ready="true"] #runs').count().catch(() => 0);
+      if (ready > 0) return frame;
+    }
+    if (Date.now() > end) throw new Error('the debugger panel never rendered a state');
+    await workbench.page.waitForTimeout(250);
+  }
+}
+
+async function openSampleAndDebug(workbench: Workbench, value: number): Promise<Frame> {
+  await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
+  await workbench.tab(SAMPLE_TAB).waitFor({ timeout: 30_000 });
+  await workbench.waitForEditorText('Subject: [RFC PATCH 3/5]');
+  await workbench.runCommand('View: Close Primary Side Bar'); // room for the patch and the panel
+  await workbench.runCommand('Kernel Patch Review: Debug alloc_pid');
+  const input = workbench.page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(String(value));
+  await workbench.page.keyboard.press('Enter');
+  const frame = await debuggerFrame(workbench);
+  await workbench.tab('alloc_pid debugger').waitFor();
+  return frame;
+}
+
+/** Presses F5 in the patch editor until the panel says the run has ended. */
+async function continueToEnd(workbench: Workbench, frame: Frame): Promise<void> {
+  await workbench.tab(SAMPLE_TAB).click();
+  await workbench.page.locator('.editor-instance .monaco-editor textarea').first().focus();
+  const status = frame.locator('#status');
+  for (let press = 0; press < 5; press++) {
+    if (/\(ended\)/.test((await status.textContent()) ?? '')) return;
+    await workbench.page.keyboard.press('F5');
+    await frame.locator('#status', { hasText: /\(ended\)|\(breakpoint\)/ }).waitFor({ timeout: 10_000 }).catch(() => {});
+  }
+  throw new Error(`F5 did not run to the end: ${(await status.textContent()) ?? ''}`);
+}
+
+/**
+ * For the first element matching `selector`: whether it draws an outline or a border at least
+ * 1px wide in the colour of one of VS Code's contrast variables (as resolved in the panel).
+ * Returns what was seen, for the assertion message.
+ */
+async function contrastEdge(frame: Frame, selector: string): Promise<{ ok: boolean; seen: string }> {
+  return frame.evaluate(([sel, names]) => {
+    const element = document.querySelector(sel);
+    if (!element) return { ok: false, seen: `no element ${sel}` };
+    const probe = document.createElement('span');
+    document.body.appendChild(probe);
+    const colours = names
+      .filter((name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() !== '')
+      .map((name) => {
+        probe.style.color = `var(${name})`;
+        return getComputedStyle(probe).color;
+      });
+    probe.remove();
+    const style = getComputedStyle(element);
+    const edges = [
+      { kind: 'outline', style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor },
+      ...(['Top', 'Right', 'Bottom', 'Left'] as const).map((side) => ({
+        kind: `border-${side.toLowerCase()}`,
+        style: style.getPropertyValue(`border-${side.toLowerCase()}-style`),
+        width: style.getPropertyValue(`border-${side.toLowerCase()}-width`),
+        color: style.getPropertyValue(`border-${side.toLowerCase()}-color`),
+      })),
+    ];
+    const ok = colours.length > 0 && edges.some((e) => e.style !== 'none' && parseFloat(e.width) >= 1 && colours.includes(e.color));
+    return { ok, seen: `contrast colours [${colours.join(', ')}]; ${edges.map((e) => `${e.kind} ${e.style} ${e.width} ${e.color}`).join('; ')}` };
+  }, [selector, CONTRAST_VARIABLES] as const);
+}
+
+/** Controls in the panel's accessibility tree (shadow DOM included) that have no accessible name. */
+async function namelessControls(frame: Frame): Promise<{ controls: number; nameless: string[] }> {
+  const snapshot = await frame.locator('body').ariaSnapshot();
+  const rolePattern = new RegExp(`^\\s*- (${CONTROL_ROLES.join('|')})\\b(.*)$`);
+  let controls = 0;
+  const nameless: string[] = [];
+  for (const line of snapshot.split('\n')) {
+    const match = rolePattern.exec(line);
+    if (!match) continue;
+    controls++;
+    if (!/^ "[^"]*\S[^"]*"/.test(match[2] ?? '')) nameless.push(line.trim());
+  }
+  return { controls, nameless };
+}
+
+async function checkPanelInTheme(workbench: Workbench, outDir: string, theme: { label: string; kind: string }, shot: string): Promise<void> {
+  // No need to put the theme back: each UI test runs in a fresh browser context, and the
+  // workbench of the next one starts in the harness's theme again (checked with debugger-500.png).
+  await workbench.setColorTheme(theme.label, theme.kind);
+  const frame = await openSampleAndDebug(workbench, 299);
+  await continueToEnd(workbench, frame);
+
+  await frame.locator('body.vscode-high-contrast').waitFor({ timeout: 10_000 });
+  const kinds = await frame.locator('.faults li.fault').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-kind')}@${i.getAttribute('data-line')}`));
+  assert.deepEqual(kinds, ['invalid-free@211', 'leak@211']);
+  assert.equal(await frame.locator('.faults li.fault').first().isVisible(), true);
+
+  for (const selector of ['.run .current-line', '.run .strip .bit:not(.set)', '.run .strip .bit.set', '.run .pages .page']) {
+    const edge = await contrastEdge(frame, selector);
+    assert.ok(edge.ok, `${selector} has no contrast border or outline in ${theme.label}: ${edge.seen}`);
+  }
+
+  // The scenario form folds once a run is shown; open it so its fields are checked too.
+  if ((await frame.locator('#scenario-section').getAttribute('open')) === null) await frame.locator('#scenario-section > summary').click();
+  await frame.locator('#f-pid_max').waitFor({ state: 'visible' });
+  const { controls, nameless } = await namelessControls(frame);
+  assert.ok(controls >= 15, `only ${controls} controls in the panel's accessibility tree`);
+  assert.deepEqual(nameless, [], `controls without an accessible name in ${theme.label}`);
+
+  await workbench.runCommand('Notifications: Clear All Notifications');
+  await frame.locator('#scenario-section > summary').click(); // folded again: the picture is of the run
+  await frame.locator('.run .bitmaps').first().scrollIntoViewIfNeeded();
+  await workbench.screenshot(join(outDir, shot));
+}
+
+export const tests: UiTest[] = [
+  {
+    name: 'debugger contrast: in Dark High Contrast the 299 run shows its faults, contrast borders on the current statement and bitmap, and a name on every control',
+    async run({ workbench, outDir }) {
+      await checkPanelInTheme(workbench, outDir, { label: 'Dark High Contrast', kind: 'hc-black' }, 'debugger-high-contrast.png');
+    },
+  },
+  {
+    name: 'debugger contrast: in Light High Contrast the 299 run shows its faults, contrast borders on the current statement and bitmap, and a name on every control',
+    async run({ workbench, outDir }) {
+      await checkPanelInTheme(workbench, outDir, { label: 'Light High Contrast', kind: 'hc-light' }, 'debugger-high-contrast-light.png');
+    },
+  },
+];
