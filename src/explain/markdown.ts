@@ -34,6 +34,8 @@ function makeVisible(text: string): string {
 export function escapeMarkdown(text: string): string {
   return makeVisible(String(text))
     .replace(/\r\n|\r|\n|\t/g, ' ')
+    // Four leading spaces would open an indented code block: a paragraph starts at its text.
+    .replace(/^ +/, '')
     .replace(ASCII_PUNCTUATION, (c) => `\\${c}`);
 }
 

@@ -12,6 +12,9 @@ const md = new MarkdownIt({ html: true, linkify: true });
 const render = (markdown: string): string => md.render(markdown);
 
 const HOSTILE = [
+  // Found by the fuzz test: newlines become spaces, and four leading spaces open a code block.
+  '\n\n  [',
+  '    indented four spaces',
   '[click](command:kpr.evil?%5B%5D)',
   '[x](command:workbench.action.terminal.new)',
   '<a href="command:kpr.evil">x</a>',
