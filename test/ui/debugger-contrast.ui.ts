@@ -7,39 +7,11 @@ import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { UiTest } from './ui-test';
 import type { Workbench } from './workbench';
+import { openSampleAndDebug, SAMPLE_TAB } from './debugger-panel';
 
-const SAMPLE_TAB = 'rfc-3-5-next-syscall-data-pids.txt';
 const CONTRAST_VARIABLES = ['--vscode-contrastBorder', '--vscode-contrastActiveBorder'];
 /** Roles a person operates; each must have a name a screen reader can say. */
 const CONTROL_ROLES = ['button', 'textbox', 'searchbox', 'slider', 'spinbutton', 'combobox', 'checkbox', 'radio', 'switch', 'link', 'menuitem', 'tab'];
-
-/** The frame of the debugger panel's own page (webviews nest two iframes), once it has rendered a state. */
-async function debuggerFrame(workbench: Workbench, timeout = 60_000): Promise<Frame> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    for (const frame of workbench.webviewFrames()) {
-      const ready = await frame.locator('body[data-ready="true"] #runs').count().catch(() => 0);
-      if (ready > 0) return frame;
-    }
-    if (Date.now() > end) throw new Error('the debugger panel never rendered a state');
-    await workbench.page.waitForTimeout(250);
-  }
-}
-
-async function openSampleAndDebug(workbench: Workbench, value: number): Promise<Frame> {
-  await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
-  await workbench.tab(SAMPLE_TAB).waitFor({ timeout: 30_000 });
-  await workbench.waitForEditorText('Subject: [RFC PATCH 3/5]');
-  await workbench.runCommand('View: Close Primary Side Bar'); // room for the patch and the panel
-  await workbench.runCommand('Kernel Patch Review: Debug alloc_pid');
-  const input = workbench.page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(String(value));
-  await workbench.page.keyboard.press('Enter');
-  const frame = await debuggerFrame(workbench);
-  await workbench.tab('alloc_pid debugger').waitFor();
-  return frame;
-}
 
 /** Presses F5 in the patch editor until the panel says the run has ended. */
 async function continueToEnd(workbench: Workbench, frame: Frame): Promise<void> {

@@ -3,21 +3,7 @@ import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { UiTest } from './ui-test';
 import type { Workbench } from './workbench';
-
-const SAMPLE_TAB = 'rfc-3-5-next-syscall-data-pids.txt';
-
-/** The frame of the debugger panel's own page (webviews nest two iframes), once it has rendered a state. */
-async function debuggerFrame(workbench: Workbench, timeout = 60_000): Promise<Frame> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    for (const frame of workbench.webviewFrames()) {
-      const ready = await frame.locator('body[data-ready="true"] #runs').count().catch(() => 0);
-      if (ready > 0) return frame;
-    }
-    if (Date.now() > end) throw new Error('the debugger panel never rendered a state');
-    await workbench.page.waitForTimeout(250);
-  }
-}
+import { debuggerFrame, openSampleAndDebug, SAMPLE_TAB } from './debugger-panel';
 
 async function stepId(frame: Frame): Promise<string> {
   return (await frame.locator('.run .current-line').first().getAttribute('data-step-id')) ?? '';
@@ -39,21 +25,6 @@ async function pressAndWait(workbench: Workbench, frame: Frame, key: string): Pr
     if (Date.now() > end) throw new Error(`${key} did not move the debugger from step ${before}`);
     await workbench.page.waitForTimeout(50);
   }
-}
-
-async function openSampleAndDebug(workbench: Workbench, value: number): Promise<Frame> {
-  await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
-  await workbench.tab(SAMPLE_TAB).waitFor({ timeout: 30_000 });
-  await workbench.waitForEditorText('Subject: [RFC PATCH 3/5]');
-  await workbench.runCommand('View: Close Primary Side Bar'); // room for the patch and the panel
-  await workbench.runCommand('Kernel Patch Review: Debug alloc_pid');
-  const input = workbench.page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(String(value));
-  await workbench.page.keyboard.press('Enter');
-  const frame = await debuggerFrame(workbench);
-  await workbench.tab('alloc_pid debugger').waitFor();
-  return frame;
 }
 
 /** Clears notification toasts so a screenshot shows the panel, then takes it. */
