@@ -2,7 +2,9 @@
 import type { Frame } from 'playwright-core';
 import type { Workbench } from './workbench';
 
-export const SAMPLE_TAB = 'rfc-3-5-next-syscall-data-pids.txt';
+import { SAMPLE } from './sample';
+
+export const SAMPLE_TAB = SAMPLE;
 
 /** The frame of the debugger panel's own page (webviews nest two iframes), once it has rendered a state. */
 export async function debuggerFrame(workbench: Workbench, timeout = 60_000): Promise<Frame> {

@@ -1,17 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UiTest } from './ui-test';
-
-const SAMPLE = 'rfc-3-5-next-syscall-data-pids.txt';
-
-/** 1-based line of the sample's first line starting with `prefix`. */
-function sampleLine(workspace: string, prefix: string): number {
-  const lines = readFileSync(join(workspace, SAMPLE), 'utf8').split('\n');
-  const index = lines.findIndex((l) => l.startsWith(prefix));
-  if (index < 0) throw new Error(`no line starts with ${prefix}`);
-  return index + 1;
-}
+import { sampleLine } from './sample';
 
 export const tests: UiTest[] = [
   {

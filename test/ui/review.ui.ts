@@ -1,19 +1,11 @@
 // Review in the browser workbench: comments typed into VS Code's comment widget on two lines of
 // the sample, then "Compose Review Reply" with a trailer picked; screenshots of both.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UiTest } from './ui-test';
+import { sampleLine } from './sample';
 import type { Workbench } from './workbench';
-
-const SAMPLE = 'rfc-3-5-next-syscall-data-pids.txt';
-
-function sampleLine(workspace: string, prefix: string): number {
-  const lines = readFileSync(join(workspace, SAMPLE), 'utf8').split('\n');
-  const index = lines.findIndex((l) => l.startsWith(prefix));
-  if (index < 0) throw new Error(`no line starts with ${prefix}`);
-  return index + 1;
-}
 
 /** Opens the comment widget on the cursor line, types the comment and adds it as a draft. */
 async function comment(workbench: Workbench, line: number, text: string): Promise<void> {
