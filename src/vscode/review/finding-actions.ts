@@ -4,8 +4,9 @@ import * as vscode from 'vscode';
 import { findingCommentBody } from '../../review/finding-comment';
 import type { FindingsStore } from '../findings';
 import { ReviewCommands } from '../ids';
+import { DIAGNOSTIC_SOURCE, FINDING_SOURCE } from '../providers/diagnostics';
 
-const KPR_SOURCES = new Set(['kpr', 'kpr model']);
+const KPR_SOURCES = new Set([DIAGNOSTIC_SOURCE, FINDING_SOURCE]);
 
 export class AddToReviewActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -17,7 +18,7 @@ export class AddToReviewActions implements vscode.CodeActionProvider {
     for (const diagnostic of context.diagnostics) {
       if (!diagnostic.source || !KPR_SOURCES.has(diagnostic.source)) continue;
       const line = diagnostic.range.start.line;
-      const finding = diagnostic.source === 'kpr model' ? this.findings.findingsAt(document, line)[0] : undefined;
+      const finding = diagnostic.source === FINDING_SOURCE ? this.findings.findingsAt(document, line)[0] : undefined;
       const body = finding ? findingCommentBody(finding) : findingCommentBody({ message: diagnostic.message });
       const action = new vscode.CodeAction(finding ? 'Add Finding to Review (with its scenario)' : 'Add to Review as a Comment', vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
