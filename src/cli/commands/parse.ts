@@ -1,11 +1,12 @@
 // `kpr parse FILE [--json]`: what the parser read from a patch document — mails, series
 // position, files, hunks with their functions, +/- counts, repairs and problems.
 import { parseArgs } from '../args';
+import { readPatchInput } from '../patch-input';
 import { EXIT_NOTHING_FOUND, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../command';
 import { countChanges } from '../../patch/diffstat';
 import { patchToJson } from '../../patch/json';
-import type { Mail, Patch } from '../../patch/model';
-import { parsePatchDocument } from '../../patch/parse';
+import type { Patch } from '../../patch/model';
+import { seriesLabel } from '../../patch/display';
 
 const USAGE = `Usage: kpr parse FILE [--json]
 
@@ -17,14 +18,6 @@ prints its mails, files, hunks, repairs and problems.
 Exit status: 0 when at least one file diff was read (even with problems), 1 when the input
 holds no patch, 2 on a usage error or an unreadable file.`;
 
-function seriesText(mail: Mail): string {
-  const s = mail.series;
-  const parts: string[] = [];
-  if (s.rfc) parts.push('RFC');
-  if (s.version !== undefined) parts.push(`v${s.version}`);
-  if (s.index !== undefined) parts.push(`${s.index}/${s.total ?? '?'}`);
-  return parts.length > 0 ? parts.join(' ') : '-';
-}
 
 export function formatSummary(patch: Patch): string {
   const out: string[] = [];
@@ -32,7 +25,7 @@ export function formatSummary(patch: Patch): string {
   patch.mails.forEach((mail, index) => {
     out.push('');
     out.push(`Mail ${index + 1} (line ${mail.subjectLine + 1}): ${mail.subject || '(no subject)'}`);
-    out.push(`  series: ${seriesText(mail)}`);
+    out.push(`  series: ${seriesLabel(mail) || '-'}`);
     if (mail.from) out.push(`  from: ${mail.from}`);
     if (mail.date) out.push(`  date: ${mail.date}`);
     for (const trailer of mail.trailers) out.push(`  ${trailer.key}: ${trailer.value}`);
@@ -58,15 +51,9 @@ export function formatSummary(patch: Patch): string {
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, { json: { takesValue: false } });
   if (parsed.positionals.length !== 1) throw new UsageError(`expected one FILE, got ${parsed.positionals.length}`);
-  const file = parsed.positionals[0];
-  let text: string;
-  try {
-    text = await io.readInput(file);
-  } catch (error) {
-    io.err(`kpr parse: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-    return EXIT_USAGE;
-  }
-  const patch = parsePatchDocument(text);
+  const input = await readPatchInput('parse', parsed.positionals[0], io);
+  if (!input.ok) return EXIT_USAGE;
+  const { patch } = input;
   if (parsed.flags.has('json')) io.out(JSON.stringify(patchToJson(patch), null, 2) + '\n');
   else io.out(formatSummary(patch));
   return patch.mails.some((mail) => mail.files.length > 0) ? EXIT_OK : EXIT_NOTHING_FOUND;

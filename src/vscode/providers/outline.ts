@@ -1,7 +1,7 @@
 // Outline and breadcrumbs: mail → file → hunk, each hunk named by the function it changes.
 import * as vscode from 'vscode';
 import { countChanges } from '../../patch/diffstat';
-import { displayPath } from '../../patch/display';
+import { displayPath, seriesLabel } from '../../patch/display';
 import type { FilePatch, Hunk, Mail } from '../../patch/model';
 import { lineRange, toRange } from '../convert';
 import type { PatchDocuments } from '../patch-documents';
@@ -51,13 +51,4 @@ function hunkSymbol(document: vscode.TextDocument, hunk: Hunk): vscode.DocumentS
 
 export function hunkName(hunk: Hunk): string {
   return hunk.functionName ?? (hunk.section.trim() || `lines ${hunk.newStart}–${hunk.newStart + Math.max(0, hunk.newLines - 1)}`);
-}
-
-export function seriesLabel(mail: Mail): string {
-  const { series } = mail;
-  const parts: string[] = [];
-  if (series.rfc) parts.push('RFC');
-  if (series.version !== undefined) parts.push(`v${series.version}`);
-  if (series.index !== undefined && series.total !== undefined) parts.push(`${series.index}/${series.total}`);
-  return parts.join(' ');
 }
