@@ -20,9 +20,8 @@ export class StepLocator {
 
   /** The first patch line showing the step, if the patch shows it. */
   patchLine(stepId: string): { line: number; text: string } | undefined {
-    const lines = this.index.linesOfStep(this.variant, stepId);
-    if (lines.length === 0) return undefined;
-    return { line: lines[0], text: (this.index.line(lines[0])?.text ?? '').trim() };
+    const mapped = this.index.firstLineOfStep(this.variant, stepId);
+    return mapped ? { line: mapped.line, text: mapped.text.trim() } : undefined;
   }
 
   locate(fn: ModelFunction, stepId: string): StepLocation {

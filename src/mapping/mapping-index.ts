@@ -33,6 +33,12 @@ export class MappingIndex {
     return this.byStep[variant].get(stepId) ?? [];
   }
 
+  /** The first patch line that shows a step of a variant (where a debugger points), if any. */
+  firstLineOfStep(variant: Variant, stepId: string): LineMapping | undefined {
+    const lines = this.linesOfStep(variant, stepId);
+    return lines.length > 0 ? this.byLine.get(lines[0]) : undefined;
+  }
+
   /** The step ids a breakpoint on a document line stops at, for a variant. */
   stepsAtLine(variant: Variant, line: number): readonly string[] {
     return this.byLine.get(line)?.steps[variant] ?? [];

@@ -47,7 +47,7 @@ export function traceScenario(options: TraceOptions): Record<string, unknown> {
 export function formatTrace(session: Session, index: MappingIndex): string {
   const variant = session.scenario.variant as Variant;
   const last = session.point(session.length - 1);
-  const sites = faultSites(session, last.faults, (stepId) => index.linesOfStep(variant, stepId).length > 0);
+  const sites = faultSites(session, last.faults, (stepId) => index.firstLineOfStep(variant, stepId) !== undefined);
   const sitesAt = new Map<number, FaultSite[]>();
   for (const site of sites) sitesAt.set(site.pointIndex, [...(sitesAt.get(site.pointIndex) ?? []), site]);
   const out: string[] = [`kpr trace: ${variant} variant, ${session.length} steps${session.truncated ? ' (recording capped)' : ''}`];
@@ -74,11 +74,8 @@ export function formatTrace(session: Session, index: MappingIndex): string {
 }
 
 function location(index: MappingIndex, variant: Variant, stepId: string): { line: string; text: string } {
-  const lines = index.linesOfStep(variant, stepId);
-  if (lines.length > 0) {
-    const mapped = index.line(lines[0]);
-    return { line: `L${lines[0] + 1}`, text: (mapped?.text ?? '').trim() };
-  }
+  const mapped = index.firstLineOfStep(variant, stepId);
+  if (mapped) return { line: `L${mapped.line + 1}`, text: mapped.text.trim() };
   const statement = statementById(stepId);
   return { line: '', text: statement ? `(model: ${statement.tsFile} ${statement.tsSymbol})` : `(model: ${stepId})` };
 }

@@ -23,8 +23,7 @@ const MAX_HEAP_ITEMS = 200;
 const MAX_OUTCOME_LINES = 20;
 
 export function locationOf(index: MappingIndex, variant: Variant, stepId: string, changes: readonly string[] = []): LocationView {
-  const lines = index.linesOfStep(variant, stepId);
-  const mapped = lines.length > 0 ? index.line(lines[0]) : undefined;
+  const mapped = index.firstLineOfStep(variant, stepId);
   if (mapped) return { kind: 'patch', line: mapped.line, text: mapped.text, stepId };
   const statement = statementById(stepId);
   const what = statement ? `${statement.kind} in ${statement.fn}` : 'model step';
