@@ -22,7 +22,7 @@ describe('the debugger panel follows the native debug session', () => {
     const line = lineStartingWith(editor.document, 'kmem_cache_free(ns->pid_cachep, pid);');
     vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(editor.document.uri, new vscode.Position(line, 0)))]);
     const started = await vscode.debug.startDebugging(undefined, {
-      type: 'kpr', request: 'launch', name: 'kpr: follow', patch: editor.document.uri.fsPath, nextSyscallData: 299,
+      type: 'kpr', request: 'launch', name: 'kpr: follow', patch: editor.document.uri.toString(), nextSyscallData: 299,
     });
     assert.equal(started, true);
     const snapshot = await eventually(async () => {

@@ -30,9 +30,25 @@ describe('foundation: kpr in a real VS Code extension host', () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('kpr.openSample'));
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor, 'an editor is open');
-    assert.ok(editor.document.uri.path.endsWith('/samples/rfc-3-5-next-syscall-data-pids.txt'), editor.document.uri.toString());
+    assert.equal(editor.document.uri.toString(), 'kpr-sample:/rfc-3-5-next-syscall-data-pids.txt');
     assert.match(editor.document.getText(), /Subject: \[RFC PATCH 3\/5\] use next syscall data to predefine process ids/);
     assert.equal(editor.document.languageId, 'kernel-patch');
+  });
+
+  it('opens the sample read-only: an edit cannot be saved over the shipped file', async () => {
+    await vscode.commands.executeCommand('kpr.openSample');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'an editor is open');
+    const shipped = vscode.Uri.joinPath(kprExtension().extensionUri, 'samples', 'rfc-3-5-next-syscall-data-pids.txt');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(shipped));
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(editor.document.uri, new TextEncoder().encode('32768'))), /read-only|NoPermissions/i);
+    // The editor refuses typing in a read-only document; a workspace edit may apply in memory but never saves.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, new vscode.Position(0, 0), '32768');
+    await vscode.workspace.applyEdit(edit);
+    assert.equal(await editor.document.save(), false);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(shipped)), before);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('"Review This File as a Patch" turns an archive copy saved as .txt into a patch mail', async () => {

@@ -74,7 +74,7 @@ describe('native debugger: the kpr debug type in VS Code\'s Run and Debug', () =
     vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(editor.document.uri, new vscode.Position(line, 0)))]);
     const stopped = watcher.next();
     const started = await vscode.debug.startDebugging(undefined, {
-      type: 'kpr', request: 'launch', name: 'kpr: out_free with 299', patch: editor.document.uri.fsPath, nextSyscallData: 299,
+      type: 'kpr', request: 'launch', name: 'kpr: out_free with 299', patch: editor.document.uri.toString(), nextSyscallData: 299,
     });
     assert.equal(started, true);
     const stop = await stopped;
@@ -86,7 +86,7 @@ describe('native debugger: the kpr debug type in VS Code\'s Run and Debug', () =
     const line = lineContaining(editor.document, 'kmem_cache_free(ns->pid_cachep, pid);');
     vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(editor.document.uri, new vscode.Position(line, 0)))]);
     const first = watcher.next();
-    await vscode.debug.startDebugging(undefined, { type: 'kpr', request: 'launch', name: 'kpr: step back', patch: editor.document.uri.fsPath, nextSyscallData: 299 });
+    await vscode.debug.startDebugging(undefined, { type: 'kpr', request: 'launch', name: 'kpr: step back', patch: editor.document.uri.toString(), nextSyscallData: 299 });
     const { session } = await first;
     const back = watcher.next();
     await session.customRequest('stepBack', { threadId: 1 });
@@ -113,7 +113,7 @@ describe('native debugger: the kpr debug type in VS Code\'s Run and Debug', () =
     const line = lineContaining(editor.document, 'kmem_cache_free(ns->pid_cachep, pid);');
     vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(editor.document.uri, new vscode.Position(line, 0)))]);
     const stopped = watcher.next();
-    await vscode.debug.startDebugging(undefined, { type: 'kpr', request: 'launch', name: 'kpr: locals', patch: editor.document.uri.fsPath, nextSyscallData: 299 });
+    await vscode.debug.startDebugging(undefined, { type: 'kpr', request: 'launch', name: 'kpr: locals', patch: editor.document.uri.toString(), nextSyscallData: 299 });
     const { session } = await stopped;
     const frames = (await session.customRequest('stackTrace', { threadId: 1 })) as { stackFrames: { id: number }[] };
     const scopes = (await session.customRequest('scopes', { frameId: frames.stackFrames[0].id })) as { scopes: { name: string; variablesReference: number }[] };
@@ -128,7 +128,7 @@ describe('native debugger: the kpr debug type in VS Code\'s Run and Debug', () =
     // The workbench shows the error in a dialog; under test the dialog service refuses and the
     // start rejects with the dialog's contents instead.
     const outcome = await vscode.debug
-      .startDebugging(undefined, { type: 'kpr', request: 'launch', name: 'kpr: bad', patch: editor.document.uri.fsPath, nextSyscallData: 'abc' })
+      .startDebugging(undefined, { type: 'kpr', request: 'launch', name: 'kpr: bad', patch: editor.document.uri.toString(), nextSyscallData: 'abc' })
       .then((started) => `started: ${started}`, (error: Error) => error.message);
     assert.deepEqual([outcome === 'started: false' || outcome.includes(message), watcher.failures], [true, [message]]);
   });
