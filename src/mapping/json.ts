@@ -10,6 +10,7 @@ export interface LineMappingJson {
   /** The primary step: the patched one for post-image lines, else the baseline one. */
   readonly step: string | null;
   readonly steps: Readonly<Partial<Record<Variant, readonly string[]>>>;
+  readonly unmappedReason?: string;
 }
 
 export function primaryStep(line: LineMapping): string | null {
@@ -24,6 +25,7 @@ export function mappingToJson(mapping: PatchMapping) {
       executable: file.executable,
       mapped: file.mapped,
       coverage: file.executable === 0 ? null : file.mapped / file.executable,
+      unmappedHunks: file.unmappedHunks.map((h) => ({ headerDocLine: h.headerLine + 1, reason: h.reason })),
       lines: file.lines.map((line): LineMappingJson => ({
         docLine: line.line + 1,
         kind: line.kind,
@@ -31,6 +33,7 @@ export function mappingToJson(mapping: PatchMapping) {
         fn: line.fn ?? null,
         step: primaryStep(line),
         steps: line.steps,
+        ...(line.unmappedReason ? { unmappedReason: line.unmappedReason } : {}),
       })),
     })),
   };

@@ -1,37 +1,57 @@
 // Classifies one C line of a hunk: is it something the model executes, or text around code
-// (comments, blank lines, lone braces, declarations without an initializer)?
+// (comments, blank lines, lone braces, preprocessor lines, declarations)?
 
 /** executable lines should map to a step; the others never do. */
-export type LineClass = 'executable' | 'comment' | 'blank' | 'brace' | 'declaration' | 'unmapped';
+export type LineClass = 'executable' | 'comment' | 'blank' | 'brace' | 'declaration' | 'preprocessor' | 'unmapped';
 
-export interface ClassifiedLine {
-  readonly lineClass: Exclude<LineClass, 'unmapped'>;
-  /** Whether a block comment is still open after this line. */
+/** Where the previous line left off: inside a block comment, or in a macro continued by `\`. */
+export interface LineState {
   readonly inComment: boolean;
+  readonly inDirective: boolean;
 }
 
-const DECLARATION_START = /^(?:static\s+|const\s+|unsigned\s+|signed\s+|long\s+|short\s+)*(?:int|long|char|short|void|unsigned|struct\s+\w+|enum\s+\w+|union\s+\w+|\w+_t)\b/;
+export const START_OF_CODE: LineState = { inComment: false, inDirective: false };
+
+export interface ClassifiedLine extends LineState {
+  readonly lineClass: Exclude<LineClass, 'unmapped'>;
+}
+
+const TYPE_QUALIFIERS = String.raw`(?:extern\s+|static\s+|inline\s+|const\s+|volatile\s+|typedef\s+|unsigned\s+|signed\s+|long\s+|short\s+)*`;
+const DECLARATION_START = new RegExp(String.raw`^${TYPE_QUALIFIERS}(?:int|long|char|short|void|unsigned|bool|struct\s+\w+|enum\s+\w+|union\s+\w+|\w+_t)\b`);
+/** `struct next_syscall_data {`, `typedef union x {`, `enum pid_type {`: a type's body opens. */
+const TYPE_BODY_START = new RegExp(String.raw`^${TYPE_QUALIFIERS}(?:struct|union|enum)(?:\s+\w+)?\s*\{$`);
 const BRACE_ONLY = new Set(['{', '}', '};', 'else', '} else', '} else {', 'else {']);
 
-/** `inComment` says whether the line starts inside a block comment. */
-export function classifyCLine(text: string, inComment: boolean): ClassifiedLine {
+/** `state` says where the previous line of the same image left off. */
+export function classifyCLine(text: string, state: LineState): ClassifiedLine {
+  // A directive runs to the end of its line and on through lines ending in a backslash.
+  if (state.inDirective || /^\s*#/.test(text)) {
+    const inComment = stripComments(text, state.inComment && !state.inDirective).inComment;
+    return { lineClass: 'preprocessor', inComment, inDirective: /\\\s*$/.test(text) };
+  }
+  const inComment = state.inComment;
   const code = stripComments(text, inComment);
   const trimmed = code.text.trim();
+  const next = { inComment: code.inComment, inDirective: false };
   if (trimmed === '') {
     const hadComment = inComment || code.sawComment;
-    return { lineClass: hadComment ? 'comment' : 'blank', inComment: code.inComment };
+    return { lineClass: hadComment ? 'comment' : 'blank', ...next };
   }
-  if (trimmed.startsWith('#')) return { lineClass: 'comment', inComment: code.inComment };
   // A hunk can start inside a block comment: ` * text` and ` */` lines are its continuation.
-  if (!inComment && /^\*(?:\s|\/|$)/.test(trimmed)) return { lineClass: 'comment', inComment: false };
-  if (BRACE_ONLY.has(trimmed.replace(/\s+/g, ' '))) return { lineClass: 'brace', inComment: code.inComment };
-  if (isBareDeclaration(trimmed)) return { lineClass: 'declaration', inComment: code.inComment };
-  return { lineClass: 'executable', inComment: code.inComment };
+  if (!inComment && /^\*(?:\s|\/|$)/.test(trimmed)) return { lineClass: 'comment', inComment: false, inDirective: false };
+  if (BRACE_ONLY.has(trimmed.replace(/\s+/g, ' '))) return { lineClass: 'brace', ...next };
+  if (isDeclaration(trimmed)) return { lineClass: 'declaration', ...next };
+  return { lineClass: 'executable', ...next };
 }
 
-/** `int offset;`, `struct pidmap *map;`, `int i, nr;` — storage only, nothing runs. */
-function isBareDeclaration(code: string): boolean {
-  return code.endsWith(';') && !code.includes('=') && !code.includes('(') && DECLARATION_START.test(code) && !/^return\b/.test(code);
+/**
+ * Nothing runs: `int offset;`, `struct pidmap *map;`, a prototype `extern int f(struct x *);`,
+ * or the head of a type's body `struct next_syscall_data {`.
+ */
+function isDeclaration(code: string): boolean {
+  if (TYPE_BODY_START.test(code)) return true;
+  // Starting with a type and without an initializer, parentheses only make it a prototype.
+  return code.endsWith(';') && !code.includes('=') && DECLARATION_START.test(code);
 }
 
 /** Removes block and line comments, remembering whether one stays open. Linear in the length. */

@@ -2,13 +2,16 @@
 // pre-image lines (context and '-') onto the baseline, post-image lines (context and '+') onto
 // the patched variant. Lines are matched by their normalised C text inside the function they
 // belong to — never by document line numbers — so a clean copy and a damaged archive copy map
-// alike, and what cannot be placed is reported as unmapped.
+// alike; a match is kept only where neighbouring statements anchor it (anchoring.ts), and what
+// cannot be placed is reported as unmapped.
 import { enclosingFunction, functionOfSection } from '../explain';
-import { normaliseC, STATEMENTS, type ModelStatement, type Variant } from '../kernel/statements';
+import { VARIANTS, type Variant } from '../kernel/statements';
 import { displayPath } from '../patch/display';
 import type { DiffLineKind, FilePatch, Hunk, Patch } from '../patch/model';
-import { classifyCLine, type LineClass } from './line-class';
+import { anchoredLines, NOT_THE_MODELLED_CODE, preImageIsModelled, type ImageLine } from './anchoring';
+import { classifyCLine, START_OF_CODE, type LineClass, type LineState } from './line-class';
 import { isModelledFile } from './model-files';
+import { isModelledFunction, matchStatement, type Cursors, type StatementMatch } from './statement-match';
 
 export interface LineMapping {
   /** 0-based document line. */
@@ -21,6 +24,17 @@ export interface LineMapping {
   readonly fn?: string;
   /** Steps of each variant this line executes as (a `for` header is its init, test and step). */
   readonly steps: Readonly<Partial<Record<Variant, readonly string[]>>>;
+  /** For an unmapped line, why, when there is more to say than "no statement has this text". */
+  readonly unmappedReason?: string;
+}
+
+/** A hunk of a modelled file none of whose lines is mapped, and why. */
+export interface UnmappedHunk {
+  /** The hunk's index in its file. */
+  readonly hunk: number;
+  /** 0-based document line of its `@@` header. */
+  readonly headerLine: number;
+  readonly reason: string;
 }
 
 export interface FileMapping {
@@ -32,13 +46,12 @@ export interface FileMapping {
   readonly executable: number;
   readonly mapped: number;
   readonly lines: readonly LineMapping[];
+  readonly unmappedHunks: readonly UnmappedHunk[];
 }
 
 export interface PatchMapping {
   readonly files: readonly FileMapping[];
 }
-
-const INDEX_OF = new Map(STATEMENTS.map((s, i) => [s, i]));
 
 export function mapPatch(patch: Patch): PatchMapping {
   const files: FileMapping[] = [];
@@ -46,84 +59,103 @@ export function mapPatch(patch: Patch): PatchMapping {
   return { files };
 }
 
-/** Where the previous line of a variant matched, per function: matching moves forward from it. */
-type Cursors = Map<string, number>;
-
 function mapFile(file: FilePatch, mail: number, index: number): FileMapping {
   const modelled = isModelledFile(file);
   const cursors: Record<Variant, Cursors> = { baseline: new Map(), patched: new Map() };
   const lines: LineMapping[] = [];
-  for (const hunk of file.hunks) lines.push(...mapHunk(hunk, modelled, cursors));
+  const unmappedHunks: UnmappedHunk[] = [];
+  file.hunks.forEach((hunk, h) => {
+    const mapped = mapHunk(hunk, modelled, cursors);
+    lines.push(...mapped.lines);
+    if (mapped.unmappedReason) unmappedHunks.push({ hunk: h, headerLine: hunk.headerLine, reason: mapped.unmappedReason });
+  });
   // Coverage is only meaningful for files the model implements.
   const executable = modelled ? lines.filter((l) => l.lineClass === 'executable' || l.lineClass === 'unmapped').length : 0;
   const mapped = modelled ? lines.filter((l) => l.lineClass === 'executable').length : 0;
-  return { mail, file: index, path: displayPath(file), modelled, executable, mapped, lines };
+  return { mail, file: index, path: displayPath(file), modelled, executable, mapped, lines, unmappedHunks };
 }
 
-function mapHunk(hunk: Hunk, modelled: boolean, cursors: Record<Variant, Cursors>): LineMapping[] {
+interface ClassifiedHunkLine {
+  readonly lineClass: LineClass;
+  readonly fn?: string;
+}
+
+const TEXT_ONLY = 'its text matches a model statement, but its neighbouring statements are not the modelled code';
+
+function mapHunk(hunk: Hunk, modelled: boolean, cursors: Record<Variant, Cursors>): { lines: LineMapping[]; unmappedReason?: string } {
+  const classified = classifyHunk(hunk);
+  const images = { baseline: imageOf(hunk, classified, 'baseline', modelled, cursors), patched: imageOf(hunk, classified, 'patched', modelled, cursors) };
+  const anchored = { baseline: anchoredLines('baseline', images.baseline), patched: anchoredLines('patched', images.patched) };
+  const codeInModel = images.baseline.some((l) => l.inModelledFunction) || images.patched.some((l) => l.inModelledFunction);
+  let unmappedReason: string | undefined;
+  if (codeInModel && (!preImageIsModelled(images.baseline, anchored.baseline) || anchored.baseline.size + anchored.patched.size === 0)) {
+    unmappedReason = NOT_THE_MODELLED_CODE;
+    anchored.baseline.clear();
+    anchored.patched.clear();
+  }
+  const matches = { baseline: new Map<number, StatementMatch>(), patched: new Map<number, StatementMatch>() };
+  for (const variant of VARIANTS) {
+    for (const line of images[variant]) {
+      if (!line.match || !anchored[variant].has(line.index)) continue;
+      matches[variant].set(line.index, line.match);
+      cursors[variant].set(line.match.fn, line.match.cursorAfter);
+    }
+  }
+  const lines = hunk.lines.map((line, i): LineMapping => {
+    const { fn } = classified[i];
+    let lineClass = classified[i].lineClass;
+    const steps: Partial<Record<Variant, readonly string[]>> = {};
+    let reason: string | undefined;
+    if (lineClass === 'executable' && modelled) {
+      const variants = variantsOf(line.kind);
+      for (const variant of variants) {
+        const match = matches[variant].get(i);
+        if (match) steps[variant] = match.ids;
+      }
+      if (Object.keys(steps).length < variants.length) {
+        lineClass = 'unmapped';
+        const textMatched = variants.some((v) => images[v].some((l) => l.index === i && l.match));
+        reason = unmappedReason ?? (textMatched ? TEXT_ONLY : undefined);
+      }
+    }
+    return { line: line.line, kind: line.kind, text: line.text, lineClass, ...(fn ? { fn } : {}), steps, ...(reason ? { unmappedReason: reason } : {}) };
+  });
+  return { lines, ...(unmappedReason ? { unmappedReason } : {}) };
+}
+
+/** Each line's class (following block comments through each image) and enclosing function. */
+function classifyHunk(hunk: Hunk): ClassifiedHunkLine[] {
   const texts = hunk.lines.map((l) => l.text);
   const sectionFunction = functionOfSection(hunk.section) ?? hunk.functionName;
-  const inComment: Record<Variant, boolean> = { baseline: false, patched: false };
-  const result: LineMapping[] = [];
-  hunk.lines.forEach((line, i) => {
-    if (line.kind === '\\') {
-      result.push({ line: line.line, kind: line.kind, text: line.text, lineClass: 'blank', steps: {} });
-      return;
-    }
-    const variants = variantsOf(line.kind);
+  const state: Record<Variant, LineState> = { baseline: START_OF_CODE, patched: START_OF_CODE };
+  return hunk.lines.map((line, i) => {
+    if (line.kind === '\\') return { lineClass: 'blank' };
     let lineClass: LineClass = 'blank';
-    for (const variant of variants) {
-      const classified = classifyCLine(line.text, inComment[variant]);
-      inComment[variant] = classified.inComment;
+    for (const variant of variantsOf(line.kind)) {
+      const classified = classifyCLine(line.text, state[variant]);
+      state[variant] = classified;
       lineClass = classified.lineClass;
     }
     const fn = enclosingFunction(texts, i, sectionFunction);
-    const steps: Partial<Record<Variant, readonly string[]>> = {};
-    if (lineClass === 'executable' && modelled) {
-      for (const variant of variants) {
-        const matched = fn ? matchStatement(line.text, fn, variant, cursors[variant]) : [];
-        if (matched.length) steps[variant] = matched;
-      }
-      if (Object.keys(steps).length < variants.length) lineClass = 'unmapped';
-    }
-    result.push({ line: line.line, kind: line.kind, text: line.text, lineClass, ...(fn ? { fn } : {}), steps });
+    return fn ? { lineClass, fn } : { lineClass };
   });
-  return result;
+}
+
+/** The hunk's lines of one image with their text matches (from the file's cursor on). */
+function imageOf(hunk: Hunk, classified: readonly ClassifiedHunkLine[], variant: Variant, modelled: boolean, cursors: Record<Variant, Cursors>): ImageLine[] {
+  const local: Cursors = new Map(cursors[variant]);
+  const image: ImageLine[] = [];
+  hunk.lines.forEach((line, index) => {
+    if (line.kind === '\\' || !variantsOf(line.kind).includes(variant)) return;
+    const { lineClass, fn } = classified[index];
+    const inModelledFunction = modelled && lineClass === 'executable' && isModelledFunction(fn);
+    const match = inModelledFunction ? matchStatement(line.text, fn!, variant, local) : undefined;
+    if (match) local.set(match.fn, match.cursorAfter);
+    image.push({ index, lineClass, text: line.text, inModelledFunction, ...(match ? { match } : {}) });
+  });
+  return image;
 }
 
 function variantsOf(kind: DiffLineKind): Variant[] {
   return kind === '-' ? ['baseline'] : kind === '+' ? ['patched'] : ['baseline', 'patched'];
-}
-
-/**
- * The statements of `fn` in `variant` whose C text (or one physical line of it) equals the
- * line's: the first one at or after the cursor (statements are in source order, so repeated
- * text such as `break;` or `goto out_free;` resolves to the right occurrence), plus the other
- * parts of the same loop header (`-init`, `-cond`, `-inc`/`-dec` share one line).
- */
-function matchStatement(text: string, fn: string, variant: Variant, cursors: Cursors): string[] {
-  const key = normaliseC(text);
-  if (key === '') return [];
-  const candidates = STATEMENTS.filter((s) => s.fn === fn && s.variants.includes(variant) && (s.matchLines[variant] ?? []).includes(key));
-  if (candidates.length === 0) return [];
-  const cursor = cursors.get(fn) ?? -1;
-  const chosen = candidates.find((s) => indexOf(s) >= cursor) ?? candidates[0];
-  const stem = loopStem(chosen.id);
-  const group = stem ? candidates.filter((s) => loopStem(s.id) === stem) : [chosen];
-  cursors.set(fn, Math.max(...group.map(indexOf)) + (isMultiLine(chosen, variant) ? 0 : 1));
-  return group.map((s) => s.id);
-}
-
-function indexOf(statement: ModelStatement): number {
-  return INDEX_OF.get(statement) ?? -1;
-}
-
-/** A statement written over several lines keeps the cursor on itself until its last line. */
-function isMultiLine(statement: ModelStatement, variant: Variant): boolean {
-  return (statement.matchLines[variant]?.length ?? 0) > 1;
-}
-
-function loopStem(id: string): string | undefined {
-  const match = /^(.*)-(init|cond|inc|dec)$/.exec(id);
-  return match ? match[1] : undefined;
 }

@@ -8,8 +8,10 @@ import { mappingToJson, primaryStep } from '../../mapping/json';
 const USAGE = `Usage: kpr map FILE [--json]
 
 Classifies every line of the patch's hunks (executable, comment, blank, brace, declaration,
-unmapped) and maps the executable lines of kernel/pid.c and kernel/fork.c onto the model's
-steps: post-image lines onto the patched variant, pre-image lines onto the baseline.
+preprocessor, unmapped) and maps the executable lines of kernel/pid.c and kernel/fork.c onto
+the model's steps: post-image lines onto the patched variant, pre-image lines onto the
+baseline. A line maps only where its neighbouring statements are the modelled code too; a
+hunk whose context is another kernel version's code is reported as not mapped.
 
   --json   print the mapping as JSON (document lines are 1-based)
 
@@ -20,6 +22,7 @@ export function formatMapping(mapping: PatchMapping, documentLines: readonly str
   for (const file of mapping.files) {
     const coverage = file.modelled ? `${file.mapped}/${file.executable} executable lines mapped (${percent(file.mapped, file.executable)})` : 'not modelled';
     out.push(`${file.path}: ${coverage}`);
+    for (const hunk of file.unmappedHunks) out.push(`  hunk at line ${hunk.headerLine + 1} not mapped: ${hunk.reason}`);
     for (const line of file.lines) {
       const step = primaryStep(line);
       const both = line.steps.baseline && line.steps.patched && line.steps.baseline.join() !== line.steps.patched.join()

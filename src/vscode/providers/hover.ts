@@ -71,8 +71,11 @@ function modelSection(mapped: LineMapping): string {
     case 'comment': return '_Not executable: a comment._';
     case 'blank': return '_Not executable: a blank line._';
     case 'brace': return '_Not executable: only braces or `else`._';
-    case 'declaration': return '_Not executable: a declaration without an initializer._';
-    case 'unmapped': return `**Not mapped:** the model has no statement matching this line${mapped.fn ? ` in ${inlineCode(mapped.fn)}` : ''}.`;
+    case 'declaration': return '_Not executable: a declaration (no initializer runs)._';
+    case 'preprocessor': return '_Not executable: a preprocessor line._';
+    case 'unmapped':
+      if (mapped.unmappedReason) return `**Not mapped:** ${escapeMarkdown(mapped.unmappedReason)}.`;
+      return `**Not mapped:** the model has no statement matching this line${mapped.fn ? ` in ${inlineCode(mapped.fn)}` : ''}.`;
     default: {
       const parts = (['patched', 'baseline'] as const)
         .filter((v) => mapped.steps[v]?.length)
