@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { followNativeSessions } from './follow-native-session';
 import { Commands, DebuggerCommands } from '../ids';
-import type { PatchDocuments } from '../patch-documents';
+import { PatchDocuments } from '../patch-documents';
 import { readSettings } from '../settings';
 import { DEBUGGER_VIEW_TYPE, isRecord, type ScenarioJson, type StepCommand, type ViewMode } from '../../shared/debugger-protocol';
 import { DebuggerController } from './controller';
@@ -29,6 +29,21 @@ export function parseNextValue(text: string): { ok: true; value: number | null }
 
 function modeOf(scenario: ScenarioJson): ViewMode {
   return scenario.variant === 'baseline' ? 'baseline' : 'patched';
+}
+
+/**
+ * Why debugging the patch in view would show none of it (the model is the bundled sample's
+ * kernel/pid.c and kernel/fork.c), or undefined when some of its lines map onto the model.
+ */
+function unmodelledReason(documents: PatchDocuments): string | undefined {
+  const document = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].map((e) => e?.document).find((d) => d && PatchDocuments.isPatchDocument(d));
+  if (!document) return undefined;
+  const files = documents.mapping(document).mapping.files;
+  if (files.some((f) => f.mapped > 0)) return undefined;
+  const name = document.uri.path.split('/').pop() ?? document.uri.toString();
+  return files.some((f) => f.modelled)
+    ? `None of the kernel/pid.c or kernel/fork.c lines of ${name} is the modelled linux-2.6.26-rc8-mm1 code`
+    : `${name} touches neither kernel/pid.c nor kernel/fork.c`;
 }
 
 function toUri(value: unknown): vscode.Uri | undefined {
@@ -63,6 +78,18 @@ export function registerDebugger(context: vscode.ExtensionContext, documents: Pa
 
     // Optional argument: the value, which skips the prompt (tests, other commands).
     vscode.commands.registerCommand(Commands.debugAllocPid, async (value?: unknown) => {
+      // The model runs the sample's code: debugging a patch that shows none of it would step
+      // through code the reviewer never sees. Say so, and offer the sample (not awaited: nothing waits on a notification).
+      const unmodelled = unmodelledReason(documents);
+      if (unmodelled) {
+        const openSample = 'Debug the Sample';
+        void vscode.window.showWarningMessage(`${unmodelled}: the alloc_pid debugger models only the bundled sample's code. Debug the sample instead?`, openSample).then(async (choice) => {
+          if (choice !== openSample) return;
+          const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>(Commands.openSample);
+          if (editor) await vscode.commands.executeCommand(Commands.debugAllocPid, value);
+        });
+        return;
+      }
       let next: number | null;
       if (typeof value === 'number' || value === null) {
         next = value;
