@@ -1,13 +1,16 @@
-// The Problems panel: the parser's problems (errors, warnings), every repair it made
-// (information), and the model's findings (warnings) on the lines that commit them, each with
-// the scenario that reproduces it and a quick fix that debugs it.
+// The Problems panel: the parser's problems (errors, warnings), its repairs summarised per mail
+// and kind (information, each repaired fragment in the related information; the per-line
+// evidence is an editor decoration), and the model's findings (warnings) on the lines that
+// commit them, each with the scenario that reproduces it and a quick fix that debugs it.
 import * as vscode from 'vscode';
 import type { Finding } from '../../explore';
-import type { Patch, Problem, Repair } from '../../patch/model';
+import { describeRepair, summariseRepairs, type RepairGroup } from '../../explain/repair-summary';
+import type { Patch, Problem } from '../../patch/model';
 import { lineRange, toRange } from '../convert';
 import type { Findings } from '../findings';
 import { Commands } from '../ids';
 import { PatchDocuments } from '../patch-documents';
+import { RepairDecorations } from './repair-decorations';
 
 export const DIAGNOSTIC_SOURCE = 'kpr';
 export const FINDING_SOURCE = 'kpr model';
@@ -15,10 +18,13 @@ export const FINDING_SOURCE = 'kpr model';
 export class PatchDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('kpr');
   private readonly subscriptions: vscode.Disposable[] = [];
+  readonly repairDecorations: RepairDecorations;
 
   constructor(private readonly documents: PatchDocuments, private readonly findings: Findings) {
+    this.repairDecorations = new RepairDecorations(documents);
     this.subscriptions.push(
       this.collection,
+      this.repairDecorations,
       documents.onDidParse((d) => this.update(d)),
       findings.onDidChange((d) => this.update(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
@@ -29,7 +35,7 @@ export class PatchDiagnostics implements vscode.Disposable {
   update(document: vscode.TextDocument): void {
     const found = this.findings.current(document)?.findings ?? [];
     this.collection.set(document.uri, [
-      ...diagnosticsOf(this.documents.get(document)),
+      ...diagnosticsOf(this.documents.get(document), document.uri),
       // A finding the patch shows no line for (line -1) belongs in the exploration report, not here.
       ...found.filter((f) => f.line >= 0).map((f) => findingDiagnostic(document, f)),
     ]);
@@ -40,8 +46,8 @@ export class PatchDiagnostics implements vscode.Disposable {
   }
 }
 
-export function diagnosticsOf(patch: Patch): vscode.Diagnostic[] {
-  return [...patch.problems.map(problemDiagnostic), ...patch.repairs.map(repairDiagnostic)];
+export function diagnosticsOf(patch: Patch, uri: vscode.Uri): vscode.Diagnostic[] {
+  return [...patch.problems.map(problemDiagnostic), ...summariseRepairs(patch).map((g) => repairGroupDiagnostic(g, uri))];
 }
 
 function problemDiagnostic(problem: Problem): vscode.Diagnostic {
@@ -53,18 +59,20 @@ function problemDiagnostic(problem: Problem): vscode.Diagnostic {
   return diagnostic;
 }
 
-function repairDiagnostic(repair: Repair): vscode.Diagnostic {
-  const message = `Repaired (${repair.kind}): ${show(repair.before)} → ${show(repair.after)} — ${repair.reason}`;
-  const diagnostic = new vscode.Diagnostic(toRange(repair.range), message, vscode.DiagnosticSeverity.Information);
-  diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = `repair-${repair.kind}`;
-  return diagnostic;
-}
+/** Related information beyond this many fragments is left out: the editor shows them all. */
+const MAX_RELATED = 100;
 
-/** Shows a repaired fragment with its invisible characters made visible, shortened for one line. */
-function show(text: string): string {
-  const visible = JSON.stringify(text);
-  return visible.length > 60 ? `${visible.slice(0, 57)}…"` : visible;
+function repairGroupDiagnostic(group: RepairGroup, uri: vscode.Uri): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(group.range), group.message, vscode.DiagnosticSeverity.Information);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = `repair-${group.kind}`;
+  const related = group.repairs.slice(0, MAX_RELATED).map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), describeRepair(r)));
+  if (group.repairs.length > MAX_RELATED) {
+    const rest = group.repairs[MAX_RELATED];
+    related.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(rest.range)), `… and ${group.repairs.length - MAX_RELATED} more (underlined in the editor)`));
+  }
+  diagnostic.relatedInformation = related;
+  return diagnostic;
 }
 
 function findingDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
