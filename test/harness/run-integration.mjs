@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCodeServer } from './lib/install-code-server.mjs';
-import { makeState, startCodeServer, installExtension } from './lib/server.mjs';
+import { makeState, startCodeServer, installExtension, UNTRUSTED_SETTINGS } from './lib/server.mjs';
 import { runExtensionTests } from './lib/extension-tests.mjs';
 import { packageVsix } from './lib/vsix.mjs';
 import { projectRoot, resultsDir } from './lib/paths.mjs';
@@ -50,7 +50,25 @@ ensureCodeServer();
   }
 }
 
-// 3: the .vsix, packaged with vsce, installed with --install-extension, activates.
+// 3: a small suite in Restricted Mode (an untrusted workspace), on its own server. Skipped when
+// KPR_TEST_GREP selects other tests.
+if (!process.env.KPR_TEST_GREP || new RegExp(process.env.KPR_TEST_GREP).test('Restricted Mode')) {
+  const state = makeState('untrusted', UNTRUSTED_SETTINGS);
+  const server = await startCodeServer(state, { folder: state.workspace, logFile: join(outDir, 'untrusted-server.log'), workspaceTrust: true });
+  try {
+    log('integration', 'running the Restricted Mode suite in an untrusted workspace');
+    const untrusted = await runExtensionTests({
+      base: server.base, folder: state.workspace, developmentPath: projectRoot,
+      testsPath: compiled('untrusted-suite/index.js'), browserLog: join(outDir, 'untrusted-browser.log'),
+    });
+    checks.push({ name: 'the Restricted Mode suite passes in an untrusted workspace', ok: untrusted.exitCode === 0, detail: `exit ${untrusted.exitCode}` });
+  } finally {
+    await server.stop();
+    state.remove();
+  }
+}
+
+// 4: the .vsix, packaged with vsce, installed with --install-extension, activates.
 {
   const vsix = join(outDir, 'kernel-patch-review.vsix');
   {

@@ -13,6 +13,10 @@ import { readReviewSettings } from './settings';
 
 export const APPLY_SOURCE = 'kpr git apply';
 
+/** Why the check is refused in Restricted Mode: it runs git in a folder on disk. */
+export const UNTRUSTED_REFUSAL = 'Check That the Patch Applies runs git apply --check in a kernel tree on disk, which Restricted Mode does not allow. Trust this workspace to use it; reading, explaining and debugging the patch work without.';
+const MANAGE_TRUST = 'Manage Workspace Trust';
+
 export interface ApplyCheckResult {
   readonly tree: string;
   readonly applies: boolean;
@@ -63,6 +67,12 @@ export class ApplyCheck implements vscode.Disposable {
   }
 
   async run(uriArg: unknown, treeArg: unknown): Promise<ApplyCheckResult | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(UNTRUSTED_REFUSAL, MANAGE_TRUST).then((choice) => {
+        if (choice === MANAGE_TRUST) void vscode.commands.executeCommand('workbench.trust.manage');
+      });
+      return { tree: '', applies: false, findings: [], skipped: [], failure: 'untrusted workspace' };
+    }
     const uri = toUri(uriArg) ?? vscode.window.activeTextEditor?.document.uri;
     const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? await vscode.workspace.openTextDocument(uri) : undefined;
     if (!document || document.languageId !== PATCH_LANGUAGE_ID) {

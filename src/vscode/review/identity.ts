@@ -7,8 +7,12 @@ import { resolveIdentity, type Identity } from '../../review/identity';
 import { runGit } from './git';
 import { readReviewSettings } from './settings';
 
-/** A folder to run git in for this document: its own folder, the workspace's, or home. */
+/**
+ * A folder to run git in for this document: its own folder, the workspace's, or home. In
+ * Restricted Mode only home: a stranger's repository configuration is not read.
+ */
 export function folderFor(document: vscode.TextDocument): string {
+  if (!vscode.workspace.isTrusted) return os.homedir();
   if (document.uri.scheme === 'file') return path.dirname(document.uri.fsPath);
   return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
 }

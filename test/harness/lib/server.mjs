@@ -25,6 +25,14 @@ const WORKBENCH_SETTINGS = {
   'workbench.enableExperiments': false,
 };
 
+/** With startCodeServer's workspaceTrust: trust on, never asked, so the folder stays untrusted. */
+export const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+};
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -65,10 +73,11 @@ export function installExtension(state, vsixPath) {
 }
 
 /**
- * Starts code-server for `folder`. Resolves once /healthz answers.
+ * Starts code-server for `folder`. Resolves once /healthz answers. `workspaceTrust`: keep VS Code's
+ * workspace trust (see UNTRUSTED_SETTINGS), so that the folder opens in Restricted Mode.
  * @returns {Promise<{ base: string, port: number, pid: number, logFile: string, stop: () => Promise<void> }>}
  */
-export async function startCodeServer(state, { folder, port, logFile, extraEnv = {} }) {
+export async function startCodeServer(state, { folder, port, logFile, extraEnv = {}, workspaceTrust = false }) {
   const chosenPort = port ?? (await freePort());
   const config = join(state.dir, 'config.yaml');
   writeFileSync(config, `bind-addr: 127.0.0.1:${chosenPort}\nauth: none\ncert: false\n`);
@@ -76,7 +85,9 @@ export async function startCodeServer(state, { folder, port, logFile, extraEnv =
   const out = openSync(logPath, 'a');
   const child = spawn(
     codeServerBin,
-    ['--config', config, ...state.args, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    ['--config', config, ...state.args, '--disable-telemetry', '--disable-update-check',
+      // Without the flag (and with the trust setting on) the folder opens in Restricted Mode.
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override', '--ignore-last-opened', folder],
     { env: { ...state.env, ...extraEnv }, detached: true, stdio: ['ignore', out, out] },
   );
