@@ -14,6 +14,8 @@ describe('Restricted Mode: kpr in an untrusted workspace', () => {
   it('activates and reads the sample: problems, hover with the model step', async () => {
     const { document } = await openSample();
     assert.equal(kprExtension().isActive, true);
+    // A development extension runs untrusted whatever it declares; an installed one needs this.
+    assert.equal(kprExtension().packageJSON.capabilities?.untrustedWorkspaces?.supported, 'limited');
     await eventually(() => {
       const kpr = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'kpr');
       return kpr.length > 0 ? kpr : undefined;
@@ -46,8 +48,9 @@ describe('Restricted Mode: kpr in an untrusted workspace', () => {
     const config = () => vscode.workspace.getConfiguration('kpr.review');
     await config().update('applyTree', '/tmp/a-tree-the-workspace-chose', vscode.ConfigurationTarget.Workspace);
     try {
-      assert.equal(config().inspect<string>('applyTree')?.workspaceValue, '/tmp/a-tree-the-workspace-chose');
+      // Restricted Mode hides the workspace's value: kpr sees the default (or the user's own).
       assert.equal(config().get<string>('applyTree'), '');
+      assert.equal(config().inspect<string>('applyTree')?.workspaceValue, undefined);
     } finally {
       await config().update('applyTree', undefined, vscode.ConfigurationTarget.Workspace);
     }
