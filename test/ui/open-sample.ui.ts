@@ -11,7 +11,8 @@ export const tests: UiTest[] = [
       await workbench.waitForEditorText('use next syscall data to predefine process ids');
       await workbench.waitForEditorText('Subject: [RFC PATCH 3/5]');
       assert.equal(await workbench.tab('rfc-3-5-next-syscall-data-pids.txt').count(), 1);
-      await workbench.screenshot(join(outDir, 'open-sample.png'));
+      const subject = workbench.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Subject: [RFC PATCH 3/5]' }).first();
+      await workbench.screenshot(join(outDir, 'open-sample.png'), 'the sample\'s subject in the editor', () => subject.isVisible());
     },
   },
 ];

@@ -32,7 +32,8 @@ export const tests: UiTest[] = [
       await comment(workbench, sampleLine(workspace, '+ if (unlikely(alloc_pidmap_page(map)))'), 'alloc_pidmap_page() returns -1 when the page cannot be had: the loop breaks and pid stays -1.');
       await comment(workbench, sampleLine(workspace, '- pid = NULL;'), 'Good: out: now returns the ERR_PTR set above.');
       await workbench.goToLine(sampleLine(workspace, '+ if (unlikely(alloc_pidmap_page(map)))') - 6);
-      await workbench.screenshot(join(outDir, 'review-comments.png'));
+      const firstDraft = workbench.page.locator('.review-widget .comment-body', { hasText: 'alloc_pidmap_page() returns -1' }).first();
+      await workbench.screenshot(join(outDir, 'review-comments.png'), 'the first draft comment under its line', () => firstDraft.isVisible());
 
       await workbench.runCommand('Kernel Patch Review: Compose Review Reply');
       const pick = workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reviewed-by' }).first();
@@ -42,7 +43,8 @@ export const tests: UiTest[] = [
       await workbench.waitForEditorText('Re: [RFC PATCH 3/5] use next syscall data to predefine process ids');
       await workbench.tab('.eml').first().waitFor({ timeout: 10_000 });
       await workbench.clearNotifications();
-      await workbench.screenshot(join(outDir, 'review-reply.png'));
+      const replyShown = workbench.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Re: [RFC PATCH 3/5]' }).first();
+      await workbench.screenshot(join(outDir, 'review-reply.png'), 'the composed reply in the editor', () => replyShown.isVisible());
       // The editor renders spaces as no-break spaces.
       const text = (await workbench.editorLines().allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' '));
       assert.ok(text.some((l) => l === 'From: Rita Reviewer <rita@example.org>'), text.join('\n'));

@@ -75,7 +75,41 @@ export class Workbench {
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(`:${line}`);
     await this.page.keyboard.press('Enter');
-    await this.page.waitForTimeout(300);
+    await input.waitFor({ state: 'hidden', timeout: 10_000 });
+    await this.until(`the cursor on line ${line}`, async () => (await this.cursorLine().catch(() => 0)) === line);
+  }
+
+  /**
+   * Polls `probe` until it returns something other than undefined or false, and returns that.
+   * The way to wait for a state: never a fixed time, which is too short on a loaded machine.
+   */
+  async until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+      if (Date.now() > end) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /**
+   * Brings the workbench into `state` and returns what it reads there. A state the editor can take
+   * away again (a hover a re-render closes) is established anew until it holds, within the deadline.
+   */
+  async reach<T>(state: UiState<T>, timeoutMs = 120_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    let lastError: unknown;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await state.establish();
+        // Each attempt waits longer for the state: a loaded machine answers slowly, not never.
+        return await this.until(state.what, state.read, Math.min(10_000 * attempt, Math.max(1_000, end - Date.now())));
+      } catch (error) {
+        lastError = error;
+        if (Date.now() > end) throw new Error(`${state.what} never held in ${timeoutMs / 1000} s (${attempt} attempts): ${String(lastError)}`);
+      }
+    }
   }
 
   /** The status bar's cursor position ("Ln 12, Col 1"). */
@@ -87,22 +121,24 @@ export class Workbench {
   }
 
   /**
-   * Opens the hover at the end of a 1-based line with the keyboard, as a keyboard-first reviewer
-   * does ("Show or Focus Hover"), and waits for it. (Mouse hovers race the editor's re-renders.)
+   * The hover at the end of a 1-based line, opened with the keyboard as a keyboard-first reviewer
+   * does ("Show or Focus Hover"; mouse hovers race the editor's re-renders), showing `text`.
+   * Read with reach() or screenshotOf(): the editor closes a hover when it re-renders (CodeLens,
+   * diagnostics and findings arrive late), and then the hover is opened again.
    */
-  async showHoverAt(line: number): Promise<Locator> {
-    await this.goToLine(line);
-    await this.page.keyboard.press('End');
-    await this.page.keyboard.press('ArrowLeft');
-    await this.runCommand('Show or Focus Hover');
-    const hover = this.hover();
-    await hover.waitFor({ state: 'visible', timeout: 20_000 });
-    return hover;
-  }
-
-  /** The visible hover widget. */
-  hover(): Locator {
-    return this.page.locator('.monaco-hover:not(.hidden):visible').first();
+  hoverAt(line: number, text: string): UiState<string> {
+    const hover = this.page.locator('.monaco-hover:not(.hidden):visible', { hasText: text }).first();
+    return {
+      what: `the hover on line ${line} showing "${text}"`,
+      establish: async () => {
+        await this.page.keyboard.press('Escape'); // a hover left focused would take the keys below
+        await this.goToLine(line);
+        await this.page.keyboard.press('End');
+        await this.page.keyboard.press('ArrowLeft');
+        await this.runCommand('Show or Focus Hover');
+      },
+      read: async () => ((await hover.isVisible()) ? hover.innerText({ timeout: 2_000 }).catch(() => undefined) : undefined),
+    };
   }
 
   tab(title: string): Locator {
@@ -123,12 +159,31 @@ export class Workbench {
     return this.page.frames().filter((f) => f.url().includes('webview'));
   }
 
-  async screenshot(path: string): Promise<void> {
-    // The workbench's own offers (a new theme, tips) arrive late and would cover kpr's views.
-    if (await this.page.locator('.notifications-toasts .notification-toast').count()) {
-      await this.page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').first().click({ timeout: 2_000 }).catch(() => {});
-    }
-    await this.page.waitForTimeout(400); // let animations settle for a clean picture
-    await this.page.screenshot({ path });
+  /**
+   * Takes a screenshot once `holds` is true, and checks that it still is after the picture was
+   * taken, so the picture shows what the test saw; retaken while the state came and went.
+   */
+  async screenshot(path: string, what = 'the workbench', holds: () => Promise<boolean> = async () => true): Promise<void> {
+    await this.screenshotOf(path, { what, establish: async () => {}, read: async () => (await holds()) || undefined });
   }
+
+  /** Reaches `state`, takes the screenshot, and retakes it (state re-established) unless the state still holds after it. */
+  async screenshotOf<T>(path: string, state: UiState<T>, timeoutMs = 120_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await this.reach(state, Math.max(1_000, end - Date.now()));
+      // The workbench's own offers (a new theme, tips) arrive late and would cover kpr's views:
+      // hidden from the picture rather than clicked away, which would move the focus and close a hover.
+      await this.page.screenshot({ path, animations: 'disabled', style: '.notifications-toasts { visibility: hidden !important; }' });
+      if ((await state.read()) !== undefined) return value;
+      if (Date.now() > end) throw new Error(`${state.what} no longer held when ${path} was taken`);
+    }
+  }
+}
+
+/** A state of the workbench a test needs: how to bring it about, and how to read it (undefined: it does not hold). */
+export interface UiState<T> {
+  readonly what: string;
+  establish(): Promise<void>;
+  read(): Promise<T | undefined>;
 }

@@ -73,7 +73,7 @@ export async function startCodeServer(state, { folder, port, logFile, extraEnv =
   const config = join(state.dir, 'config.yaml');
   writeFileSync(config, `bind-addr: 127.0.0.1:${chosenPort}\nauth: none\ncert: false\n`);
   const logPath = logFile ?? join(state.dir, 'server.log');
-  const out = openSync(logPath, 'a');
+  const out = openSync(logPath, 'w'); // this run's log only
   const child = spawn(
     codeServerBin,
     ['--config', config, ...state.args, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
