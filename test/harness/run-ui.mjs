@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ensureCodeServer } from './lib/install-code-server.mjs';
 import { makeState, startCodeServer, remoteUri, workbenchUrl } from './lib/server.mjs';
 import { keepLogs, kprErrors, shown } from './lib/host-logs.mjs';
-import { launchChromium } from './lib/browser.mjs';
+import { launchChromium, newWorkbenchPage } from './lib/browser.mjs';
 import { projectRoot, resultsDir } from './lib/paths.mjs';
 import { log } from './lib/log.mjs';
 
@@ -39,13 +39,13 @@ const failures = [];
 try {
   for (const t of tests) {
     const started = Date.now();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await newWorkbenchPage(browser);
     const consoleLines = [];
     page.on('console', (msg) => consoleLines.push(`[${msg.type()}] ${msg.text()}`));
     page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
     const workbench = new Workbench(page);
     try {
-      await page.goto(workbenchUrl(server.base, state.workspace, [['extensionDevelopmentPath', remoteUri(server.base, projectRoot)]]));
+      await page.goto(workbenchUrl(server.base, state.workspace, [['extensionDevelopmentPath', remoteUri(server.base, projectRoot)]]), { waitUntil: 'domcontentloaded' });
       await workbench.waitUntilReady();
       await workbench.clearNotifications();
       await t.run({ workbench, outDir, workspace: state.workspace });

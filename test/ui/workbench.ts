@@ -6,8 +6,9 @@ export class Workbench {
   constructor(readonly page: Page) {}
 
   async waitUntilReady(): Promise<void> {
-    await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-    await this.page.locator('.statusbar').waitFor({ timeout: 60_000 });
+    // Generous: a loaded machine takes minutes, not forever; a hung workbench still fails.
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 180_000 });
+    await this.page.locator('.statusbar').waitFor({ timeout: 120_000 });
   }
 
   /** Closes the workbench's own notifications (theme and tips offers) so screenshots show kpr. */

@@ -84,7 +84,7 @@ export async function startCodeServer(state, { folder, port, logFile, extraEnv =
   const base = `http://127.0.0.1:${chosenPort}`;
   let exited = false;
   child.on('exit', () => { exited = true; });
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000; // minutes on a loaded machine
   for (;;) {
     if (exited) throw new Error(`code-server exited during start-up; see ${logPath}`);
     try {
@@ -93,7 +93,7 @@ export async function startCodeServer(state, { folder, port, logFile, extraEnv =
     } catch { /* not up yet */ }
     if (Date.now() > deadline) {
       killGroup(child.pid, 'SIGKILL');
-      throw new Error(`code-server did not answer ${base}/healthz within 60 s; see ${logPath}`);
+      throw new Error(`code-server did not answer ${base}/healthz within 180 s; see ${logPath}`);
     }
     await sleep(300);
   }
