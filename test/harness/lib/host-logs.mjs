@@ -1,7 +1,7 @@
 // The logs code-server writes under a state folder (server, extension hosts, one per window),
 // kept in test-results/ before the state folder goes, and read for errors kpr caused: a provider
 // that throws shows nowhere else (VS Code answers the request with nothing).
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 
@@ -32,7 +32,8 @@ export function hostLogs(dir) {
     }
   };
   if (existsSync(dir)) walk(dir);
-  return found.sort((a, b) => statSync(a).birthtimeMs - statSync(b).birthtimeMs || a.localeCompare(b, 'en', { numeric: true }));
+  // exthost1, exthost2, …: numbered in the order the windows opened (copies lose their birth times).
+  return found.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
 /**
