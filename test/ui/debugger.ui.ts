@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { UiTest } from './ui-test';
-import type { Workbench } from './workbench';
+import { STATE_TIMEOUT, type Workbench } from './workbench';
 import { debuggerFrame, openSampleAndDebug, SAMPLE_TAB } from './debugger-panel';
 
 async function stepId(frame: Frame): Promise<string> {
@@ -20,7 +20,7 @@ async function stepIndex(frame: Frame): Promise<number> {
 async function pressAndWait(workbench: Workbench, frame: Frame, key: string): Promise<void> {
   const before = await stepIndex(frame);
   await workbench.page.keyboard.press(key);
-  const end = Date.now() + 30_000;
+  const end = Date.now() + STATE_TIMEOUT;
   while ((await stepIndex(frame)) === before) {
     if (Date.now() > end) throw new Error(`${key} did not move the debugger from step ${before}`);
     await workbench.page.waitForTimeout(50);
@@ -97,7 +97,7 @@ export const tests: UiTest[] = [
       const gutter = await workbench.page.locator('.editor-instance .monaco-editor .margin').first().boundingBox();
       assert.ok(gutter);
       await workbench.page.mouse.click(gutter.x + 8, lineBox.y + lineBox.height / 2);
-      await frame.locator('#breakpoints li', { hasText: 'kmem_cache_free' }).waitFor({ timeout: 30_000 });
+      await frame.locator('#breakpoints li', { hasText: 'kmem_cache_free' }).waitFor({ timeout: STATE_TIMEOUT });
 
       await focusPatchEditor(workbench);
       await pressAndWait(workbench, frame, 'F5');
@@ -111,7 +111,7 @@ export const tests: UiTest[] = [
 
       const end = await stepIndex(frame);
       await frame.locator('#btn-stepBack').click();
-      await frame.locator('#status', { hasText: `step ${end - 1}/` }).waitFor({ timeout: 30_000 });
+      await frame.locator('#status', { hasText: `step ${end - 1}/` }).waitFor({ timeout: STATE_TIMEOUT });
     },
   },
   {
@@ -122,14 +122,14 @@ export const tests: UiTest[] = [
       const pidMax = frame.locator('#f-pid_max input');
       await pidMax.fill('100');
       await frame.locator('#btn-run').click();
-      await frame.locator('#e-pid_max', { hasText: 'pid_max: must be an integer from 301 to 4194304, got 100' }).waitFor({ timeout: 30_000 });
+      await frame.locator('#e-pid_max', { hasText: 'pid_max: must be an integer from 301 to 4194304, got 100' }).waitFor({ timeout: STATE_TIMEOUT });
       assert.equal(await frame.locator('#f-pid_max').getAttribute('aria-invalid'), 'true');
 
       await pidMax.fill('32768');
       await frame.locator('#f-mode').click();
       await frame.locator('vscode-single-select#f-mode li', { hasText: 'both, side by side' }).click();
       await frame.locator('#btn-run').click();
-      await frame.locator('.run[data-variant="baseline"]').waitFor({ timeout: 30_000 });
+      await frame.locator('.run[data-variant="baseline"]').waitFor({ timeout: STATE_TIMEOUT });
       assert.equal(await frame.locator('.run').count(), 2);
       assert.equal(await frame.locator('#e-pid_max').textContent(), '');
       await frame.locator('#comparison-outcomes li', { hasText: 'fork 0: baseline pids [1], patched EINVAL' }).waitFor();
@@ -149,12 +149,12 @@ export const tests: UiTest[] = [
       const step = await stepIndex(frame);
       assert.equal(step, 5);
       // The command reloads as a person would: the workbench saves its UI state before it goes.
-      const reloaded = workbench.page.waitForEvent('load', { timeout: 60_000 });
+      const reloaded = workbench.page.waitForEvent('load', { timeout: 2 * STATE_TIMEOUT });
       await workbench.runCommand('Developer: Reload Window');
       await reloaded;
       await workbench.waitUntilReady();
-      const restored = await debuggerFrame(workbench, 90_000);
-      await restored.locator('#status', { hasText: `step ${step}/` }).waitFor({ timeout: 30_000 });
+      const restored = await debuggerFrame(workbench, 2 * STATE_TIMEOUT);
+      await restored.locator('#status', { hasText: `step ${step}/` }).waitFor({ timeout: STATE_TIMEOUT });
       assert.equal(await restored.locator('#f-next').evaluate((e) => (e as HTMLElement & { value: string }).value), '500');
       const status = restored.locator('#status', { hasText: `step ${step}/` });
       await workbench.screenshot(join(outDir, 'debugger-restored.png'), `the restored panel at step ${step}`, () => status.isVisible());

@@ -24,7 +24,7 @@ export const tests: UiTest[] = [
       await workbench.runCommand('Explorer: Focus on Outline View');
       const outline = workbench.page.locator('.outline-pane, [id="outline"]').first();
       const shows = async (text: string) => outline.getByText(text).first().isVisible();
-      await workbench.until('the outline naming kernel/pid.c and alloc_pidmap', async () => (await shows('kernel/pid.c')) && shows('alloc_pidmap'), 60_000);
+      await workbench.until('the outline naming kernel/pid.c and alloc_pidmap', async () => (await shows('kernel/pid.c')) && shows('alloc_pidmap'));
       await workbench.screenshot(join(outDir, 'outline.png'), 'the outline naming kernel/pid.c and alloc_pidmap', async () => (await shows('kernel/pid.c')) && shows('alloc_pidmap'));
     },
   },

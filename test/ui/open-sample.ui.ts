@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { UiTest } from './ui-test';
+import { STATE_TIMEOUT } from './workbench';
 
 export const tests: UiTest[] = [
   {
     name: 'the palette command "Open Sample Patch" opens the bundled patch mail',
     async run({ workbench, outDir }) {
       await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
-      await workbench.tab('rfc-3-5-next-syscall-data-pids.txt').waitFor({ timeout: 30_000 });
+      await workbench.tab('rfc-3-5-next-syscall-data-pids.txt').waitFor({ timeout: STATE_TIMEOUT });
       await workbench.waitForEditorText('use next syscall data to predefine process ids');
       await workbench.waitForEditorText('Subject: [RFC PATCH 3/5]');
       assert.equal(await workbench.tab('rfc-3-5-next-syscall-data-pids.txt').count(), 1);

@@ -2,13 +2,19 @@
 // mouse, expressed once, so UI tests read like the behaviour they check.
 import type { Frame, Locator, Page } from 'playwright-core';
 
+/**
+ * How long a state a test waits for may take to arrive: seconds on a quiet machine, minutes on a
+ * loaded one. Tests wait for states, never for a time; a state that never comes still fails.
+ */
+export const STATE_TIMEOUT = 120_000;
+
 export class Workbench {
   constructor(readonly page: Page) {}
 
   async waitUntilReady(): Promise<void> {
     // Generous: a loaded machine takes minutes, not forever; a hung workbench still fails.
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 180_000 });
-    await this.page.locator('.statusbar').waitFor({ timeout: 120_000 });
+    await this.page.locator('.statusbar').waitFor({ timeout: STATE_TIMEOUT });
   }
 
   /** Closes the workbench's own notifications (theme and tips offers) so screenshots show kpr. */
@@ -20,16 +26,16 @@ export class Workbench {
    * Runs a command from the palette (F1). Retries until it is listed: commands appear only once
    * the remote extension host has registered the extension's contributions.
    */
-  async runCommand(label: string, deadlineMs = 90_000): Promise<void> {
+  async runCommand(label: string, deadlineMs = 2 * STATE_TIMEOUT): Promise<void> {
     const end = Date.now() + deadlineMs;
     const input = this.page.locator('.quick-input-widget input.input');
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
     for (;;) {
       await this.page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.waitFor({ state: 'visible', timeout: STATE_TIMEOUT });
       await input.fill('>' + label);
       try {
-        await row.waitFor({ state: 'visible', timeout: 3_000 });
+        await row.waitFor({ state: 'visible', timeout: 10_000 });
         await this.page.keyboard.press('Enter');
         return;
       } catch (error) {
@@ -46,16 +52,16 @@ export class Workbench {
    * Rows are clicked by exact label (Enter may take "Browse Color Themes in Marketplace"), and the
    * picker is reopened until the theme is listed: built-in themes arrive with the extension scan.
    */
-  async setColorTheme(label: string, kindClass: string, deadlineMs = 90_000): Promise<void> {
+  async setColorTheme(label: string, kindClass: string, deadlineMs = 2 * STATE_TIMEOUT): Promise<void> {
     const end = Date.now() + deadlineMs;
     const input = this.page.locator('.quick-input-widget input.input');
     const rowLabelled = (text: string): Locator => this.page.locator('.quick-input-list .monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
     for (;;) {
       await this.page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.waitFor({ state: 'visible', timeout: STATE_TIMEOUT });
       await input.fill('>Preferences: Color Theme');
-      await rowLabelled('Preferences: Color Theme').click({ timeout: 10_000 });
+      await rowLabelled('Preferences: Color Theme').click({ timeout: STATE_TIMEOUT });
       await input.fill(label);
       try {
         await rowLabelled(label).click({ timeout: 3_000 });
@@ -66,17 +72,17 @@ export class Workbench {
         await this.page.waitForTimeout(1_000);
       }
     }
-    await this.page.locator(`.monaco-workbench.${kindClass}`).waitFor({ timeout: 15_000 });
+    await this.page.locator(`.monaco-workbench.${kindClass}`).waitFor({ timeout: STATE_TIMEOUT });
   }
 
   /** Moves the cursor to a 1-based line with "Go to Line" (Ctrl+G), as a keyboard user would. */
   async goToLine(line: number): Promise<void> {
     await this.page.keyboard.press('Control+G');
     const input = this.page.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.waitFor({ state: 'visible', timeout: STATE_TIMEOUT });
     await input.fill(`:${line}`);
     await this.page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: 10_000 });
+    await input.waitFor({ state: 'hidden', timeout: STATE_TIMEOUT });
     await this.until(`the cursor on line ${line}`, async () => (await this.cursorLine().catch(() => 0)) === line);
   }
 
@@ -84,7 +90,7 @@ export class Workbench {
    * Polls `probe` until it returns something other than undefined or false, and returns that.
    * The way to wait for a state: never a fixed time, which is too short on a loaded machine.
    */
-  async until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  async until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = STATE_TIMEOUT): Promise<T> {
     const end = Date.now() + timeoutMs;
     for (;;) {
       const value = await probe();
@@ -98,14 +104,14 @@ export class Workbench {
    * Brings the workbench into `state` and returns what it reads there. A state the editor can take
    * away again (a hover a re-render closes) is established anew until it holds, within the deadline.
    */
-  async reach<T>(state: UiState<T>, timeoutMs = 120_000): Promise<T> {
+  async reach<T>(state: UiState<T>, timeoutMs = 2 * STATE_TIMEOUT): Promise<T> {
     const end = Date.now() + timeoutMs;
     let lastError: unknown;
     for (let attempt = 1; ; attempt++) {
       try {
         await state.establish();
         // Each attempt waits longer for the state: a loaded machine answers slowly, not never.
-        return await this.until(state.what, state.read, Math.min(10_000 * attempt, Math.max(1_000, end - Date.now())));
+        return await this.until(state.what, state.read, Math.min(15_000 * attempt, Math.max(1_000, end - Date.now())));
       } catch (error) {
         lastError = error;
         if (Date.now() > end) throw new Error(`${state.what} never held in ${timeoutMs / 1000} s (${attempt} attempts): ${String(lastError)}`);
@@ -151,7 +157,7 @@ export class Workbench {
     return this.page.locator('.editor-instance .monaco-editor .view-lines .view-line');
   }
 
-  async waitForEditorText(text: string, timeout = 30_000): Promise<void> {
+  async waitForEditorText(text: string, timeout = STATE_TIMEOUT): Promise<void> {
     await this.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: text }).first().waitFor({ timeout });
   }
 
@@ -169,7 +175,7 @@ export class Workbench {
   }
 
   /** Reaches `state`, takes the screenshot, and retakes it (state re-established) unless the state still holds after it. */
-  async screenshotOf<T>(path: string, state: UiState<T>, timeoutMs = 120_000): Promise<T> {
+  async screenshotOf<T>(path: string, state: UiState<T>, timeoutMs = 2 * STATE_TIMEOUT): Promise<T> {
     const end = Date.now() + timeoutMs;
     for (;;) {
       const value = await this.reach(state, Math.max(1_000, end - Date.now()));
