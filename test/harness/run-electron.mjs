@@ -11,13 +11,15 @@ import { projectRoot } from './lib/paths.mjs';
 export async function runWithTestElectron() {
   const version = process.env.KPR_VSCODE_VERSION || '1.96.4';
   const workspace = mkdtempSync(join(tmpdir(), 'kpr-electron-'));
+  const userData = mkdtempSync(join(tmpdir(), 'kpr-electron-user-'));
   try {
     await runTests({
       version,
-      extensionTestsEnv: { KPR_EXPECT_VSCODE_VERSION: version === 'stable' ? '' : version },
+      // KPR_TEST_LOGS_DIR: where the suite finds its extension host's log (suite/host-log.ts).
+      extensionTestsEnv: { KPR_EXPECT_VSCODE_VERSION: version === 'stable' ? '' : version, KPR_TEST_LOGS_DIR: join(userData, 'logs') },
       extensionDevelopmentPath: projectRoot,
       extensionTestsPath: join(projectRoot, 'out', 'test', 'integration', 'suite', 'index.js'),
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', userData],
     });
     return 0;
   } catch (error) {

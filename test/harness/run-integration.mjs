@@ -2,12 +2,17 @@
 // (code-server), a self-test proving that a failing extension-host test fails the run, and the
 // packaged .vsix installed with --install-extension and seen to activate.
 //
+// The server's and extension hosts' logs are kept in test-results/integration/logs*/ and their
+// paths printed when a check fails; an error the suite's extension host logged from kpr fails the
+// run even when every test passed (a provider that throws only shows there).
+//
 // KPR_VSCODE_RUNNER=electron runs the same suite with @vscode/test-electron instead, for desktops
 // that can download VS Code (see run-electron.mjs).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCodeServer } from './lib/install-code-server.mjs';
 import { makeState, startCodeServer, installExtension, UNTRUSTED_SETTINGS } from './lib/server.mjs';
+import { keepLogs, kprErrors, logsDirOf, shown } from './lib/host-logs.mjs';
 import { runExtensionTests } from './lib/extension-tests.mjs';
 import { packageVsix } from './lib/vsix.mjs';
 import { projectRoot, resultsDir } from './lib/paths.mjs';
@@ -22,13 +27,16 @@ const outDir = join(resultsDir, 'integration');
 mkdirSync(outDir, { recursive: true });
 const compiled = (p) => join(projectRoot, 'out', 'test', 'integration', p);
 const checks = [];
+const evidence = [];
 
 ensureCodeServer();
 
 // 1 + 2: the suite, then the deliberately failing suite, on one server.
 {
   const state = makeState('integration');
-  const server = await startCodeServer(state, { folder: state.workspace, logFile: join(outDir, 'server.log') });
+  // The suite reads its extension host's log (test/integration/suite/host-log.ts).
+  const server = await startCodeServer(state, { folder: state.workspace, logFile: join(outDir, 'server.log'), extraEnv: { KPR_TEST_LOGS_DIR: logsDirOf(state) } });
+  let hostLogFiles = [];
   try {
     log('integration', 'running the extension-host suite');
     const suite = await runExtensionTests({
@@ -46,8 +54,15 @@ ensureCodeServer();
     checks.push({ name: 'a failing extension-host test is reported as a failure', ok: failing.exitCode === 1 && sawFailure, detail: `exit ${failing.exitCode}` });
   } finally {
     await server.stop();
+    // One extension host per window, in the order they opened: the suite's first, then the self-test's.
+    hostLogFiles = keepLogs(state, join(outDir, 'logs'));
     state.remove();
   }
+  const suiteLogs = hostLogFiles.slice(0, 1);
+  const hostErrors = suiteLogs.flatMap((file) => kprErrors(file, projectRoot));
+  for (const text of hostErrors) console.log(`the suite's extension host logged an error from kpr:\n  ${text.split('\n').join('\n  ')}`);
+  checks.push({ name: 'the suite\'s extension host logged no error from kpr', ok: hostErrors.length === 0, detail: `${hostErrors.length} errors in ${suiteLogs.length} logs` });
+  evidence.push(join(outDir, 'server.log'), ...hostLogFiles, join(outDir, 'suite.png'), join(outDir, 'suite-browser.log'));
 }
 
 // 3: a small suite in Restricted Mode (an untrusted workspace), on its own server. Skipped when
@@ -64,6 +79,7 @@ if (!process.env.KPR_TEST_GREP || new RegExp(process.env.KPR_TEST_GREP).test('Re
     checks.push({ name: 'the Restricted Mode suite passes in an untrusted workspace', ok: untrusted.exitCode === 0, detail: `exit ${untrusted.exitCode}` });
   } finally {
     await server.stop();
+    evidence.push(join(outDir, 'untrusted-server.log'), ...keepLogs(state, join(outDir, 'untrusted-logs')), join(outDir, 'untrusted-browser.log'));
     state.remove();
   }
 }
@@ -85,6 +101,7 @@ if (!process.env.KPR_TEST_GREP || new RegExp(process.env.KPR_TEST_GREP).test('Re
         checks.push({ name: 'the .vsix installs into code-server and activates', ok: probe.exitCode === 0, detail: `exit ${probe.exitCode}` });
       } finally {
         await server.stop();
+        evidence.push(join(outDir, 'vsix-server.log'), ...keepLogs(state, join(outDir, 'vsix-logs')), join(outDir, 'vsix-browser.log'));
       }
     } catch (error) {
       checks.push({ name: 'the .vsix installs into code-server and activates', ok: false, detail: String(error) });
@@ -96,5 +113,9 @@ if (!process.env.KPR_TEST_GREP || new RegExp(process.env.KPR_TEST_GREP).test('Re
 
 for (const c of checks) console.log(`${c.ok ? '✔' : '✖'} ${c.name} (${c.detail})`);
 const failed = checks.filter((c) => !c.ok).length;
+if (failed) {
+  console.log('evidence:');
+  for (const path of evidence) console.log(`  ${shown(path, projectRoot)}`);
+}
 console.log(`integration: ${checks.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export function runMochaSuite(directory: string, options: { honourGrep?: boolean } = {}): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // A test's time-out catches a hang; a loaded machine makes slow tests take half a minute.
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120_000, reporter: 'spec' });
   const grep = process.env.KPR_TEST_GREP;
   if (grep && options.honourGrep) mocha.grep(grep);
   for (const file of fs.readdirSync(directory).sort()) {

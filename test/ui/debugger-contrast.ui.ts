@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { UiTest } from './ui-test';
-import type { Workbench } from './workbench';
+import { STATE_TIMEOUT, type Workbench } from './workbench';
 import { openSampleAndDebug, SAMPLE_TAB } from './debugger-panel';
 
 const CONTRAST_VARIABLES = ['--vscode-contrastBorder', '--vscode-contrastActiveBorder'];
@@ -21,7 +21,7 @@ async function continueToEnd(workbench: Workbench, frame: Frame): Promise<void> 
   for (let press = 0; press < 5; press++) {
     if (/\(ended\)/.test((await status.textContent()) ?? '')) return;
     await workbench.page.keyboard.press('F5');
-    await frame.locator('#status', { hasText: /\(ended\)|\(breakpoint\)/ }).waitFor({ timeout: 10_000 }).catch(() => {});
+    await frame.locator('#status', { hasText: /\(ended\)|\(breakpoint\)/ }).waitFor({ timeout: STATE_TIMEOUT }).catch(() => {});
   }
   throw new Error(`F5 did not run to the end: ${(await status.textContent()) ?? ''}`);
 }
@@ -81,7 +81,7 @@ async function checkPanelInTheme(workbench: Workbench, outDir: string, theme: { 
   const frame = await openSampleAndDebug(workbench, 299);
   await continueToEnd(workbench, frame);
 
-  await frame.locator('body.vscode-high-contrast').waitFor({ timeout: 10_000 });
+  await frame.locator('body.vscode-high-contrast').waitFor({ timeout: STATE_TIMEOUT });
   const kinds = await frame.locator('.faults li.fault').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-kind')}@${i.getAttribute('data-line')}`));
   assert.deepEqual(kinds, ['invalid-free@211', 'leak@211']);
   assert.equal(await frame.locator('.faults li.fault').first().isVisible(), true);
@@ -101,7 +101,8 @@ async function checkPanelInTheme(workbench: Workbench, outDir: string, theme: { 
   await workbench.runCommand('Notifications: Clear All Notifications');
   await frame.locator('#scenario-section > summary').click(); // folded again: the picture is of the run
   await frame.locator('.run .bitmaps').first().scrollIntoViewIfNeeded();
-  await workbench.screenshot(join(outDir, shot));
+  await workbench.screenshot(join(outDir, shot), `the ended run's faults in ${theme.label}`, async () =>
+    (await frame.locator('body.vscode-high-contrast').count()) === 1 && frame.locator('.faults li.fault').first().isVisible());
 }
 
 export const tests: UiTest[] = [

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { UiTest } from './ui-test';
-import type { Workbench } from './workbench';
+import { STATE_TIMEOUT, type Workbench } from './workbench';
 import { debuggerFrame, openSampleAndDebug, SAMPLE_TAB } from './debugger-panel';
 
 async function stepId(frame: Frame): Promise<string> {
@@ -20,17 +20,17 @@ async function stepIndex(frame: Frame): Promise<number> {
 async function pressAndWait(workbench: Workbench, frame: Frame, key: string): Promise<void> {
   const before = await stepIndex(frame);
   await workbench.page.keyboard.press(key);
-  const end = Date.now() + 10_000;
+  const end = Date.now() + STATE_TIMEOUT;
   while ((await stepIndex(frame)) === before) {
     if (Date.now() > end) throw new Error(`${key} did not move the debugger from step ${before}`);
     await workbench.page.waitForTimeout(50);
   }
 }
 
-/** Clears notification toasts so a screenshot shows the panel, then takes it. */
-async function screenshot(workbench: Workbench, path: string): Promise<void> {
-  await workbench.runCommand('Notifications: Clear All Notifications');
-  await workbench.screenshot(path);
+/** Whether the panel lists exactly these faults, as `kind@line`. */
+async function showsFaults(frame: Frame, expected: readonly string[]): Promise<boolean> {
+  const kinds = await frame.locator('.faults li.fault').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-kind')}@${i.getAttribute('data-line')}`)).catch(() => []);
+  return kinds.join(' ') === expected.join(' ') && frame.locator('.faults li.fault').first().isVisible();
 }
 
 /** Focuses the patch editor (the panel opens without taking focus, but a click may have moved it). */
@@ -63,15 +63,17 @@ export const tests: UiTest[] = [
       for (let i = 0; i < 80 && !(await stepId(frame)).startsWith('alloc_fixed_pidmap/'); i++) await pressAndWait(workbench, frame, 'F11');
       assert.equal(await stepId(frame), 'alloc_fixed_pidmap/entry');
       assert.match((await frame.locator('.run .current-line pre').textContent()) ?? '', /static int alloc_fixed_pidmap\(struct pid_namespace \*pid_ns, int next_nr\)/);
-      assert.equal(await lineIsHighlighted(workbench, 'static int alloc_fixed_pidmap(struct pid_namespace *pid_ns, int next_nr)'), true);
+      // The patch editor's highlight follows the panel's step a moment later: wait for it.
+      await workbench.until('the highlight on alloc_fixed_pidmap\'s first line', () => lineIsHighlighted(workbench, 'static int alloc_fixed_pidmap(struct pid_namespace *pid_ns, int next_nr)'));
       assert.equal(await frame.locator('.strip[data-level="0"] .bit[data-pid="500"].test').count(), 1);
 
       // Past test_and_set_bit the bit under test is set.
       for (let i = 0; i < 20 && (await stepId(frame)) !== 'alloc_fixed_pidmap/nr_free-dec'; i++) await pressAndWait(workbench, frame, 'F11');
       assert.equal(await frame.locator('.strip[data-level="0"] .bit[data-pid="500"].test.set').count(), 1);
-      assert.equal(await lineIsHighlighted(workbench, 'atomic_dec(&map->nr_free);'), true);
+      await workbench.until('the highlight on atomic_dec', () => lineIsHighlighted(workbench, 'atomic_dec(&map->nr_free);'));
       await frame.locator('.run .current-line').first().scrollIntoViewIfNeeded();
-      await screenshot(workbench, join(outDir, 'debugger-500.png'));
+      await workbench.screenshot(join(outDir, 'debugger-500.png'), 'the step at atomic_dec with bit 500 set', async () =>
+        (await stepId(frame)) === 'alloc_fixed_pidmap/nr_free-dec' && (await lineIsHighlighted(workbench, 'atomic_dec(&map->nr_free);')));
     },
   },
   {
@@ -80,18 +82,22 @@ export const tests: UiTest[] = [
       const frame = await openSampleAndDebug(workbench, 299);
       await focusPatchEditor(workbench);
       // Go to out_free's kmem_cache_free line and click its gutter to set a breakpoint.
-      await workbench.page.keyboard.press('Control+G');
-      const input = workbench.page.locator('.quick-input-widget input.input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(':212');
-      await workbench.page.keyboard.press('Enter');
+      await workbench.goToLine(212);
       const line = workbench.page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'kmem_cache_free(ns->pid_cachep, pid);' }).first();
       await line.waitFor();
-      const lineBox = await line.boundingBox();
+      // CodeLens arrives late and moves the lines down: click where the line has come to rest.
+      let previous = '';
+      const lineBox = await workbench.until('the kmem_cache_free line to stand still', async () => {
+        const box = await line.boundingBox();
+        const seen = JSON.stringify(box);
+        const still = box !== null && seen === previous;
+        previous = seen;
+        return still ? box : undefined;
+      });
       const gutter = await workbench.page.locator('.editor-instance .monaco-editor .margin').first().boundingBox();
-      assert.ok(lineBox && gutter);
+      assert.ok(gutter);
       await workbench.page.mouse.click(gutter.x + 8, lineBox.y + lineBox.height / 2);
-      await frame.locator('#breakpoints li', { hasText: 'kmem_cache_free' }).waitFor({ timeout: 10_000 });
+      await frame.locator('#breakpoints li', { hasText: 'kmem_cache_free' }).waitFor({ timeout: STATE_TIMEOUT });
 
       await focusPatchEditor(workbench);
       await pressAndWait(workbench, frame, 'F5');
@@ -101,11 +107,11 @@ export const tests: UiTest[] = [
       const kinds = await frame.locator('.faults li.fault').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-kind')}@${i.getAttribute('data-line')}`));
       assert.deepEqual(kinds, ['invalid-free@211', 'leak@211']);
       await frame.locator('.faults').first().scrollIntoViewIfNeeded();
-      await screenshot(workbench, join(outDir, 'debugger-299-faults.png'));
+      await workbench.screenshot(join(outDir, 'debugger-299-faults.png'), 'the invalid-free and leak faults', () => showsFaults(frame, ['invalid-free@211', 'leak@211']));
 
       const end = await stepIndex(frame);
       await frame.locator('#btn-stepBack').click();
-      await frame.locator('#status', { hasText: `step ${end - 1}/` }).waitFor({ timeout: 10_000 });
+      await frame.locator('#status', { hasText: `step ${end - 1}/` }).waitFor({ timeout: STATE_TIMEOUT });
     },
   },
   {
@@ -116,20 +122,21 @@ export const tests: UiTest[] = [
       const pidMax = frame.locator('#f-pid_max input');
       await pidMax.fill('100');
       await frame.locator('#btn-run').click();
-      await frame.locator('#e-pid_max', { hasText: 'pid_max: must be an integer from 301 to 4194304, got 100' }).waitFor({ timeout: 10_000 });
+      await frame.locator('#e-pid_max', { hasText: 'pid_max: must be an integer from 301 to 4194304, got 100' }).waitFor({ timeout: STATE_TIMEOUT });
       assert.equal(await frame.locator('#f-pid_max').getAttribute('aria-invalid'), 'true');
 
       await pidMax.fill('32768');
       await frame.locator('#f-mode').click();
       await frame.locator('vscode-single-select#f-mode li', { hasText: 'both, side by side' }).click();
       await frame.locator('#btn-run').click();
-      await frame.locator('.run[data-variant="baseline"]').waitFor({ timeout: 10_000 });
+      await frame.locator('.run[data-variant="baseline"]').waitFor({ timeout: STATE_TIMEOUT });
       assert.equal(await frame.locator('.run').count(), 2);
       assert.equal(await frame.locator('#e-pid_max').textContent(), '');
       await frame.locator('#comparison-outcomes li', { hasText: 'fork 0: baseline pids [1], patched EINVAL' }).waitFor();
       assert.match((await frame.locator('#comparison-paths').textContent()) ?? '', /The paths part at step \d+/);
       await frame.locator('#comparison').scrollIntoViewIfNeeded();
-      await screenshot(workbench, join(outDir, 'debugger-both.png'));
+      const outcomes = frame.locator('#comparison-outcomes li', { hasText: 'fork 0: baseline pids [1], patched EINVAL' });
+      await workbench.screenshot(join(outDir, 'debugger-both.png'), 'the side-by-side comparison', () => outcomes.isVisible());
     },
   },
   {
@@ -142,14 +149,15 @@ export const tests: UiTest[] = [
       const step = await stepIndex(frame);
       assert.equal(step, 5);
       // The command reloads as a person would: the workbench saves its UI state before it goes.
-      const reloaded = workbench.page.waitForEvent('load', { timeout: 60_000 });
+      const reloaded = workbench.page.waitForEvent('load', { timeout: 2 * STATE_TIMEOUT });
       await workbench.runCommand('Developer: Reload Window');
       await reloaded;
       await workbench.waitUntilReady();
-      const restored = await debuggerFrame(workbench, 90_000);
-      await restored.locator('#status', { hasText: `step ${step}/` }).waitFor({ timeout: 30_000 });
+      const restored = await debuggerFrame(workbench, 2 * STATE_TIMEOUT);
+      await restored.locator('#status', { hasText: `step ${step}/` }).waitFor({ timeout: STATE_TIMEOUT });
       assert.equal(await restored.locator('#f-next').evaluate((e) => (e as HTMLElement & { value: string }).value), '500');
-      await screenshot(workbench, join(outDir, 'debugger-restored.png'));
+      const status = restored.locator('#status', { hasText: `step ${step}/` });
+      await workbench.screenshot(join(outDir, 'debugger-restored.png'), `the restored panel at step ${step}`, () => status.isVisible());
     },
   },
 ];

@@ -9,12 +9,11 @@ export const tests: UiTest[] = [
     async run({ workbench, outDir, workspace }) {
       await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
       await workbench.waitForEditorText('use next syscall data to predefine process ids');
-      const hover = await workbench.showHoverAt(sampleLine(workspace, '+ if (next_nr < RESERVED_PIDS || next_nr >= pid_max)'));
-      await hover.getByText('alloc_fixed_pidmap/if-range').first().waitFor({ timeout: 20_000 });
-      const text = await hover.innerText();
+      // The picture is taken while the hover shows the step, and the text read is the one pictured.
+      const hover = workbench.hoverAt(sampleLine(workspace, '+ if (next_nr < RESERVED_PIDS || next_nr >= pid_max)'), 'alloc_fixed_pidmap/if-range');
+      const text = await workbench.screenshotOf(join(outDir, 'hover.png'), hover);
       assert.match(text, /RESERVED_PIDS/);
       assert.match(text, /Debug to here/);
-      await workbench.screenshot(join(outDir, 'hover.png'));
     },
   },
   {
@@ -24,9 +23,9 @@ export const tests: UiTest[] = [
       await workbench.waitForEditorText('use next syscall data to predefine process ids');
       await workbench.runCommand('Explorer: Focus on Outline View');
       const outline = workbench.page.locator('.outline-pane, [id="outline"]').first();
-      await outline.getByText('kernel/pid.c').first().waitFor({ timeout: 30_000 });
-      await outline.getByText('alloc_pidmap').first().waitFor({ timeout: 10_000 });
-      await workbench.screenshot(join(outDir, 'outline.png'));
+      const shows = async (text: string) => outline.getByText(text).first().isVisible();
+      await workbench.until('the outline naming kernel/pid.c and alloc_pidmap', async () => (await shows('kernel/pid.c')) && shows('alloc_pidmap'));
+      await workbench.screenshot(join(outDir, 'outline.png'), 'the outline naming kernel/pid.c and alloc_pidmap', async () => (await shows('kernel/pid.c')) && shows('alloc_pidmap'));
     },
   },
   {
@@ -36,9 +35,12 @@ export const tests: UiTest[] = [
       await workbench.waitForEditorText('use next syscall data to predefine process ids');
       await workbench.goToLine(1);
       await workbench.runCommand('Kernel Patch Review: Next Hunk');
-      await workbench.page.waitForTimeout(500);
-      assert.equal(await workbench.cursorLine(), sampleLine(workspace, '@@ -122,6 +122,26 @@'));
-      await workbench.screenshot(join(outDir, 'next-hunk.png'));
+      const header = sampleLine(workspace, '@@ -122,6 +122,26 @@');
+      const onHeader = async () => (await workbench.cursorLine().catch(() => 0)) === header;
+      // The cursor leaves line 1 once the command ran; where it lands is the claim.
+      await workbench.until('the cursor to leave line 1', async () => (await workbench.cursorLine().catch(() => 1)) !== 1);
+      assert.equal(await workbench.cursorLine(), header);
+      await workbench.screenshot(join(outDir, 'next-hunk.png'), `the cursor on the first hunk header (line ${header})`, onHeader);
     },
   },
 ];

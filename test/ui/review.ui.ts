@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UiTest } from './ui-test';
 import { sampleLine } from './sample';
-import type { Workbench } from './workbench';
+import { STATE_TIMEOUT, type Workbench } from './workbench';
 
 /** Opens the comment widget on the cursor line, types the comment and adds it as a draft. */
 async function comment(workbench: Workbench, line: number, text: string): Promise<void> {
@@ -13,11 +13,11 @@ async function comment(workbench: Workbench, line: number, text: string): Promis
   await workbench.goToLine(line);
   await workbench.runCommand('Comments: Add Comment on Current Selection');
   // Type only once the new thread's comment box has the focus, or the keys land in the patch.
-  await page.waitForFunction(() => document.activeElement?.closest('.review-widget .comment-form') != null, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => document.activeElement?.closest('.review-widget .comment-form') != null, undefined, { timeout: STATE_TIMEOUT });
   await page.keyboard.type(text);
   const form = page.locator('.review-widget .comment-form', { has: page.locator(':focus') }).first();
   await form.locator('.form-actions .monaco-button', { hasText: 'Add Review Comment' }).first().click();
-  await page.locator('.review-widget .comment-body', { hasText: text.slice(0, 30) }).first().waitFor({ timeout: 20_000 });
+  await page.locator('.review-widget .comment-body', { hasText: text.slice(0, 30) }).first().waitFor({ timeout: STATE_TIMEOUT });
 }
 
 export const tests: UiTest[] = [
@@ -32,17 +32,19 @@ export const tests: UiTest[] = [
       await comment(workbench, sampleLine(workspace, '+ if (unlikely(alloc_pidmap_page(map)))'), 'alloc_pidmap_page() returns -1 when the page cannot be had: the loop breaks and pid stays -1.');
       await comment(workbench, sampleLine(workspace, '- pid = NULL;'), 'Good: out: now returns the ERR_PTR set above.');
       await workbench.goToLine(sampleLine(workspace, '+ if (unlikely(alloc_pidmap_page(map)))') - 6);
-      await workbench.screenshot(join(outDir, 'review-comments.png'));
+      const firstDraft = workbench.page.locator('.review-widget .comment-body', { hasText: 'alloc_pidmap_page() returns -1' }).first();
+      await workbench.screenshot(join(outDir, 'review-comments.png'), 'the first draft comment under its line', () => firstDraft.isVisible());
 
       await workbench.runCommand('Kernel Patch Review: Compose Review Reply');
       const pick = workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reviewed-by' }).first();
-      await pick.waitFor({ state: 'visible', timeout: 15_000 });
+      await pick.waitFor({ state: 'visible', timeout: STATE_TIMEOUT });
       await pick.locator('input[type=checkbox], .quick-input-list-checkbox').first().click();
       await workbench.page.keyboard.press('Enter');
       await workbench.waitForEditorText('Re: [RFC PATCH 3/5] use next syscall data to predefine process ids');
-      await workbench.tab('.eml').first().waitFor({ timeout: 10_000 });
+      await workbench.tab('.eml').first().waitFor({ timeout: STATE_TIMEOUT });
       await workbench.clearNotifications();
-      await workbench.screenshot(join(outDir, 'review-reply.png'));
+      const replyShown = workbench.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Re: [RFC PATCH 3/5]' }).first();
+      await workbench.screenshot(join(outDir, 'review-reply.png'), 'the composed reply in the editor', () => replyShown.isVisible());
       // The editor renders spaces as no-break spaces.
       const text = (await workbench.editorLines().allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' '));
       assert.ok(text.some((l) => l === 'From: Rita Reviewer <rita@example.org>'), text.join('\n'));

@@ -2,12 +2,19 @@
 // mouse, expressed once, so UI tests read like the behaviour they check.
 import type { Frame, Locator, Page } from 'playwright-core';
 
+/**
+ * How long a state a test waits for may take to arrive: seconds on a quiet machine, minutes on a
+ * loaded one. Tests wait for states, never for a time; a state that never comes still fails.
+ */
+export const STATE_TIMEOUT = 120_000;
+
 export class Workbench {
   constructor(readonly page: Page) {}
 
   async waitUntilReady(): Promise<void> {
-    await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-    await this.page.locator('.statusbar').waitFor({ timeout: 60_000 });
+    // Generous: a loaded machine takes minutes, not forever; a hung workbench still fails.
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 180_000 });
+    await this.page.locator('.statusbar').waitFor({ timeout: STATE_TIMEOUT });
   }
 
   /** Closes the workbench's own notifications (theme and tips offers) so screenshots show kpr. */
@@ -19,16 +26,16 @@ export class Workbench {
    * Runs a command from the palette (F1). Retries until it is listed: commands appear only once
    * the remote extension host has registered the extension's contributions.
    */
-  async runCommand(label: string, deadlineMs = 90_000): Promise<void> {
+  async runCommand(label: string, deadlineMs = 2 * STATE_TIMEOUT): Promise<void> {
     const end = Date.now() + deadlineMs;
     const input = this.page.locator('.quick-input-widget input.input');
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
     for (;;) {
       await this.page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.waitFor({ state: 'visible', timeout: STATE_TIMEOUT });
       await input.fill('>' + label);
       try {
-        await row.waitFor({ state: 'visible', timeout: 3_000 });
+        await row.waitFor({ state: 'visible', timeout: 10_000 });
         await this.page.keyboard.press('Enter');
         return;
       } catch (error) {
@@ -45,16 +52,16 @@ export class Workbench {
    * Rows are clicked by exact label (Enter may take "Browse Color Themes in Marketplace"), and the
    * picker is reopened until the theme is listed: built-in themes arrive with the extension scan.
    */
-  async setColorTheme(label: string, kindClass: string, deadlineMs = 90_000): Promise<void> {
+  async setColorTheme(label: string, kindClass: string, deadlineMs = 2 * STATE_TIMEOUT): Promise<void> {
     const end = Date.now() + deadlineMs;
     const input = this.page.locator('.quick-input-widget input.input');
     const rowLabelled = (text: string): Locator => this.page.locator('.quick-input-list .monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
     for (;;) {
       await this.page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.waitFor({ state: 'visible', timeout: STATE_TIMEOUT });
       await input.fill('>Preferences: Color Theme');
-      await rowLabelled('Preferences: Color Theme').click({ timeout: 10_000 });
+      await rowLabelled('Preferences: Color Theme').click({ timeout: STATE_TIMEOUT });
       await input.fill(label);
       try {
         await rowLabelled(label).click({ timeout: 3_000 });
@@ -65,17 +72,51 @@ export class Workbench {
         await this.page.waitForTimeout(1_000);
       }
     }
-    await this.page.locator(`.monaco-workbench.${kindClass}`).waitFor({ timeout: 15_000 });
+    await this.page.locator(`.monaco-workbench.${kindClass}`).waitFor({ timeout: STATE_TIMEOUT });
   }
 
   /** Moves the cursor to a 1-based line with "Go to Line" (Ctrl+G), as a keyboard user would. */
   async goToLine(line: number): Promise<void> {
     await this.page.keyboard.press('Control+G');
     const input = this.page.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.waitFor({ state: 'visible', timeout: STATE_TIMEOUT });
     await input.fill(`:${line}`);
     await this.page.keyboard.press('Enter');
-    await this.page.waitForTimeout(300);
+    await input.waitFor({ state: 'hidden', timeout: STATE_TIMEOUT });
+    await this.until(`the cursor on line ${line}`, async () => (await this.cursorLine().catch(() => 0)) === line);
+  }
+
+  /**
+   * Polls `probe` until it returns something other than undefined or false, and returns that.
+   * The way to wait for a state: never a fixed time, which is too short on a loaded machine.
+   */
+  async until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = STATE_TIMEOUT): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+      if (Date.now() > end) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /**
+   * Brings the workbench into `state` and returns what it reads there. A state the editor can take
+   * away again (a hover a re-render closes) is established anew until it holds, within the deadline.
+   */
+  async reach<T>(state: UiState<T>, timeoutMs = 2 * STATE_TIMEOUT): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    let lastError: unknown;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await state.establish();
+        // Each attempt waits longer for the state: a loaded machine answers slowly, not never.
+        return await this.until(state.what, state.read, Math.min(15_000 * attempt, Math.max(1_000, end - Date.now())));
+      } catch (error) {
+        lastError = error;
+        if (Date.now() > end) throw new Error(`${state.what} never held in ${timeoutMs / 1000} s (${attempt} attempts): ${String(lastError)}`);
+      }
+    }
   }
 
   /** The status bar's cursor position ("Ln 12, Col 1"). */
@@ -87,22 +128,24 @@ export class Workbench {
   }
 
   /**
-   * Opens the hover at the end of a 1-based line with the keyboard, as a keyboard-first reviewer
-   * does ("Show or Focus Hover"), and waits for it. (Mouse hovers race the editor's re-renders.)
+   * The hover at the end of a 1-based line, opened with the keyboard as a keyboard-first reviewer
+   * does ("Show or Focus Hover"; mouse hovers race the editor's re-renders), showing `text`.
+   * Read with reach() or screenshotOf(): the editor closes a hover when it re-renders (CodeLens,
+   * diagnostics and findings arrive late), and then the hover is opened again.
    */
-  async showHoverAt(line: number): Promise<Locator> {
-    await this.goToLine(line);
-    await this.page.keyboard.press('End');
-    await this.page.keyboard.press('ArrowLeft');
-    await this.runCommand('Show or Focus Hover');
-    const hover = this.hover();
-    await hover.waitFor({ state: 'visible', timeout: 20_000 });
-    return hover;
-  }
-
-  /** The visible hover widget. */
-  hover(): Locator {
-    return this.page.locator('.monaco-hover:not(.hidden):visible').first();
+  hoverAt(line: number, text: string): UiState<string> {
+    const hover = this.page.locator('.monaco-hover:not(.hidden):visible', { hasText: text }).first();
+    return {
+      what: `the hover on line ${line} showing "${text}"`,
+      establish: async () => {
+        await this.page.keyboard.press('Escape'); // a hover left focused would take the keys below
+        await this.goToLine(line);
+        await this.page.keyboard.press('End');
+        await this.page.keyboard.press('ArrowLeft');
+        await this.runCommand('Show or Focus Hover');
+      },
+      read: async () => ((await hover.isVisible()) ? hover.innerText({ timeout: 2_000 }).catch(() => undefined) : undefined),
+    };
   }
 
   tab(title: string): Locator {
@@ -114,7 +157,7 @@ export class Workbench {
     return this.page.locator('.editor-instance .monaco-editor .view-lines .view-line');
   }
 
-  async waitForEditorText(text: string, timeout = 30_000): Promise<void> {
+  async waitForEditorText(text: string, timeout = STATE_TIMEOUT): Promise<void> {
     await this.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: text }).first().waitFor({ timeout });
   }
 
@@ -123,12 +166,31 @@ export class Workbench {
     return this.page.frames().filter((f) => f.url().includes('webview'));
   }
 
-  async screenshot(path: string): Promise<void> {
-    // The workbench's own offers (a new theme, tips) arrive late and would cover kpr's views.
-    if (await this.page.locator('.notifications-toasts .notification-toast').count()) {
-      await this.page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').first().click({ timeout: 2_000 }).catch(() => {});
-    }
-    await this.page.waitForTimeout(400); // let animations settle for a clean picture
-    await this.page.screenshot({ path });
+  /**
+   * Takes a screenshot once `holds` is true, and checks that it still is after the picture was
+   * taken, so the picture shows what the test saw; retaken while the state came and went.
+   */
+  async screenshot(path: string, what = 'the workbench', holds: () => Promise<boolean> = async () => true): Promise<void> {
+    await this.screenshotOf(path, { what, establish: async () => {}, read: async () => (await holds()) || undefined });
   }
+
+  /** Reaches `state`, takes the screenshot, and retakes it (state re-established) unless the state still holds after it. */
+  async screenshotOf<T>(path: string, state: UiState<T>, timeoutMs = 2 * STATE_TIMEOUT): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await this.reach(state, Math.max(1_000, end - Date.now()));
+      // The workbench's own offers (a new theme, tips) arrive late and would cover kpr's views:
+      // hidden from the picture rather than clicked away, which would move the focus and close a hover.
+      await this.page.screenshot({ path, animations: 'disabled', style: '.notifications-toasts { visibility: hidden !important; }' });
+      if ((await state.read()) !== undefined) return value;
+      if (Date.now() > end) throw new Error(`${state.what} no longer held when ${path} was taken`);
+    }
+  }
+}
+
+/** A state of the workbench a test needs: how to bring it about, and how to read it (undefined: it does not hold). */
+export interface UiState<T> {
+  readonly what: string;
+  establish(): Promise<void>;
+  read(): Promise<T | undefined>;
 }

@@ -10,3 +10,14 @@ export function launchChromium() {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
 }
+
+/**
+ * A page for the workbench. Its loading waits are long: on a loaded machine the workbench's first
+ * load takes well over Playwright's default 30 s, and a test that waits too little fails at random.
+ */
+export async function newWorkbenchPage(browser) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultNavigationTimeout(180_000);
+  page.setDefaultTimeout(60_000);
+  return page;
+}

@@ -82,7 +82,7 @@ export async function startCodeServer(state, { folder, port, logFile, extraEnv =
   const config = join(state.dir, 'config.yaml');
   writeFileSync(config, `bind-addr: 127.0.0.1:${chosenPort}\nauth: none\ncert: false\n`);
   const logPath = logFile ?? join(state.dir, 'server.log');
-  const out = openSync(logPath, 'a');
+  const out = openSync(logPath, 'w'); // this run's log only
   const child = spawn(
     codeServerBin,
     ['--config', config, ...state.args, '--disable-telemetry', '--disable-update-check',
@@ -95,7 +95,7 @@ export async function startCodeServer(state, { folder, port, logFile, extraEnv =
   const base = `http://127.0.0.1:${chosenPort}`;
   let exited = false;
   child.on('exit', () => { exited = true; });
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000; // minutes on a loaded machine
   for (;;) {
     if (exited) throw new Error(`code-server exited during start-up; see ${logPath}`);
     try {
@@ -104,7 +104,7 @@ export async function startCodeServer(state, { folder, port, logFile, extraEnv =
     } catch { /* not up yet */ }
     if (Date.now() > deadline) {
       killGroup(child.pid, 'SIGKILL');
-      throw new Error(`code-server did not answer ${base}/healthz within 60 s; see ${logPath}`);
+      throw new Error(`code-server did not answer ${base}/healthz within 180 s; see ${logPath}`);
     }
     await sleep(300);
   }
