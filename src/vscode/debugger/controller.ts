@@ -8,7 +8,7 @@ import type {
   DebuggerState, PersistedState, ScenarioErrorItem, ScenarioJson, StepCommand, ViewMode,
 } from '../../shared/debugger-protocol';
 import { breakpointItems, toggleBreakpoint } from './breakpoints';
-import { DebuggerCore } from './core';
+import { DebuggerCore } from '../../panel/core';
 import { DebugDecorations, type DecoratedLines } from './decorations';
 
 export interface DebuggerSnapshot {
