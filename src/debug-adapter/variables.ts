@@ -60,7 +60,10 @@ export function pidmapNodes(point: ExecutionPoint): VariableNode[] {
 }
 
 export function heapNodes(point: ExecutionPoint): VariableNode[] {
-  return point.heap.map((o) => ({ name: o.address, value: `${o.type}, ${o.state}: ${o.detail}`, type: o.type }));
+  const nodes: VariableNode[] = point.heap.map((o) => ({ name: o.address, value: `${o.type}, ${o.state}: ${o.detail}`, type: o.type }));
+  const objects = point.heap.filter((o) => o.type !== 'error pointer').length;
+  if (point.heapCount > objects) nodes.unshift({ name: '…', value: `${point.heapCount - objects} earlier objects (the latest ${objects} are listed)` });
+  return nodes;
 }
 
 /** Where a fault is committed, as a user reads it ("line 212: kmem_cache_free(...)", 1-based). */

@@ -45,7 +45,10 @@ export interface ExecutionPoint {
   readonly stack: readonly FrameView[];
   /** Every level's pid map (shared, immutable snapshots: see pidmap-snapshot.ts). */
   readonly pidmaps: readonly LevelSnapshot[];
+  /** The most recently allocated heap objects (at most MAX_HEAP_OBJECTS), then the error pointers. */
   readonly heap: readonly HeapObjectView[];
+  /** How many heap objects the run has allocated so far (more than `heap` shows in a long run). */
+  readonly heapCount: number;
   readonly faults: readonly FaultRecord[];
   readonly nextSyscallData: number | null;
   /** The step executed just before this point (null at the first point or an interpreted line). */
@@ -103,13 +106,19 @@ export function describeChange(change: StepChange): string {
   }
 }
 
+/**
+ * Heap objects a point carries: a long run allocates one struct pid per fork, and formatting
+ * thousands of them made every step of its end slow (68 ms at 5 000 objects).
+ */
+export const MAX_HEAP_OBJECTS = 200;
+
 export function materialise(records: readonly PointRecord[], faults: readonly FaultRecord[], index: number): ExecutionPoint {
   const record = records[index];
   const previous = index > 0 ? records[index - 1] : undefined;
   const byInvocation = new Map(previous?.stack.map((f) => [f.invocation, f]));
   const statement = record.stepId === null ? undefined : statementById(record.stepId);
   const top = record.stack[record.stack.length - 1];
-  const heap: HeapObjectView[] = record.heap.map((o) => ({
+  const heap: HeapObjectView[] = record.heap.slice(-MAX_HEAP_OBJECTS).map((o) => ({
     address: o.type === 'struct pid' ? structPidAddress(o.id) : pageAddress(o.id),
     type: o.type,
     state: o.state,
@@ -132,6 +141,7 @@ export function materialise(records: readonly PointRecord[], faults: readonly Fa
     stack: record.stack.map((frame) => ({ fn: frame.fn, stepId: frame.stepId, span: frame.span, locals: localViews(frame, byInvocation.get(frame.invocation)) })),
     pidmaps: record.pidmaps,
     heap,
+    heapCount: record.heap.length,
     faults: faults.slice(0, record.faultCount),
     nextSyscallData: record.nextSyscallData,
     previousStepId: previous?.stepId ?? null,
