@@ -13,9 +13,11 @@
 //   edited or added line). A frame's function is a ModelFunction or an InterpretedFunction (a
 //   name and its signature's span): frames of functions the model does not know are fine.
 // - Locals are handed over whole at every step (the recorder keeps the object as the frame's
-//   snapshot). Their values are the C values of src/kernel/values.ts: ints, NULL, ERR_PTR(-errno),
-//   and pointers to the kernel objects (struct pid, namespaces, pidmap entries, upids, pages) by
-//   identity — never display text. The faces format them; nobody parses them back.
+//   snapshot). Today their values are the RawValue encodings of src/kernel/locals.ts (ints;
+//   NULL 0; ERR_PTR(-errno) as -errno; struct pid and pages by heap id; namespaces as level + 1;
+//   pidmap entries as (level << 8 | entry) + 1), typed by LOCAL_TYPES. The goal, not yet done:
+//   typed C values (int, NULL, ERR_PTR, pointers to struct pid / namespace / pidmap entry / upid
+//   / page by identity) that the faces format and nobody parses back.
 // - Where a step shows (locations.ts): its span when it has one, else the patch line the mapping
 //   gives its StepId, else the model's text view. Which line a fault is blamed on
 //   (fault-sites.ts), and when a breakpoint stops (stop-rule.ts), follow from the same sites, so
