@@ -10,7 +10,7 @@ import { join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parsePatchDocument } from '../src/patch/parse';
 import { mapPatch, MappingIndex } from '../src/mapping';
-import { DebuggerCore, defaultScenario } from '../src/vscode/debugger/core';
+import { DebuggerCore, defaultScenario } from '../src/panel/core';
 import { isMessageToExtension, isMessageToWebview } from '../src/shared/debugger-protocol';
 import { timePerCall, type BenchResult, type BenchSuite } from './measure';
 
@@ -166,6 +166,41 @@ async function browserResults(index: MappingIndex): Promise<BenchResult[]> {
   }
 }
 
+/** A run that records the full 200 000 steps and commits two faults in every fork (next_syscall_data 1). */
+export function longFaultyScenario(): Record<string, unknown> {
+  const ops: unknown[] = [];
+  for (let i = 0; i < 6000; i++) ops.push({ op: 'set_next', value: 1 }, { op: 'fork' });
+  return { variant: 'patched', pid_max: 32768, depth: 1, ops };
+}
+
+/**
+ * A step at the end of a long run (thousands of faults so far): back and forth between the last
+ * two points, each with the view model built, serialised and guarded as the panel receives it.
+ */
+export function longRunStep(index: MappingIndex): BenchResult[] {
+  const core = new DebuggerCore(index);
+  core.load(longFaultyScenario(), 'patched');
+  const session = core.runs[0].session;
+  core.goTo(0, session.length - 2);
+  let bytes = 0;
+  let forward = true;
+  const ms = timePerCall(() => {
+    core.step(forward ? 'stepIn' : 'stepBack');
+    forward = !forward;
+    const text = JSON.stringify({ type: 'debugger/state', state: core.state(null, []) });
+    bytes = text.length;
+    if (!isMessageToWebview(JSON.parse(text))) throw new Error('the state failed its own guard');
+  });
+  const bare = timePerCall(() => {
+    session.goTo(session.index === session.length - 1 ? session.length - 2 : session.length - 1);
+    session.current();
+  });
+  return [
+    { name: `host step at the end of a ${session.length}-step run`, value: ms, unit: 'ms', reference: { name: 'bare Session move + point there', value: bare }, ratio: ms / bare, note: `${session.current().faults.length} faults so far` },
+    { name: 'state message at the end of that run', value: bytes / 1024, unit: 'KiB' },
+  ];
+}
+
 export const webviewSuite: BenchSuite = {
   name: 'debugger panel',
   async run() {
@@ -185,6 +220,7 @@ export const webviewSuite: BenchSuite = {
     return [
       { name: 'host step: move + view model + JSON + guard (sample, 500)', value: smallMs, unit: 'ms', reference: { name: 'bare Session step + point', value: bareMs }, ratio: smallMs / bareMs },
       { name: 'host step, pid_max 4194304, 4 levels, both variants', value: largeMs, unit: 'ms', reference: { name: 'one frame', value: FRAME_MS }, ratio: largeMs / FRAME_MS },
+      ...longRunStep(index),
       ...(await browserResults(index)),
     ];
   },

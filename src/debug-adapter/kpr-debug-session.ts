@@ -1,7 +1,7 @@
 // The `kpr` debug adapter: VS Code's own debugger (Call Stack, Variables, gutter breakpoints,
 // step back) over one recorded run of the model. Like vscode-mock-debug's adapter it only
-// translates: the stepper (src/stepper) is the runtime, and every request is an index move or a
-// read of the recorded point. No `vscode` import: it runs inline in the extension host, over
+// translates: src/runtime is the runtime (moves, the stop rule, locations, fault sites), and
+// every request is one of its moves or a read of the recorded point. No `vscode` import: it runs inline in the extension host, over
 // stdio (main.ts), or on a socket in the tests.
 import { basename } from 'node:path';
 import {
@@ -12,22 +12,17 @@ import type { DebugProtocol } from '@vscode/debugprotocol';
 import { formatOutcome } from '../kernel/outcome';
 import type { ModelFunction, Variant } from '../kernel/statements';
 import { mapPatch, MappingIndex } from '../mapping';
-import { faultSites, type FaultSite } from '../mapping/fault-sites';
-import { isModelFunction } from '../mapping/model-view';
 import { parsePatchDocument } from '../patch/parse';
+import { DebugRun, MAX_LISTED_FAULTS, type RunMove } from '../runtime';
 import type { FrameView } from '../stepper/point';
-import { Session, type PointSummary, type Stop } from '../stepper/session';
+import { Session } from '../stepper/session';
 import { breakpointAtLine } from './breakpoint-lines';
 import { diskFiles, type AdapterFiles } from './files';
 import { describeScenarioError, resolveLaunch, type KprLaunchArguments, type ResolvedLaunch } from './launch-config';
-import { StepLocator } from './locations';
 import { faultNodes, faultPlace, heapNodes, localNodes, pidmapNodes, type VariableNode } from './variables';
 
-/** Faults listed in the Faults scope, and printed per move: a long run can commit millions. */
-const MAX_LISTED_FAULTS = 1000;
+/** Faults printed per move (the Faults scope lists the runtime's MAX_LISTED_FAULTS). */
 const MAX_PRINTED_FAULTS = 100;
-/** How many earlier faults may hold the site a fork-end fault (leak) is blamed on. */
-const BLAME_LOOKBACK = 8;
 
 /** The only thread: the scenario's forks run one after the other. */
 export const THREAD_ID = 1;
@@ -51,17 +46,17 @@ export interface KprDebugSessionOptions {
 
 interface LoadedRun {
   readonly launch: ResolvedLaunch;
+  readonly run: DebugRun;
   readonly session: Session;
   readonly variant: Variant;
-  readonly locator: StepLocator;
 }
 
 interface PatchBreakpoint {
   readonly id: number;
   /** 0-based document line. */
   readonly line: number;
-  /** Empty when the line never runs in the session's variant. */
-  readonly steps: ReadonlySet<string>;
+  /** False when the line never runs in the session's variant. */
+  readonly verified: boolean;
 }
 
 /** Model functions in a fixed order: a function's text view is always the same sourceReference. */
@@ -154,10 +149,10 @@ export class KprDebugSession extends DebugSession {
       const line = this.convertClientLineToDebugger(clientLine);
       if (ours) return this.bind(run, id, line);
       const message = run === undefined ? 'the session has no patch loaded' : `not the patch this session debugs (${run.launch.patchPath})`;
-      return { breakpoint: { id, line, steps: new Set<string>() }, protocol: { id, verified: false, line: clientLine, message } };
+      return { breakpoint: { id, line, verified: false }, protocol: { id, verified: false, line: clientLine, message } };
     });
     // One source only (the patch): its breakpoints replace the previous ones.
-    if (ours) this.breakpoints = bound.map((b) => b.breakpoint);
+    if (ours) this.setBreakpoints(run, bound.map((b) => b.breakpoint));
     response.body = { breakpoints: bound.map((b) => b.protocol) };
     this.sendResponse(response);
   }
@@ -193,7 +188,7 @@ export class KprDebugSession extends DebugSession {
       return;
     }
     const shown = Math.min(point.faults.length, MAX_LISTED_FAULTS);
-    const faults = faultNodes(this.faultSitesIn(run, 0, shown), run.locator);
+    const faults = faultNodes(run.run.faultSitesIn(0, shown), run.run.locator);
     if (point.faults.length > shown) faults.push({ name: '…', value: `${point.faults.length - shown} more faults (the Debug Console printed them as they happened)` });
     const locals: DebugProtocol.Scope = new Scope('Locals', this.variables.create(localNodes(frame)), false);
     locals.presentationHint = 'locals';
@@ -226,7 +221,7 @@ export class KprDebugSession extends DebugSession {
       this.fail(response, ErrorIds.source, 'no such model source');
       return;
     }
-    response.body = { content: this.run.locator.modelView(fn).text, mimeType: 'text/plain' };
+    response.body = { content: this.run.run.locator.modelView(fn).text, mimeType: 'text/plain' };
     this.sendResponse(response);
   }
 
@@ -245,28 +240,28 @@ export class KprDebugSession extends DebugSession {
 
   protected override continueRequest(response: DebugProtocol.ContinueResponse): void {
     response.body = { allThreadsContinued: true };
-    this.move(response, (s) => s.continue(this.breakpointMatcher(s)), 'run');
+    this.move(response, 'continue', 'run');
   }
 
   protected override reverseContinueRequest(response: DebugProtocol.ReverseContinueResponse): void {
-    this.move(response, (s) => s.reverseContinue(this.breakpointMatcher(s)), 'run');
+    this.move(response, 'reverseContinue', 'run');
   }
 
   protected override nextRequest(response: DebugProtocol.NextResponse): void {
-    this.move(response, (s) => s.stepOver(), 'step');
+    this.move(response, 'stepOver', 'step');
   }
 
   protected override stepInRequest(response: DebugProtocol.StepInResponse): void {
-    this.move(response, (s) => s.stepIn(), 'step');
+    this.move(response, 'stepIn', 'step');
   }
 
   protected override stepOutRequest(response: DebugProtocol.StepOutResponse): void {
-    this.move(response, (s) => s.stepOut(), 'step');
+    this.move(response, 'stepOut', 'step');
   }
 
   /** The reverse of next: the previous point in this frame or its callers. */
   protected override stepBackRequest(response: DebugProtocol.StepBackResponse): void {
-    this.move(response, (s) => s.stepBackOver(), 'step');
+    this.move(response, 'stepBackOver', 'step');
   }
 
   /** Nothing runs between requests: a pause has nothing to interrupt. */
@@ -287,14 +282,14 @@ export class KprDebugSession extends DebugSession {
       const session = created.session;
       const variant = session.scenario.variant;
       const index = new MappingIndex(mapPatch(parsePatchDocument(launch.patchText)));
-      return { ok: true, run: { launch, session, variant, locator: new StepLocator(index, variant) } };
+      return { ok: true, run: { launch, run: new DebugRun(session, index), session, variant } };
     } catch (error) {
       return { ok: false, message: `kpr: the launch failed: ${(error as Error).message}` };
     }
   }
 
   private announce(run: LoadedRun): void {
-    const modelled = run.locator.index.mapping.files.filter((f) => f.modelled).length;
+    const modelled = run.run.locator.index.mapping.files.filter((f) => f.modelled).length;
     const lines = [`kpr: recorded ${run.session.length} steps of the ${run.variant} variant${run.session.truncated ? ' (recording capped: the last point is the final state)' : ''}.`];
     if (modelled === 0) lines.push('kpr: the patch has no kernel/pid.c or kernel/fork.c hunk the model implements: breakpoints cannot bind and frames show the model\'s view.');
     this.sendEvent(new OutputEvent(lines.join('\n') + '\n', 'console'));
@@ -309,31 +304,22 @@ export class KprDebugSession extends DebugSession {
       this.stopped(run, 'entry', 'start of the run');
       return;
     }
-    this.move(undefined, (s) => s.continue(this.breakpointMatcher(s)), 'run');
+    this.move(undefined, 'continue', 'run');
   }
 
-  /**
-   * Breakpoint steps as a predicate that stops once per arrival on a line: the steps a line
-   * stands for (a `for` header's init and test) run back to back and would stop twice.
-   */
-  private breakpointMatcher(session: Session): (point: PointSummary) => boolean {
-    const owners = this.breakpointOwners();
-    return (point) => {
-      const ids = owners.get(point.stepId);
-      if (ids === undefined) return false;
-      if (point.index === 0) return true;
-      const previous = owners.get(session.summary(point.index - 1).stepId);
-      return previous === undefined || !ids.some((id) => previous.includes(id));
-    };
+  /** The patch's breakpoints; the verified lines go to the runtime, whose stop rule every move obeys. */
+  private setBreakpoints(run: LoadedRun, breakpoints: readonly PatchBreakpoint[]): void {
+    this.breakpoints = breakpoints;
+    run.run.setBreakpointLines(breakpoints.filter((b) => b.verified).map((b) => b.line));
   }
 
   /** What a breakpoint on a patch line means in a run, and how the client is told. */
   private bind(run: LoadedRun, id: number, line: number): { breakpoint: PatchBreakpoint; protocol: DebugProtocol.Breakpoint } {
-    const meaning = breakpointAtLine(run.locator.index, run.variant, line);
+    const meaning = breakpointAtLine(run.run.locator.index, run.variant, line);
     const protocol: DebugProtocol.Breakpoint = new Breakpoint(meaning.verified, this.convertDebuggerLineToClient(line));
     protocol.id = id;
     if (!meaning.verified) protocol.message = meaning.message;
-    return { breakpoint: { id, line, steps: new Set(meaning.verified ? meaning.steps : []) }, protocol };
+    return { breakpoint: { id, line, verified: meaning.verified }, protocol };
   }
 
   /** A restart with another configuration: the same lines, bound in the new run, and the client told. */
@@ -343,18 +329,11 @@ export class KprDebugSession extends DebugSession {
       return;
     }
     const bound = this.breakpoints.map((b) => this.bind(run, b.id, b.line));
-    this.breakpoints = bound.map((b) => b.breakpoint);
+    this.setBreakpoints(run, bound.map((b) => b.breakpoint));
     for (const b of bound) this.sendEvent(new BreakpointEvent('changed', b.protocol as Breakpoint));
   }
 
-  /** step id → the ids of the breakpoints it belongs to. */
-  private breakpointOwners(): Map<string, number[]> {
-    const owners = new Map<string, number[]>();
-    for (const bp of this.breakpoints) for (const step of bp.steps) owners.set(step, [...(owners.get(step) ?? []), bp.id]);
-    return owners;
-  }
-
-  private move(response: DebugProtocol.Response | undefined, how: (session: Session) => Stop, kind: 'step' | 'run'): void {
+  private move(response: DebugProtocol.Response | undefined, how: RunMove, kind: 'step' | 'run'): void {
     const run = this.run;
     if (run === undefined) {
       if (response) this.fail(response, ErrorIds.notLaunched, 'the session has no run: the launch did not succeed');
@@ -362,15 +341,16 @@ export class KprDebugSession extends DebugSession {
     }
     const before = run.session.index;
     const last = run.session.length - 1;
-    const stop = how(run.session);
+    const stop = run.run.move(how);
     if (response) this.sendResponse(response);
-    this.reportFaults(run, before, stop.point.index);
-    if ((kind === 'run' && stop.reason === 'end') || (kind === 'step' && before === last && stop.point.index === last)) {
+    this.reportFaults(run, before, stop.index);
+    if ((kind === 'run' && stop.reason === 'end') || (kind === 'step' && before === last && stop.index === last)) {
       this.sendEvent(new OutputEvent(`kpr: the run ended.\n${formatOutcome(run.session.outcome)}`, 'console'));
       this.sendEvent(new TerminatedEvent());
       return;
     }
-    if (stop.reason === 'breakpoint') this.stopped(run, 'breakpoint', undefined, this.breakpointOwners().get(stop.point.stepId));
+    const hit = this.breakpoints.filter((b) => b.verified && stop.hitLines.includes(b.line)).map((b) => b.id);
+    if (stop.reason === 'breakpoint') this.stopped(run, 'breakpoint', undefined, hit);
     else if (stop.reason === 'start') this.stopped(run, 'entry', 'start of the run');
     else this.stopped(run, 'step', stop.reason === 'end' ? 'end of the run' : undefined);
   }
@@ -399,13 +379,13 @@ export class KprDebugSession extends DebugSession {
     const now = run.session.point(to).faults.length;
     if (now <= known) return;
     const printed = Math.min(now, known + MAX_PRINTED_FAULTS);
-    for (const site of this.faultSitesIn(run, known, printed)) {
+    for (const site of run.run.faultSitesIn(known, printed)) {
       const output: DebugProtocol.OutputEvent = new OutputEvent(
-        `kpr: fault ${site.fault.kind} (fork ${site.fault.fork}) at ${faultPlace(site, run.locator)} — ${site.fault.detail}\n`,
+        `kpr: fault ${site.fault.kind} (fork ${site.fault.fork}) at ${faultPlace(site, run.run.locator)} — ${site.fault.detail}\n`,
         'stderr',
       );
-      const at = run.locator.patchLine(site.stepId);
-      if (at) {
+      const at = run.run.locate(site.site);
+      if (at.kind === 'patch') {
         output.body.source = this.patchSource(run);
         output.body.line = this.convertDebuggerLineToClient(at.line);
       }
@@ -414,23 +394,11 @@ export class KprDebugSession extends DebugSession {
     if (now > printed) this.sendEvent(new OutputEvent(`kpr: … and ${now - printed} more faults on the way.\n`, 'stderr'));
   }
 
-  /**
-   * The sites of faults [from, to) of the run. A fork-end fault is placed where an earlier fault
-   * of its fork was committed, so a few faults before `from` are looked at too.
-   */
-  private faultSitesIn(run: LoadedRun, from: number, to: number): FaultSite[] {
-    if (to <= from) return [];
-    const all = run.session.point(run.session.length - 1).faults;
-    const start = Math.max(0, from - BLAME_LOOKBACK);
-    const sites = faultSites(run.session, all.slice(start, to), (stepId) => run.locator.patchLine(stepId) !== undefined);
-    return sites.slice(from - start);
-  }
-
   private stackFrame(run: LoadedRun, frame: FrameView, depth: number): StackFrame {
     const name = frame.fn === 'scenario' ? 'scenario (the forks and exits it runs)' : `${frame.fn}()`;
-    const at = run.locator.locate(frame.fn, frame.stepId);
+    const at = run.run.locate(frame);
     if (at.kind === 'patch') return new StackFrame(depth + 1, name, this.patchSource(run), this.convertDebuggerLineToClient(at.line));
-    const fn = isModelFunction(at.fn) ? at.fn : 'scenario';
+    const fn = at.fn;
     const source: DebugProtocol.Source = new Source(`${fn} (model, ${run.variant})`, undefined, sourceReferenceOf(fn), 'kpr model');
     source.presentationHint = 'deemphasize';
     const stackFrame: DebugProtocol.StackFrame = new StackFrame(depth + 1, name, source as Source, this.convertDebuggerLineToClient(at.line));

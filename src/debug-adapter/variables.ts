@@ -1,11 +1,10 @@
 // The Variables view's content for one execution point, as plain trees: a frame's locals, every
 // level's pid map, the heap and the faults so far. The session hands out references to them.
 import { BITS_PER_PAGE } from '../kernel/constants';
-import type { FaultSite } from '../mapping/fault-sites';
+import type { FaultSite, SourceLocator } from '../runtime';
 import type { ExecutionPoint, FrameView } from '../stepper/point';
 import { bitUnderTest } from '../stepper/scan-marks';
 import { isSetIn, pageRanges, type LevelSnapshot, type PageSnapshot } from '../stepper/pidmap-snapshot';
-import type { StepLocator } from './locations';
 
 export interface VariableNode {
   readonly name: string;
@@ -61,16 +60,19 @@ export function pidmapNodes(point: ExecutionPoint): VariableNode[] {
 }
 
 export function heapNodes(point: ExecutionPoint): VariableNode[] {
-  return point.heap.map((o) => ({ name: o.address, value: `${o.type}, ${o.state}: ${o.detail}`, type: o.type }));
+  const nodes: VariableNode[] = point.heap.map((o) => ({ name: o.address, value: `${o.type}, ${o.state}: ${o.detail}`, type: o.type }));
+  const objects = point.heap.filter((o) => o.type !== 'error pointer').length;
+  if (point.heapCount > objects) nodes.unshift({ name: '…', value: `${point.heapCount - objects} earlier objects (the latest ${objects} are listed)` });
+  return nodes;
 }
 
 /** Where a fault is committed, as a user reads it ("line 212: kmem_cache_free(...)", 1-based). */
-export function faultPlace(site: FaultSite, locator: StepLocator): string {
-  const at = locator.patchLine(site.stepId);
-  return at ? `line ${at.line + 1}: ${at.text}` : `model step ${site.stepId}`;
+export function faultPlace(site: FaultSite, locator: SourceLocator): string {
+  const at = locator.locate(site.site);
+  return at.kind === 'patch' ? `line ${at.line + 1}: ${at.text}` : `model step ${site.site.stepId ?? site.site.fn}`;
 }
 
-export function faultNodes(sites: readonly FaultSite[], locator: StepLocator): VariableNode[] {
+export function faultNodes(sites: readonly FaultSite[], locator: SourceLocator): VariableNode[] {
   return sites.map((site, i) => ({
     name: `#${i + 1} ${site.fault.kind}`,
     value: `fork ${site.fault.fork}, ${faultPlace(site, locator)} — ${site.fault.detail}`,

@@ -22,6 +22,10 @@ export type ModelFunction =
   | 'free_pid'
   | 'next_pidmap';
 
+export function isModelFunction(name: string): name is ModelFunction {
+  return Object.prototype.hasOwnProperty.call(FUNCTIONS, name);
+}
+
 export interface FunctionInfo {
   /** The C source file of the function, or null for the scenario driver. */
   readonly cFile: string | null;
@@ -47,7 +51,7 @@ export const FUNCTIONS: Readonly<Record<ModelFunction, FunctionInfo>> = {
 };
 
 export interface ModelStatement {
-  readonly id: string;
+  readonly id: StepId;
   readonly fn: ModelFunction;
   readonly kind: StepKind;
   readonly variants: readonly Variant[];
@@ -76,22 +80,23 @@ export function normaliseC(text: string): string {
 }
 
 interface Row {
-  id: string;
-  kind: StepKind;
+  readonly id: string;
+  readonly kind: StepKind;
   /** The C text (one string per physical line), the same in every variant listed. */
-  c: string | readonly string[] | null;
-  variants?: readonly Variant[];
+  readonly c: string | readonly string[] | null;
+  readonly variants?: readonly Variant[];
   /** Per-variant C text when it differs between the variants. */
-  cByVariant?: Partial<Record<Variant, string | readonly string[]>>;
-  reachable?: boolean;
+  readonly cByVariant?: Readonly<Partial<Record<Variant, string | readonly string[]>>>;
+  readonly reachable?: boolean;
 }
 
 const B: readonly Variant[] = ['baseline'];
 const P: readonly Variant[] = ['patched'];
 
 // Each function's rows, in source order. Ids are `function/what`; the text after the function
-// name is stable and never reused for another statement.
-const ROWS: Readonly<Record<ModelFunction, readonly Row[]>> = {
+// name is stable and never reused for another statement. `as const` keeps every id as a literal,
+// so StepId below is the union of exactly these ids.
+const ROWS = {
   scenario: [
     { id: 'scenario/entry', kind: 'call', c: null },
     { id: 'scenario/set_next', kind: 'statement', c: null },
@@ -296,7 +301,25 @@ const ROWS: Readonly<Record<ModelFunction, readonly Row[]>> = {
   next_pidmap: [
     { id: 'next_pidmap/entry', kind: 'call', c: 'int next_pidmap(struct pid_namespace *pid_ns, int last)', reachable: false },
   ],
-};
+} as const satisfies Readonly<Record<ModelFunction, readonly Row[]>>;
+
+/**
+ * Every step id of the table: a model hook naming an id that is not a row here (or a row moved
+ * to another function) is a compile error.
+ */
+export type StepId = (typeof ROWS)[ModelFunction][number]['id'];
+
+/** Each function's entry step (its signature line); the table has one for every function. */
+export type EntryStepId = `${ModelFunction}/entry` & StepId;
+
+export function entryStep(fn: ModelFunction): EntryStepId {
+  return `${fn}/entry` as EntryStepId;
+}
+
+/** True when a string names a step of the table (for ids read from outside: tests, JSON). */
+export function isStepId(id: string): id is StepId {
+  return BY_ID.has(id as StepId);
+}
 
 function lines(c: string | readonly string[]): readonly string[] {
   return typeof c === 'string' ? [c] : c;
@@ -306,7 +329,7 @@ function buildTable(): readonly ModelStatement[] {
   const table: ModelStatement[] = [];
   for (const fn of Object.keys(ROWS) as ModelFunction[]) {
     const info = FUNCTIONS[fn];
-    for (const row of ROWS[fn]) {
+    for (const row of ROWS[fn] as readonly (Row & { readonly id: StepId })[]) {
       const variants = row.variants ?? (row.cByVariant ? (Object.keys(row.cByVariant) as Variant[]) : info.variants);
       const matchKeys: Partial<Record<Variant, string | null>> = {};
       const matchLines: Partial<Record<Variant, readonly string[]>> = {};
@@ -326,13 +349,10 @@ function buildTable(): readonly ModelStatement[] {
 
 export const STATEMENTS: readonly ModelStatement[] = buildTable();
 
-const BY_ID = new Map(STATEMENTS.map((s) => [s.id, s]));
-
-/** Every step id, for type-checking the ids the model passes to its tracer. */
-export type StepId = string & { readonly __stepId?: never };
+const BY_ID = new Map<StepId, ModelStatement>(STATEMENTS.map((s) => [s.id, s]));
 
 export function statementById(id: string): ModelStatement | undefined {
-  return BY_ID.get(id);
+  return BY_ID.get(id as StepId);
 }
 
 /** The statements a variant executes (or could), in table order. */

@@ -1,7 +1,39 @@
-// The hook through which the model reports each step to the recording stepper. Fast mode leaves
-// `Kernel.tr` null: every hook is behind one null check and builds nothing.
+// The hook through which an execution source reports each step to the recording stepper. Fast
+// mode leaves `Kernel.tr` null: every hook is behind one null check and builds nothing.
+//
+// Two sources call these same four hooks: the TypeScript model (src/kernel), which names every
+// statement by a StepId of the statement table, and the C interpreter (src/interp), which runs
+// the C text the patch shows and names a statement by where it sits in the patch document — with
+// the model statement it stands for when there is one, and none for a line the model does not
+// have (an edited or added line, a helper function a later version adds).
 import type { FaultKind } from './faults';
-import type { ModelFunction } from './statements';
+import type { ModelFunction, StepId } from './statements';
+
+/** A span of the patch document: 0-based line, columns [start, end) of that line. */
+export interface PatchSpan {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A statement the interpreter runs: its patch span, and the model statement it stands for (if any). */
+export interface InterpretedSite {
+  readonly stepId: StepId | null;
+  readonly span: PatchSpan;
+}
+
+/** Where a step executes: a model statement, or an interpreted statement of the patch. */
+export type StepSite = StepId | InterpretedSite;
+
+/** A function the model does not implement (the interpreter runs it from the patch). */
+export interface InterpretedFunction {
+  readonly name: string;
+  /** The span of its signature in the patch document. */
+  readonly span: PatchSpan;
+}
+
+/** The function a frame runs. */
+export type FrameFunction = ModelFunction | InterpretedFunction;
 
 /**
  * A local's raw value: a number (its meaning comes from the function's local types, see
@@ -28,10 +60,17 @@ export type Change =
   | { readonly kind: 'child-exited'; readonly nr: number };
 
 export interface Tracer {
-  /** A function is entered: push its frame and record its entry step (`fn/entry`). */
-  call(fn: ModelFunction, locals: Locals): void;
-  /** The current frame is about to execute statement `id`, with these locals. */
-  step(id: string, locals: Locals): void;
+  /**
+   * A function is entered: push its frame and record its entry step (`fn/entry` for a model
+   * function, the signature's span for an interpreted one).
+   */
+  call(fn: FrameFunction, locals: Locals): void;
+  /**
+   * The current frame is about to execute the statement at `site`, with these locals (all of the
+   * frame's locals, not only the changed ones: the recorder keeps the object as the frame's
+   * snapshot, so the caller must not mutate it afterwards).
+   */
+  step(site: StepSite, locals: Locals): void;
   /** The current frame returns (its return step was recorded just before). */
   ret(value: RawValue): void;
   /** A change to kernel state made by the statement being executed. */

@@ -2,16 +2,14 @@
 // source order, beside the patch line that shows it. C text comes only from the patch; a
 // statement the patch does not show is named by the TypeScript that implements it.
 import { FUNCTIONS, statementsOf, type ModelFunction, type Variant } from '../kernel/statements';
+
+export { isModelFunction } from '../kernel/statements';
 import type { MappingIndex } from './mapping-index';
 
 export interface ModelView {
   readonly text: string;
   /** 0-based line of the view that shows each step. */
   readonly lineOfStep: ReadonlyMap<string, number>;
-}
-
-export function isModelFunction(name: string): name is ModelFunction {
-  return Object.prototype.hasOwnProperty.call(FUNCTIONS, name);
 }
 
 export function modelFunctionView(fn: ModelFunction, variant: Variant, index: MappingIndex): ModelView {

@@ -187,8 +187,10 @@ export interface RunView {
   readonly bitmaps: readonly BitmapView[];
   readonly structPid: StructPidView | null;
   readonly heap: readonly HeapItem[];
-  /** The faults committed so far, each on its line. */
+  /** The faults committed so far, each on its line: the first MAX_LISTED_FAULTS of them (src/runtime). */
   readonly faults: readonly FaultItem[];
+  /** How many faults were committed so far (more than `faults` lists in a long run). */
+  readonly faultCount: number;
   /** The latest changes, newest last. */
   readonly events: readonly EventItem[];
   readonly outcome: OutcomeSummary;
@@ -197,7 +199,7 @@ export const isRunView: Guard<RunView> = object({
   variant: literal('baseline', 'patched'), index: isNonNegativeInteger, length: isNonNegativeInteger, truncated: isBoolean,
   stopReason: literal('step', 'breakpoint', 'start', 'end'), fork: nullable(isInteger), nextSyscallData: nullable(isInteger),
   location: isLocationView, stack: arrayOf(isFrameItem, 64), bitmaps: arrayOf(isBitmapView, 32), structPid: nullable(isStructPidView),
-  heap: arrayOf(isHeapItem), faults: arrayOf(isFaultItem), events: arrayOf(isEventItem), outcome: isOutcomeSummary,
+  heap: arrayOf(isHeapItem), faults: arrayOf(isFaultItem), faultCount: isNonNegativeInteger, events: arrayOf(isEventItem), outcome: isOutcomeSummary,
 });
 
 /** Where baseline and patched part, when both run. */

@@ -1,8 +1,8 @@
 // The execution point a UI shows for one step index: built from a compact PointRecord, with
 // every value formatted for display and every change described in words.
-import { LOCAL_TYPES } from '../kernel/locals';
-import { statementById, type ModelFunction, type StepKind } from '../kernel/statements';
-import type { RawValue } from '../kernel/tracer';
+import { LOCAL_TYPES, type ValueType } from '../kernel/locals';
+import { isModelFunction, statementById, type StepId, type StepKind } from '../kernel/statements';
+import type { PatchSpan, RawValue } from '../kernel/tracer';
 import { formatValue, pageAddress, structPidAddress } from './format';
 import type { LevelSnapshot } from './pidmap-snapshot';
 import type { FaultRecord, FrameRecord, PointRecord, StepChange } from './recorder';
@@ -16,9 +16,12 @@ export interface LocalView {
 }
 
 export interface FrameView {
-  readonly fn: ModelFunction;
-  /** The statement this frame is at (for frames below the top: the call in progress). */
-  readonly stepId: string;
+  /** A ModelFunction, or a function only the interpreter runs. */
+  readonly fn: string;
+  /** The statement this frame is at (for frames below the top: the call in progress); null: an interpreted line the model does not have. */
+  readonly stepId: StepId | null;
+  /** Where an interpreted statement sits in the patch (null for a model step). */
+  readonly span: PatchSpan | null;
   readonly locals: readonly LocalView[];
 }
 
@@ -32,8 +35,9 @@ export interface HeapObjectView {
 
 export interface ExecutionPoint {
   readonly index: number;
-  readonly stepId: string;
-  readonly fn: ModelFunction;
+  readonly stepId: StepId | null;
+  readonly span: PatchSpan | null;
+  readonly fn: string;
   readonly kind: StepKind;
   /** The fork being run (0-based), or null between forks. */
   readonly fork: number | null;
@@ -41,17 +45,20 @@ export interface ExecutionPoint {
   readonly stack: readonly FrameView[];
   /** Every level's pid map (shared, immutable snapshots: see pidmap-snapshot.ts). */
   readonly pidmaps: readonly LevelSnapshot[];
+  /** The most recently allocated heap objects (at most MAX_HEAP_OBJECTS), then the error pointers. */
   readonly heap: readonly HeapObjectView[];
+  /** How many heap objects the run has allocated so far (more than `heap` shows in a long run). */
+  readonly heapCount: number;
   readonly faults: readonly FaultRecord[];
   readonly nextSyscallData: number | null;
-  /** The step executed just before this point (null at the first point). */
-  readonly previousStepId: string | null;
+  /** The step executed just before this point (null at the first point or an interpreted line). */
+  readonly previousStepId: StepId | null;
   /** What that step did, in words. */
   readonly changes: readonly string[];
 }
 
 function localViews(frame: FrameRecord, before: FrameRecord | undefined): LocalView[] {
-  const types = LOCAL_TYPES[frame.fn];
+  const types: Readonly<Record<string, ValueType>> = isModelFunction(frame.fn) ? LOCAL_TYPES[frame.fn] : {};
   return Object.entries(frame.locals).map(([name, raw]: [string, RawValue]) => {
     const type = types[name] ?? 'int';
     const previous = before?.locals[name];
@@ -99,13 +106,19 @@ export function describeChange(change: StepChange): string {
   }
 }
 
+/**
+ * Heap objects a point carries: a long run allocates one struct pid per fork, and formatting
+ * thousands of them made every step of its end slow (68 ms at 5 000 objects).
+ */
+export const MAX_HEAP_OBJECTS = 200;
+
 export function materialise(records: readonly PointRecord[], faults: readonly FaultRecord[], index: number): ExecutionPoint {
   const record = records[index];
   const previous = index > 0 ? records[index - 1] : undefined;
   const byInvocation = new Map(previous?.stack.map((f) => [f.invocation, f]));
-  const statement = statementById(record.stepId);
+  const statement = record.stepId === null ? undefined : statementById(record.stepId);
   const top = record.stack[record.stack.length - 1];
-  const heap: HeapObjectView[] = record.heap.map((o) => ({
+  const heap: HeapObjectView[] = record.heap.slice(-MAX_HEAP_OBJECTS).map((o) => ({
     address: o.type === 'struct pid' ? structPidAddress(o.id) : pageAddress(o.id),
     type: o.type,
     state: o.state,
@@ -121,12 +134,14 @@ export function materialise(records: readonly PointRecord[], faults: readonly Fa
   return {
     index,
     stepId: record.stepId,
+    span: record.span,
     fn: statement?.fn ?? top.fn,
     kind: statement?.kind ?? 'statement',
     fork: record.fork >= 0 ? record.fork : null,
-    stack: record.stack.map((frame) => ({ fn: frame.fn, stepId: frame.stepId, locals: localViews(frame, byInvocation.get(frame.invocation)) })),
+    stack: record.stack.map((frame) => ({ fn: frame.fn, stepId: frame.stepId, span: frame.span, locals: localViews(frame, byInvocation.get(frame.invocation)) })),
     pidmaps: record.pidmaps,
     heap,
+    heapCount: record.heap.length,
     faults: faults.slice(0, record.faultCount),
     nextSyscallData: record.nextSyscallData,
     previousStepId: previous?.stepId ?? null,

@@ -3,17 +3,21 @@
 // what changed. Unchanged parts are shared between points, so a point costs a few hundred bytes.
 import type { Kernel } from '../kernel/kernel';
 import { RETURN_TYPES } from '../kernel/locals';
-import type { ModelFunction } from '../kernel/statements';
-import type { Change, Locals, RawValue, Tracer } from '../kernel/tracer';
+import { entryStep, isModelFunction, type StepId } from '../kernel/statements';
+import type { Change, FrameFunction, Locals, PatchSpan, RawValue, StepSite, Tracer } from '../kernel/tracer';
 import type { FaultKind } from '../kernel/faults';
 import { formatValue } from './format';
 import { PidmapSnapshots, type LevelSnapshot } from './pidmap-snapshot';
 
 export interface FrameRecord {
-  readonly fn: ModelFunction;
+  /** The function's name (a ModelFunction, or a function only the interpreter runs). */
+  readonly fn: string;
   /** Which call this frame is (unique per run), to tell recursion-free re-entries apart. */
   readonly invocation: number;
-  readonly stepId: string;
+  /** The model statement the frame is at; null for an interpreted line the model does not have. */
+  readonly stepId: StepId | null;
+  /** Where an interpreted statement sits in the patch; null for a model step (the mapping places it). */
+  readonly span: PatchSpan | null;
   readonly locals: Locals;
 }
 
@@ -43,10 +47,12 @@ export interface FaultRecord {
 }
 
 /** A change as the stepper reports it: the kernel's, plus function returns. */
-export type StepChange = Change | { readonly kind: 'return'; readonly fn: ModelFunction; readonly value: string };
+export type StepChange = Change | { readonly kind: 'return'; readonly fn: string; readonly value: string };
 
 export interface PointRecord {
-  readonly stepId: string;
+  /** The top frame's statement (see FrameRecord). */
+  readonly stepId: StepId | null;
+  readonly span: PatchSpan | null;
   readonly stack: readonly FrameRecord[];
   readonly pidmaps: readonly LevelSnapshot[];
   readonly heap: readonly HeapObjectRecord[];
@@ -84,23 +90,28 @@ export class Recorder implements Tracer {
 
   // After truncation a block of the model may still hold this tracer for its last few steps:
   // everything is ignored from then on (the kernel's `tr` is already null for the rest).
-  call(fn: ModelFunction, locals: Locals): void {
+  call(fn: FrameFunction, locals: Locals): void {
     if (this.truncated) return;
-    this.stack.push({ fn, invocation: ++this.invocations, stepId: `${fn}/entry`, locals });
-    this.record(`${fn}/entry`);
+    const frame: FrameRecord = typeof fn === 'string'
+      ? { fn, invocation: ++this.invocations, stepId: entryStep(fn), span: null, locals }
+      : { fn: fn.name, invocation: ++this.invocations, stepId: null, span: fn.span, locals };
+    this.stack.push(frame);
+    this.record(frame.stepId, frame.span);
   }
 
-  step(id: string, locals: Locals): void {
+  step(site: StepSite, locals: Locals): void {
     if (this.truncated) return;
     const top = this.stack[this.stack.length - 1];
-    this.stack[this.stack.length - 1] = { fn: top.fn, invocation: top.invocation, stepId: id, locals };
-    this.record(id);
+    const stepId = typeof site === 'string' ? site : site.stepId;
+    const span = typeof site === 'string' ? null : site.span;
+    this.stack[this.stack.length - 1] = { fn: top.fn, invocation: top.invocation, stepId, span, locals };
+    this.record(stepId, span);
   }
 
   ret(value: RawValue): void {
     if (this.truncated) return;
     const frame = this.stack.pop();
-    if (frame) this.pending.push({ kind: 'return', fn: frame.fn, value: formatValue(RETURN_TYPES[frame.fn], value) });
+    if (frame) this.pending.push({ kind: 'return', fn: frame.fn, value: formatValue(isModelFunction(frame.fn) ? RETURN_TYPES[frame.fn] : 'int', value) });
   }
 
   change(change: Change): void {
@@ -158,7 +169,7 @@ export class Recorder implements Tracer {
     return this.stack;
   }
 
-  private record(stepId: string): void {
+  private record(stepId: StepId | null, span: PatchSpan | null): void {
     if (this.points.length >= this.maxSteps) {
       // Stop recording; the run goes on in fast mode so the outcome is still complete.
       this.truncated = true;
@@ -173,6 +184,7 @@ export class Recorder implements Tracer {
     if (stepId === 'scenario/fork' && this.errorPointers.length > 0) this.errorPointers = [];
     this.points.push({
       stepId,
+      span,
       stack: this.stack.slice(),
       pidmaps: this.pidmaps.take(),
       heap: this.heap,

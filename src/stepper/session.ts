@@ -6,11 +6,12 @@ import { createKernel } from '../kernel/setup';
 import { runOps } from '../kernel/run';
 import type { Outcome } from '../kernel/outcome';
 import type { Scenario, ScenarioError } from '../kernel/scenario';
-import { statementById, type ModelFunction, type StepKind } from '../kernel/statements';
+import type { PatchSpan } from '../kernel/tracer';
+import { statementById, type StepId, type StepKind } from '../kernel/statements';
 import { checkScenarioShape } from '../kernel/validate';
 import { materialise, type ExecutionPoint } from './point';
 import { PidmapSnapshots } from './pidmap-snapshot';
-import { Recorder, type FaultRecord, type PointRecord } from './recorder';
+import { Recorder, type FaultRecord, type FrameRecord, type PointRecord, type StepChange } from './recorder';
 
 export const DEFAULT_MAX_STEPS = 200_000;
 
@@ -22,17 +23,23 @@ export interface SessionOptions {
 /** What a breakpoint predicate sees of a point (cheap: nothing is formatted). */
 export interface PointSummary {
   readonly index: number;
-  readonly stepId: string;
-  readonly fn: ModelFunction;
+  readonly stepId: StepId | null;
+  /** A ModelFunction, or a function only the interpreter runs. */
+  readonly fn: string;
   readonly kind: StepKind;
   /** Frames on the stack; the scenario driver is depth 1. */
   readonly depth: number;
+  /** The top frame's call (unique per run): tells a new arrival on a line from staying on it. */
+  readonly invocation: number;
   /** The fork being run, or null between forks. */
   readonly fork: number | null;
 }
 
 /** Breakpoints as step ids (the mapping layer turns document lines into these) or a predicate. */
 export type Breakpoints = ReadonlySet<string> | ((point: PointSummary) => boolean);
+
+/** No breakpoints: a step move stops only where the move itself ends. */
+const NONE: Breakpoints = new Set<string>();
 
 export interface Stop {
   /** step: a step move; breakpoint: a breakpoint was hit; start/end: ran into the first/last point. */
@@ -75,7 +82,8 @@ export class Session {
       const last = records[records.length - 1];
       records.push({
         stepId: 'scenario/end',
-        stack: last.stack.slice(0, 1).map((f) => ({ ...f, stepId: 'scenario/end', locals: { op: null, fork: null } })),
+        span: null,
+        stack: last.stack.slice(0, 1).map((f) => ({ ...f, stepId: 'scenario/end', span: null, locals: { op: null, fork: null } })),
         pidmaps: new PidmapSnapshots(k).take(),
         heap: recorder.refreshedHeap(),
         errorPointers: [],
@@ -107,13 +115,15 @@ export class Session {
 
   summary(index: number): PointSummary {
     const record = this.records[this.clamp(index)];
-    const statement = statementById(record.stepId);
+    const statement = record.stepId === null ? undefined : statementById(record.stepId);
+    const top = record.stack[record.stack.length - 1];
     return {
       index: this.clamp(index),
       stepId: record.stepId,
-      fn: statement?.fn ?? record.stack[record.stack.length - 1].fn,
+      fn: statement?.fn ?? top.fn,
       kind: statement?.kind ?? 'statement',
       depth: record.stack.length,
+      invocation: top.invocation,
       fork: record.fork >= 0 ? record.fork : null,
     };
   }
@@ -122,44 +132,61 @@ export class Session {
     return this.moveTo(this.position + 1, 'step');
   }
 
-  /** The next point in this frame or its callers, running any call made here to its end. */
-  stepOver(): Stop {
+  /**
+   * The next point in this frame or its callers, running any call made here to its end — unless
+   * a breakpoint is hit inside that call first (as VS Code's Step Over does).
+   */
+  stepOver(breakpoints: Breakpoints = NONE): Stop {
     const depth = this.records[this.position].stack.length;
-    return this.moveTo(this.findForward((r) => r.stack.length <= depth), 'step');
+    return this.search(1, (r) => r.stack.length <= depth, breakpoints);
   }
 
-  /** The next point in a caller of this frame. */
-  stepOut(): Stop {
+  /** The next point in a caller of this frame, or an earlier breakpoint hit. */
+  stepOut(breakpoints: Breakpoints = NONE): Stop {
     const depth = this.records[this.position].stack.length;
-    return this.moveTo(this.findForward((r) => r.stack.length < depth), 'step');
+    return this.search(1, (r) => r.stack.length < depth, breakpoints);
   }
 
   stepBack(): Stop {
     return this.moveTo(this.position - 1, 'step');
   }
 
-  /** The previous point in this frame or its callers (the reverse of stepOver). */
-  stepBackOver(): Stop {
+  /** The previous point in this frame or its callers (the reverse of stepOver, breakpoints included). */
+  stepBackOver(breakpoints: Breakpoints = NONE): Stop {
     const depth = this.records[this.position].stack.length;
-    return this.moveTo(this.findBackward((r) => r.stack.length <= depth), 'step');
+    return this.search(-1, (r) => r.stack.length <= depth, breakpoints);
   }
 
   /** Runs forward to the next point matching a breakpoint, or to the end. */
   continue(breakpoints: Breakpoints): Stop {
-    const hit = this.matcher(breakpoints);
-    for (let i = this.position + 1; i < this.records.length; i++) {
-      if (hit(i)) return this.moveTo(i, 'breakpoint');
-    }
-    return this.moveTo(this.records.length - 1, 'end');
+    return this.search(1, () => false, breakpoints);
   }
 
   /** Runs backward to the previous point matching a breakpoint, or to the start. */
   reverseContinue(breakpoints: Breakpoints): Stop {
-    const hit = this.matcher(breakpoints);
-    for (let i = this.position - 1; i >= 0; i--) {
-      if (hit(i)) return this.moveTo(i, 'breakpoint');
-    }
-    return this.moveTo(0, 'start');
+    return this.search(-1, () => false, breakpoints);
+  }
+
+  /** What the step before a point did, as typed changes (cheap: the point is not materialised). */
+  changes(index: number): readonly StepChange[] {
+    return this.records[this.clamp(index)].changes;
+  }
+
+  /** The frames of a point as recorded (outermost first): cheap, nothing is formatted. */
+  frames(index: number): readonly FrameRecord[] {
+    return this.records[this.clamp(index)].stack;
+  }
+
+  /**
+   * The site the current point's frame was at in the point before `index` (the statement it ran
+   * last, or the call in progress), or null when the frame was entered at `index`.
+   */
+  frameSiteBefore(index: number): { readonly stepId: StepId | null; readonly span: PatchSpan | null } | null {
+    const i = this.clamp(index);
+    if (i === 0) return null;
+    const stack = this.records[i].stack;
+    const before = this.records[i - 1].stack[stack.length - 1];
+    return before !== undefined && before.invocation === stack[stack.length - 1].invocation ? before : null;
   }
 
   runToEnd(): Stop {
@@ -175,18 +202,25 @@ export class Session {
   }
 
   private matcher(breakpoints: Breakpoints): (index: number) => boolean {
+    if (breakpoints === NONE) return () => false;
     if (typeof breakpoints === 'function') return (i) => breakpoints(this.summary(i));
-    return (i) => breakpoints.has(this.records[i].stepId);
+    return (i) => {
+      const stepId = this.records[i].stepId;
+      return stepId !== null && breakpoints.has(stepId);
+    };
   }
 
-  private findForward(accept: (r: PointRecord) => boolean): number {
-    for (let i = this.position + 1; i < this.records.length; i++) if (accept(this.records[i])) return i;
-    return this.records.length - 1;
-  }
-
-  private findBackward(accept: (r: PointRecord) => boolean): number {
-    for (let i = this.position - 1; i >= 0; i--) if (accept(this.records[i])) return i;
-    return 0;
+  /**
+   * Walks from the current point in `direction` to the first point the move accepts (a step
+   * stop) or that hits a breakpoint, else to the first or last point.
+   */
+  private search(direction: 1 | -1, accept: (r: PointRecord) => boolean, breakpoints: Breakpoints): Stop {
+    const hit = this.matcher(breakpoints);
+    for (let i = this.position + direction; i >= 0 && i < this.records.length; i += direction) {
+      if (accept(this.records[i])) return this.moveTo(i, 'step');
+      if (hit(i)) return this.moveTo(i, 'breakpoint');
+    }
+    return direction === 1 ? this.moveTo(this.records.length - 1, 'end') : this.moveTo(0, 'start');
   }
 
   private clamp(index: number): number {

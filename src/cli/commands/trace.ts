@@ -6,10 +6,10 @@ import { integerFlag, parseArgs } from '../args';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../command';
 import { readPatchInput } from '../patch-input';
 import { mapPatch, MappingIndex } from '../../mapping';
-import { faultSites, type FaultSite } from '../../mapping/fault-sites';
 import { formatScenarioError } from '../../kernel/scenario';
-import { statementById, type Variant } from '../../kernel/statements';
 import { formatOutcome } from '../../kernel/outcome';
+import { DebugRun, type FaultSite, type StepSiteRef } from '../../runtime';
+import { describeChange } from '../../stepper/point';
 import { Session } from '../../stepper/session';
 
 const USAGE = `Usage: kpr trace FILE [--next N] [--variant baseline|patched] [--depth D] [--scenario S]
@@ -45,15 +45,16 @@ export function traceScenario(options: TraceOptions): Record<string, unknown> {
 }
 
 export function formatTrace(session: Session, index: MappingIndex): string {
-  const variant = session.scenario.variant as Variant;
-  const last = session.point(session.length - 1);
-  const sites = faultSites(session, last.faults, (stepId) => index.firstLineOfStep(variant, stepId) !== undefined);
+  const run = new DebugRun(session, index);
+  const variant = run.variant;
   const sitesAt = new Map<number, FaultSite[]>();
-  for (const site of sites) sitesAt.set(site.pointIndex, [...(sitesAt.get(site.pointIndex) ?? []), site]);
+  for (const site of run.allFaultSites()) sitesAt.set(site.pointIndex, [...(sitesAt.get(site.pointIndex) ?? []), site]);
   const out: string[] = [`kpr trace: ${variant} variant, ${session.length} steps${session.truncated ? ' (recording capped)' : ''}`];
   for (let i = 0; i < session.length; i++) {
-    const stepId = session.summary(i).stepId;
-    const where = location(index, variant, stepId);
+    const frames = session.frames(i);
+    const top = frames[frames.length - 1];
+    const stepId = top.stepId ?? top.fn;
+    const where = location(run, top);
     const depth = Math.max(0, session.summary(i).depth - 1);
     out.push(`${String(i).padStart(5)}  ${where.line.padEnd(6)} ${'  '.repeat(Math.min(depth, 8))}${where.text}   [${stepId}]`);
     const pad = `${' '.repeat(14)}${'  '.repeat(Math.min(depth, 8))}`;
@@ -62,10 +63,10 @@ export function formatTrace(session: Session, index: MappingIndex): string {
       const changedLocals = next.stack.flatMap((frame) => frame.locals.filter((l) => l.changed).map((l) => `${l.name} = ${l.value}`));
       if (changedLocals.length > 0) out.push(`${pad}→ ${changedLocals.join(', ')}`);
       // Faults are printed below, on the line that commits them.
-      for (const change of next.changes) if (!change.startsWith('fault ')) out.push(`${pad}→ ${change}`);
+      for (const change of session.changes(i + 1)) if (change.kind !== 'fault') out.push(`${pad}→ ${describeChange(change)}`);
     }
     for (const site of sitesAt.get(i) ?? []) {
-      const at = location(index, variant, site.stepId);
+      const at = location(run, site.site);
       out.push(`${' '.repeat(14)}!! FAULT ${site.fault.kind} (fork ${site.fault.fork}) at ${at.line || 'model'} ${at.text} — ${site.fault.detail}`);
     }
   }
@@ -73,11 +74,9 @@ export function formatTrace(session: Session, index: MappingIndex): string {
   return out.join('\n') + '\n';
 }
 
-function location(index: MappingIndex, variant: Variant, stepId: string): { line: string; text: string } {
-  const mapped = index.firstLineOfStep(variant, stepId);
-  if (mapped) return { line: `L${mapped.line + 1}`, text: mapped.text.trim() };
-  const statement = statementById(stepId);
-  return { line: '', text: statement ? `(model: ${statement.tsFile} ${statement.tsSymbol})` : `(model: ${stepId})` };
+function location(run: DebugRun, site: StepSiteRef): { line: string; text: string } {
+  const at = run.locate(site);
+  return at.kind === 'patch' ? { line: `L${at.line + 1}`, text: at.text } : { line: '', text: `(model: ${at.tsFile} ${at.tsSymbol})` };
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {

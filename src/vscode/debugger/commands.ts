@@ -8,7 +8,7 @@ import { PatchDocuments } from '../patch-documents';
 import { readSettings } from '../settings';
 import { DEBUGGER_VIEW_TYPE, isRecord, type ScenarioJson, type StepCommand, type ViewMode } from '../../shared/debugger-protocol';
 import { DebuggerController } from './controller';
-import { defaultScenario } from './core';
+import { defaultScenario } from '../../panel/core';
 import { DebuggerPanel } from './panel';
 import { loadScenarioFile, parseScenarioText } from './scenario-files';
 import { DebuggerPanelSerializer } from './serializer';

@@ -8,7 +8,7 @@ import type {
   DebuggerState, PersistedState, ScenarioErrorItem, ScenarioJson, StepCommand, ViewMode,
 } from '../../shared/debugger-protocol';
 import { breakpointItems, toggleBreakpoint } from './breakpoints';
-import { DebuggerCore } from './core';
+import { DebuggerCore } from '../../panel/core';
 import { DebugDecorations, type DecoratedLines } from './decorations';
 
 export interface DebuggerSnapshot {
@@ -130,9 +130,10 @@ export class DebuggerController implements vscode.Disposable {
     return this.document ? breakpointItems(this.document).filter((b) => b.enabled).map((b) => b.line) : [];
   }
 
+  /** Builds the state once and hands it to the decorations and the panel. */
   private publish(): void {
-    const state = this.state();
     if (this.core) this.core.breakpointLines = this.enabledBreakpointLines();
+    const state = this.state();
     void vscode.commands.executeCommand('setContext', DEBUGGER_ACTIVE_CONTEXT, this.active);
     this.decorations.apply(this.document?.uri ?? null, state);
     if (state) this.changed.fire(state);

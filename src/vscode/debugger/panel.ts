@@ -3,7 +3,7 @@
 // forwards requests to the controller. Disposed with everything it registered.
 import * as vscode from 'vscode';
 import {
-  DEBUGGER_VIEW_TYPE, describeRejected, isMessageToExtension, type ToExtension, type ToWebview,
+  DEBUGGER_VIEW_TYPE, describeRejected, isMessageToExtension, type DebuggerState, type ToExtension, type ToWebview,
 } from '../../shared/debugger-protocol';
 import type { DebuggerController } from './controller';
 import { debuggerHtml } from './html';
@@ -61,7 +61,8 @@ export class DebuggerPanel implements vscode.Disposable {
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = false;
       }),
-      controller.onDidChange(() => this.postState()),
+      // The controller hands over the state it built: building it again per step doubled the cost.
+      controller.onDidChange((state) => this.postState(state)),
     );
     void debuggerHtml(panel.webview, extensionUri).then(
       (html) => {
@@ -112,8 +113,7 @@ export class DebuggerPanel implements vscode.Disposable {
     }
   }
 
-  private postState(): void {
-    const state = this.controller.state();
+  private postState(state: DebuggerState | null = this.controller.state()): void {
     if (!this.ready || !state || this.disposed) return;
     const message: ToWebview = { type: 'debugger/state', state };
     void this.panel.webview.postMessage(message);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { PatchLines } from '../../../src/explore/patch-lines';
 import { runScenario } from '../../../src/explore/run-scenario';
 import type { ScenarioJson } from '../../../src/explore';
-import { faultSites } from '../../../src/mapping/fault-sites';
+import { faultSites } from '../../../src/runtime';
 import { Session } from '../../../src/stepper/session';
 import { samplePatch } from '../mapping/sample';
 
@@ -27,9 +27,8 @@ test('the coverage tracer places every fault where the recording stepper\'s faul
     const created = Session.create(scenario);
     assert.ok(observation && created.ok);
     const session = created.session;
-    const recorded = session.point(session.length - 1).faults;
-    const sites = faultSites(session, recorded, lines.isShown.patched);
-    assert.deepEqual(observation.faults.map((f) => [f.fork, f.kind, f.stepId]), sites.map((s) => [s.fault.fork, s.fault.kind, s.stepId]), JSON.stringify(scenario));
+    const sites = faultSites(session, (site) => site.stepId !== null && lines.isShown.patched(site.stepId));
+    assert.deepEqual(observation.faults.map((f) => [f.fork, f.kind, f.stepId]), sites.map((s) => [s.fault.fork, s.fault.kind, s.site.stepId]), JSON.stringify(scenario));
   }
 });
 
@@ -39,7 +38,7 @@ test('the coverage tracer marks as executed exactly the steps the recording step
     runScenario(scenario, executed, lines.isShown.patched);
     const created = Session.create(scenario);
     assert.ok(created.ok);
-    const recorded = new Set<string>();
+    const recorded = new Set<string | null>();
     for (let i = 0; i < created.session.length; i++) recorded.add(created.session.summary(i).stepId);
     assert.deepEqual([...executed].sort(), [...recorded].sort(), JSON.stringify(scenario));
   }

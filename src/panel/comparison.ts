@@ -1,9 +1,8 @@
 // Baseline against patched on one scenario: the first step where their paths part, and how
 // their outcomes differ. No `vscode` import (unit-tested in Node).
-import type { MappingIndex } from '../../mapping';
-import type { Outcome } from '../../kernel/outcome';
-import type { Session } from '../../stepper/session';
-import type { ComparisonView, LocationView } from '../../shared/debugger-protocol';
+import type { Outcome } from '../kernel/outcome';
+import type { DebugRun } from '../runtime';
+import type { ComparisonView, LocationView } from '../shared/debugger-protocol';
 import { locationOf } from './view-model';
 
 const MAX_DIFFERENCES = 20;
@@ -27,7 +26,9 @@ function faultCounts(outcome: Outcome): string {
   return counts.size === 0 ? 'none' : [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ');
 }
 
-export function compareRuns(baseline: Session, patched: Session, index: MappingIndex): ComparisonView {
+export function compareRuns(baselineRun: DebugRun, patchedRun: DebugRun): ComparisonView {
+  const baseline = baselineRun.session;
+  const patched = patchedRun.session;
   let partAt: number | null = null;
   const common = Math.min(baseline.length, patched.length);
   for (let i = 0; i < common; i++) {
@@ -39,9 +40,12 @@ export function compareRuns(baseline: Session, patched: Session, index: MappingI
   if (partAt === null && baseline.length !== patched.length) partAt = common;
   let pathsPart: string | null = null;
   if (partAt !== null) {
-    const side = (session: Session, name: string): string =>
-      partAt! < session.length ? `${name} runs ${describe(locationOf(index, session.scenario.variant, session.summary(partAt!).stepId))}` : `${name} has ended`;
-    pathsPart = `The paths part at step ${partAt} — ${side(baseline, 'baseline')}, ${side(patched, 'patched')}`;
+    const side = (run: DebugRun, name: string): string => {
+      if (partAt! >= run.session.length) return `${name} has ended`;
+      const frames = run.session.frames(partAt!);
+      return `${name} runs ${describe(locationOf(run.locator, frames[frames.length - 1]))}`;
+    };
+    pathsPart = `The paths part at step ${partAt} — ${side(baselineRun, 'baseline')}, ${side(patchedRun, 'patched')}`;
   }
 
   const differences: string[] = [];

@@ -1,18 +1,16 @@
 // Builds the panel's view model for one run at its current point: everything the webview shows,
-// computed here in the extension host so the webview only renders. No `vscode` import: the unit
-// tests run this in plain Node.
-import { BITS_PER_PAGE } from '../../kernel/constants';
-import { statementById, type Variant } from '../../kernel/statements';
-import type { Outcome } from '../../kernel/outcome';
-import type { MappingIndex } from '../../mapping';
-import { faultSites } from '../../mapping/fault-sites';
-import type { ExecutionPoint, FrameView } from '../../stepper/point';
-import { isSetIn, type LevelSnapshot } from '../../stepper/pidmap-snapshot';
-import { localValue, scanMarks, type ScanMarks } from '../../stepper/scan-marks';
-import type { Session, Stop } from '../../stepper/session';
+// computed here in the extension host so the webview only renders. It presents the runtime's
+// answers (locations, fault sites, caps). No `vscode` import: the unit tests run this in Node.
+import { BITS_PER_PAGE } from '../kernel/constants';
+import type { Outcome } from '../kernel/outcome';
+import { MAX_LISTED_FAULTS, type DebugRun, type SourceLocator, type StepSiteRef } from '../runtime';
+import { describeChange, type ExecutionPoint, type FrameView } from '../stepper/point';
+import { isSetIn, type LevelSnapshot } from '../stepper/pidmap-snapshot';
+import { localValue, scanMarks, type ScanMarks } from '../stepper/scan-marks';
+import type { Session, Stop } from '../stepper/session';
 import type {
   BitmapView, EventItem, FaultItem, FrameItem, LocationView, OutcomeSummary, RunView, StructPidView,
-} from '../../shared/debugger-protocol';
+} from '../shared/debugger-protocol';
 
 /** Bits drawn in the zoomed strip of each level. */
 export const WINDOW_BITS = 256;
@@ -22,17 +20,16 @@ const MAX_EVENTS = 60;
 const MAX_HEAP_ITEMS = 200;
 const MAX_OUTCOME_LINES = 20;
 
-export function locationOf(index: MappingIndex, variant: Variant, stepId: string, changes: readonly string[] = []): LocationView {
-  const mapped = index.firstLineOfStep(variant, stepId);
-  if (mapped) return { kind: 'patch', line: mapped.line, text: mapped.text, stepId };
-  const statement = statementById(stepId);
-  const what = statement ? `${statement.kind} in ${statement.fn}` : 'model step';
+export function locationOf(locator: SourceLocator, site: StepSiteRef, changes: readonly string[] = []): LocationView {
+  const at = locator.locate(site);
+  const stepId = site.stepId ?? '';
+  if (at.kind === 'patch') return { kind: 'patch', line: at.line, text: at.text, stepId };
   return {
     kind: 'model',
-    tsFile: statement?.tsFile ?? 'src/kernel/run.ts',
-    tsSymbol: statement?.tsSymbol ?? 'runOps',
+    tsFile: at.tsFile,
+    tsSymbol: at.tsSymbol,
     stepId,
-    description: changes.length > 0 ? `${what}; it did: ${changes.join('; ')}` : `${what} (not a line of this patch)`,
+    description: changes.length > 0 ? `${at.what}; it did: ${changes.join('; ')}` : `${at.what} (not a line of this patch)`,
   };
 }
 
@@ -73,25 +70,25 @@ export function structPidOf(point: ExecutionPoint): StructPidView | null {
   return { address: value, state: object.state, numbers };
 }
 
-function frameItems(index: MappingIndex, variant: Variant, stack: readonly FrameView[]): FrameItem[] {
+function frameItems(locator: SourceLocator, stack: readonly FrameView[]): FrameItem[] {
   return stack.map((frame) => ({
     fn: frame.fn,
-    stepId: frame.stepId,
-    line: index.linesOfStep(variant, frame.stepId)[0] ?? null,
+    stepId: frame.stepId ?? '',
+    line: locator.linesOf(frame)[0] ?? null,
     locals: frame.locals.map((l) => ({ name: l.name, type: l.type, value: l.value, changed: l.changed })),
   }));
 }
 
-function faultItems(session: Session, index: MappingIndex, variant: Variant, point: ExecutionPoint): FaultItem[] {
-  const shown = (stepId: string): boolean => index.linesOfStep(variant, stepId).length > 0;
-  return faultSites(session, point.faults, shown).map((site) => {
-    const where = locationOf(index, variant, site.stepId);
+/** The first MAX_LISTED_FAULTS faults committed so far, each on its line. */
+function faultItems(run: DebugRun, point: ExecutionPoint): FaultItem[] {
+  return run.faultSitesIn(0, Math.min(point.faults.length, MAX_LISTED_FAULTS)).map((site) => {
+    const where = locationOf(run.locator, site.site);
     return {
       kind: site.fault.kind,
       fork: site.fault.fork,
       detail: site.fault.detail,
       line: where.kind === 'patch' ? where.line : null,
-      where: where.kind === 'patch' ? where.text.trim() : `model: ${where.tsFile} ${where.tsSymbol}`,
+      where: where.kind === 'patch' ? where.text : `model: ${where.tsFile} ${where.tsSymbol}`,
       pointIndex: site.pointIndex,
     };
   });
@@ -100,7 +97,7 @@ function faultItems(session: Session, index: MappingIndex, variant: Variant, poi
 function eventItems(session: Session, at: number): EventItem[] {
   const events: EventItem[] = [];
   for (let i = Math.max(1, at - EVENT_POINTS + 1); i <= at; i++) {
-    for (const text of session.point(i).changes) events.push({ index: i, text });
+    for (const change of session.changes(i)) events.push({ index: i, text: describeChange(change) });
   }
   return events.slice(-MAX_EVENTS);
 }
@@ -120,8 +117,9 @@ export function outcomeSummary(outcome: Outcome): OutcomeSummary {
   return { forkCount: outcome.forks.length, forks, faultCount: outcome.faults.length, faults, nextSyscallData: outcome.nextSyscallData, final };
 }
 
-export function runView(session: Session, index: MappingIndex, stopReason: Stop['reason']): RunView {
-  const variant = session.scenario.variant;
+export function runView(run: DebugRun, stopReason: Stop['reason']): RunView {
+  const session = run.session;
+  const variant = run.variant;
   const point = session.current();
   const marks = scanMarks(point);
   return {
@@ -132,12 +130,13 @@ export function runView(session: Session, index: MappingIndex, stopReason: Stop[
     stopReason,
     fork: point.fork,
     nextSyscallData: point.nextSyscallData,
-    location: locationOf(index, variant, point.stepId, point.changes),
-    stack: frameItems(index, variant, point.stack),
+    location: locationOf(run.locator, point.stack[point.stack.length - 1], point.changes),
+    stack: frameItems(run.locator, point.stack),
     bitmaps: point.pidmaps.map((level) => bitmapView(level, session.scenario.pidMax, marks.get(level.level))),
     structPid: structPidOf(point),
     heap: point.heap.slice(-MAX_HEAP_ITEMS).map((h) => ({ address: h.address, type: h.type, state: h.state, detail: h.detail })),
-    faults: faultItems(session, index, variant, point),
+    faults: faultItems(run, point),
+    faultCount: point.faults.length,
     events: eventItems(session, point.index),
     outcome: outcomeSummary(session.outcome),
   };

@@ -1,17 +1,20 @@
-// The debugger's state without the editor: the scenario, one Session per variant shown, the
-// breakpoint lines, and the moves. The controller wraps it with VS Code (documents, breakpoints,
-// decorations, the panel). No `vscode` import: unit tests drive it in Node.
-import type { Variant } from '../../kernel/statements';
-import type { MappingIndex } from '../../mapping';
-import { Session, type Stop } from '../../stepper/session';
+// The alloc_pid panel's state without the editor: the scenario, one DebugRun per variant shown,
+// the breakpoint lines, and the moves (the runtime's, with its one stop rule). The controller in
+// src/vscode/debugger wraps it with VS Code (documents, breakpoints, decorations, the panel). No
+// `vscode` import: unit tests drive it in Node.
+import type { Variant } from '../kernel/statements';
+import type { MappingIndex } from '../mapping';
+import { DebugRun } from '../runtime';
+import { Session, type Stop } from '../stepper/session';
 import type {
   BreakpointItem, ComparisonView, DebuggerState, ScenarioErrorItem, ScenarioJson, StepCommand, ViewMode,
-} from '../../shared/debugger-protocol';
+} from '../shared/debugger-protocol';
 import { compareRuns } from './comparison';
 import { runView } from './view-model';
 
 export interface CoreRun {
   readonly variant: Variant;
+  readonly run: DebugRun;
   readonly session: Session;
   stopReason: Stop['reason'];
 }
@@ -42,7 +45,8 @@ export class DebuggerCore {
 
   setMapping(index: MappingIndex): void {
     this.index = index;
-    if (this.runs.length === 2) this.comparison = compareRuns(this.runs[0].session, this.runs[1].session, index);
+    this.runs = this.runs.map((r) => ({ ...r, run: new DebugRun(r.session, index) }));
+    if (this.runs.length === 2) this.comparison = compareRuns(this.runs[0].run, this.runs[1].run);
   }
 
   get mapping(): MappingIndex {
@@ -63,38 +67,22 @@ export class DebuggerCore {
         this.comparison = null;
         return this.errors;
       }
-      runs.push({ variant, session: result.session, stopReason: 'start' });
+      runs.push({ variant, run: new DebugRun(result.session, this.index), session: result.session, stopReason: 'start' });
     }
     this.errors = [];
     this.runs = runs;
-    this.comparison = runs.length === 2 ? compareRuns(runs[0].session, runs[1].session, this.index) : null;
+    this.comparison = runs.length === 2 ? compareRuns(runs[0].run, runs[1].run) : null;
     runs.forEach((run, i) => {
       if (positions[i] !== undefined) run.stopReason = run.session.goTo(positions[i]).reason;
     });
     return [];
   }
 
-  /** The step ids that the breakpoint lines stand for in a variant. */
-  breakpointSteps(variant: Variant, lines: readonly number[] = this.breakpointLines): Set<string> {
-    return new Set(lines.flatMap((line) => this.index.stepsAtLine(variant, line)));
-  }
-
   step(command: StepCommand): void {
     this.message = null;
     for (const run of this.runs) {
-      const s = run.session;
-      const breakpoints = this.breakpointSteps(run.variant);
-      const stop =
-        command === 'continue' ? s.continue(breakpoints)
-          : command === 'reverseContinue' ? s.reverseContinue(breakpoints)
-            : command === 'stepOver' ? s.stepOver()
-              : command === 'stepIn' ? s.stepIn()
-                : command === 'stepOut' ? s.stepOut()
-                  : command === 'stepBack' ? s.stepBack()
-                    : command === 'stepBackOver' ? s.stepBackOver()
-                      : command === 'restart' ? s.restart()
-                        : s.runToEnd();
-      run.stopReason = stop.reason;
+      run.run.setBreakpointLines(this.breakpointLines);
+      run.stopReason = run.run.move(command).reason;
     }
   }
 
@@ -102,15 +90,14 @@ export class DebuggerCore {
     const target = this.runs[run];
     if (!target) return;
     this.message = null;
-    target.stopReason = target.session.goTo(index).reason;
+    target.stopReason = target.run.goTo(index).reason;
   }
 
-  /** Restarts and runs each variant to the first step mapped to `line`; false when none reaches it. */
+  /** Restarts and runs each variant to the first arrival on `line`; false when none reaches it. */
   runToLine(line: number): boolean {
     let reached = false;
     for (const run of this.runs) {
-      run.session.restart();
-      const stop = run.session.continue(this.breakpointSteps(run.variant, [line]));
+      const stop = run.run.runToLine(line);
       run.stopReason = stop.reason;
       reached ||= stop.reason === 'breakpoint';
     }
@@ -123,7 +110,7 @@ export class DebuggerCore {
   }
 
   state(document: DebuggerState['document'], breakpoints: readonly BreakpointItem[]): DebuggerState {
-    const runs = this.runs.map((run) => runView(run.session, this.index, run.stopReason));
+    const runs = this.runs.map((run) => runView(run.run, run.stopReason));
     return {
       scenario: this.scenario,
       mode: this.mode,
