@@ -122,16 +122,17 @@ function overlay(
   const last = skeleton.lines.length - 1;
   const ranges: { from: number; to: number; lines: readonly DiffLine[] }[] = [];
   for (const part of parts) {
-    const anchors: { at: number; index: number }[] = [];
+    const candidates: { at: number; index: number }[] = [];
     part.lines.forEach((line, at) => {
       for (const id of byLine.get(line)?.steps[variant] ?? []) {
         const index = indexOfId.get(id);
         if (index !== undefined) {
-          anchors.push({ at, index });
+          candidates.push({ at, index });
           break;
         }
       }
     });
+    const anchors = increasingRun(candidates);
     if (anchors.length === 0 && !part.startsHere && !part.endsHere) {
       const code = part.lines.find((l) => !isNoise(l.text));
       if (code === undefined) continue;
@@ -183,6 +184,28 @@ function overlay(
   }
   for (; next <= last; next++) lines.push(modelLine(skeleton, next));
   return new FunctionText(fn, lines);
+}
+
+/**
+ * The longest run of anchors in increasing model order: an edited line that matches a statement
+ * elsewhere in the function (`goto out;` written where `goto out_free;` was) is not an anchor.
+ */
+function increasingRun(anchors: readonly { at: number; index: number }[]): { at: number; index: number }[] {
+  const length = anchors.map(() => 1);
+  const previous = anchors.map(() => -1);
+  let best = -1;
+  anchors.forEach((a, i) => {
+    for (let j = 0; j < i; j++) {
+      if (anchors[j].index < a.index && length[j] + 1 > length[i]) {
+        length[i] = length[j] + 1;
+        previous[i] = j;
+      }
+    }
+    if (best < 0 || length[i] > length[best]) best = i;
+  });
+  const run: { at: number; index: number }[] = [];
+  for (let i = best; i >= 0; i = previous[i]) run.unshift(anchors[i]);
+  return run;
 }
 
 function modelLine(skeleton: Skeleton, index: number): TextLine {

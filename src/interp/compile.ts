@@ -35,9 +35,20 @@ export class CompiledFunction {
     return this.run(args)[RET_SLOT];
   }
 
-  /** Runs the function and returns its frame (the return value is in RET_SLOT). */
+  /** Frames of finished calls, reused so that a fork allocates nothing (index: call depth). */
+  private readonly pool: Frame[] = [];
+  private depth = 0;
+
+  /** Runs the function and returns its frame (the return value is in RET_SLOT); valid until the next call. */
   run(args: readonly number[]): Frame {
-    const f: Frame = new Array<number>(this.slotCount).fill(0);
+    let f = this.pool[this.depth];
+    if (f === undefined) {
+      f = new Float64Array(this.slotCount);
+      this.pool[this.depth] = f;
+    } else {
+      f.fill(0);
+    }
+    this.depth++;
     const params = this.params;
     for (let i = 0; i < params.length; i++) f[params[i]] = args[i] ?? 0;
     const code = this.code;
@@ -48,6 +59,8 @@ export class CompiledFunction {
       // The sanitizer skipped the rest of this call (a bad dereference): it returns nothing.
       if (error !== SkipCall.instance) throw error;
       f[RET_SLOT] = 0;
+    } finally {
+      this.depth--;
     }
     return f;
   }
@@ -566,11 +579,8 @@ export class FunctionCompiler {
     }
     if (op === '+' && left.t === 'int' && isPointer(right.t)) return { t: decay(right.t), get: (f) => a(f) + b(f) };
     if (op === '-' && isPointer(left.t) && isPointer(right.t)) return { t: 'int', get: (f) => a(f) - b(f) };
-    if (isPointer(left.t) || isPointer(right.t)) {
-      // Pointer comparisons compare the encoded addresses, which keep the order within an array.
-      return { t: 'int', get: (f) => fn(a(f), b(f)) };
-    }
-    return { t: 'int', get: (f) => fn(a(f), b(f)) };
+    // Pointer comparisons compare the encoded addresses, which keep the order within an array.
+    return { t: 'int', get: specialised(op, a, b) ?? ((f) => fn(a(f), b(f))) };
   }
 
   private assignment(node: SyntaxNode): Expr {
@@ -706,6 +716,32 @@ export class FunctionCompiler {
     if (array.t === 'arr:upid' || array.t === 'ptr:upid') return { t: 'val:upid', get: (f) => a(f) + index(f) };
     if (array.t === 'arr:pidmap' || array.t === 'ptr:pidmap') return { t: 'val:pidmap', get: (f) => a(f) + index(f) };
     throw new Refusal(node, `cannot index ${node.childForFieldName('argument')?.text}`);
+  }
+}
+
+/** The common operators as one closure each (no second indirection through INT_OPS). */
+function specialised(op: string, a: Getter, b: Getter): Getter | undefined {
+  switch (op) {
+    case '<':
+      return (f) => (a(f) < b(f) ? 1 : 0);
+    case '<=':
+      return (f) => (a(f) <= b(f) ? 1 : 0);
+    case '>':
+      return (f) => (a(f) > b(f) ? 1 : 0);
+    case '>=':
+      return (f) => (a(f) >= b(f) ? 1 : 0);
+    case '==':
+      return (f) => (a(f) === b(f) ? 1 : 0);
+    case '!=':
+      return (f) => (a(f) !== b(f) ? 1 : 0);
+    case '&':
+      return (f) => a(f) & b(f);
+    case '+':
+      return (f) => (a(f) + b(f)) | 0;
+    case '-':
+      return (f) => (a(f) - b(f)) | 0;
+    default:
+      return undefined;
   }
 }
 

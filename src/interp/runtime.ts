@@ -13,7 +13,7 @@ import type { PidNamespace } from '../kernel/namespace';
 import { IS_ERR } from '../kernel/pointers';
 
 /** One call's locals, by slot; slot 0 holds the return value. */
-export type Frame = number[];
+export type Frame = Float64Array;
 export const RET_SLOT = 0;
 
 /** Thrown to leave the current function when the sanitizer skips the rest of it. */
@@ -65,11 +65,25 @@ export class Runtime {
     return this.k.heap.pageOf(page, newPage);
   }
 
+  private ownersOf: Kernel | undefined;
+  private readonly owners = new Map<number, number>();
+
   /** Which pidmap entry holds a page object: (level << 8 | entry) + 1, or 0 when none does. */
   ownerOf(page: number): number {
+    if (this.ownersOf !== this.k) {
+      this.ownersOf = this.k;
+      this.owners.clear();
+    }
+    const known = this.owners.get(page);
+    if (known !== undefined) return known;
     for (const ns of this.k.namespaces) {
       const entry = ns.pageIds.indexOf(page);
-      if (entry >= 0) return ((ns.level << 8) | entry) + 1;
+      if (entry >= 0) {
+        const owner = ((ns.level << 8) | entry) + 1;
+        // A page object stays in its entry: entries are never emptied once installed.
+        this.owners.set(page, owner);
+        return owner;
+      }
     }
     return 0;
   }
