@@ -4,7 +4,7 @@
 
 /** Where one assembled line came from: a patch line (document position) or the model. */
 export type LineOrigin =
-  | { readonly from: 'patch'; readonly docLine: number; readonly docColumn: number }
+  | { readonly from: 'patch'; readonly docLine: number; readonly docColumn: number; readonly statementIds: readonly string[] }
   | { readonly from: 'model'; readonly statementIds: readonly string[] };
 
 export interface TextLine {
@@ -23,6 +23,11 @@ export class FunctionText {
     readonly name: string,
     readonly lines: readonly TextLine[],
   ) {}
+
+  /** The model statement ids the line at row is placed on (by the mapping, or the model's own). */
+  statementIdsAt(row: number): readonly string[] {
+    return this.lines[row]?.origin.statementIds ?? [];
+  }
 
   get text(): string {
     return this.lines.map((l) => l.text).join('\n');

@@ -100,7 +100,7 @@ export function assemble(patch: Patch, mapping: PatchMapping, variant: Variant):
       // Not modelled: it runs only when shown whole; shown in part, a call to it is refused.
       const code = parts.filter((p) => p.lines.some((l) => !isNoise(l.text)));
       if (code.length === 1 && code[0].startsHere && code[0].endsHere) {
-        functions.push({ text: new FunctionText(fn, code[0].lines.map(patchLine)) });
+        functions.push({ text: new FunctionText(fn, code[0].lines.map((l) => patchLine(l, byLine, variant))) });
       }
       continue;
     }
@@ -110,8 +110,9 @@ export function assemble(patch: Patch, mapping: PatchMapping, variant: Variant):
   return { functions, problems };
 }
 
-function patchLine(line: DiffLine): TextLine {
-  return { text: line.text, origin: { from: 'patch', docLine: line.line, docColumn: line.range.start.character } };
+function patchLine(line: DiffLine, byLine: ReadonlyMap<DiffLine, LineMapping>, variant: Variant): TextLine {
+  const statementIds = byLine.get(line)?.steps[variant] ?? [];
+  return { text: line.text, origin: { from: 'patch', docLine: line.line, docColumn: line.range.start.character, statementIds } };
 }
 
 function overlay(
@@ -179,7 +180,7 @@ function overlay(
   let next = 0;
   for (const range of ranges) {
     for (; next < range.from; next++) lines.push(modelLine(skeleton, next));
-    lines.push(...range.lines.map(patchLine));
+    lines.push(...range.lines.map((l) => patchLine(l, byLine, variant)));
     next = range.to + 1;
   }
   for (; next <= last; next++) lines.push(modelLine(skeleton, next));

@@ -9,6 +9,8 @@ import type { Problem } from './problems';
 import { RET_SLOT, SkipCall, UPID_STRIDE, type Frame, type Runtime } from './runtime';
 import { pageOf, type ModelContext, type Skeleton } from './skeletons';
 import { ctypeOf, isPointer, type CType } from './types';
+import { TraceBridge } from './trace-bridge';
+import { statementById } from '../kernel/statements';
 
 type Getter = (f: Frame) => number;
 type Setter = (f: Frame, v: number) => void;
@@ -28,6 +30,7 @@ export class CompiledFunction {
   paramTypes: CType[] = [];
   returnType: CType = 'int';
   slotOfLocal = new Map<string, number>();
+  bridge: TraceBridge | undefined;
 
   constructor(readonly name: string) {}
 
@@ -52,6 +55,8 @@ export class CompiledFunction {
     const params = this.params;
     for (let i = 0; i < params.length; i++) f[params[i]] = args[i] ?? 0;
     const code = this.code;
+    const bridge = this.bridge;
+    if (bridge !== undefined) bridge.enter(f);
     let pc = 0;
     try {
       while (pc >= 0) pc = code[pc](f);
@@ -62,6 +67,7 @@ export class CompiledFunction {
     } finally {
       this.depth--;
     }
+    if (bridge !== undefined) bridge.leave(f[RET_SLOT]);
     return f;
   }
 }
@@ -77,12 +83,16 @@ class Label {
   constructor(readonly name?: string) {}
 }
 
-type Op =
+type Op = (
   | { kind: 'eval'; get: Getter }
   | { kind: 'jf'; get: Getter; to: Label }
   | { kind: 'jt'; get: Getter; to: Label }
   | { kind: 'jmp'; to: Label }
-  | { kind: 'ret'; get: Getter | null };
+  | { kind: 'ret'; get: Getter | null }
+) & { step?: string };
+
+const LOOP_PART = /for-(init|cond|inc|dec)$/;
+const nothing: Getter = () => 0;
 
 class Refusal {
   constructor(readonly node: SyntaxNode, readonly message: string) {}
@@ -128,8 +138,11 @@ export class FunctionCompiler {
       this.compileHead(definition);
       const body = definition.childForFieldName('body');
       if (body === null) throw new Refusal(definition, 'a function definition without a body');
+      this.target.bridge = new TraceBridge(this.rt, this.target.name, this.target.slotOfLocal);
       this.statement(body);
-      this.ops.push({ kind: 'ret', get: null });
+      // A void function's closing brace is a step of the model's (`free_pidmap/end`).
+      const end = `${this.target.name}/end`;
+      this.ops.push({ kind: 'ret', get: null, ...(statementById(end) ? { step: end } : {}) });
       for (const label of this.labels.values()) {
         if (label.pc < 0) throw new Refusal(definition, `goto ${label.name}: no label ${label.name} in ${this.target.name}`);
       }
@@ -221,7 +234,7 @@ export class FunctionCompiler {
         return;
       case 'expression_statement': {
         const e = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
-        if (e) this.ops.push({ kind: 'eval', get: this.expr(e).get });
+        if (e) this.ops.push({ kind: 'eval', get: this.expr(e).get, ...this.withStep(this.plainId(node)) });
         return;
       }
       case 'if_statement':
@@ -244,28 +257,31 @@ export class FunctionCompiler {
         const top = new Label();
         const cond = new Label();
         const end = new Label();
+        const doId = this.plainId(node);
+        if (doId !== undefined) this.ops.push({ kind: 'eval', get: nothing, step: doId });
         this.bind(top);
         this.loopBody(node.childForFieldName('body'), end, cond);
         this.bind(cond);
-        this.ops.push({ kind: 'jt', get: this.condition(node.childForFieldName('condition')), to: top });
+        const condition = node.childForFieldName('condition');
+        this.ops.push({ kind: 'jt', get: this.condition(condition), to: top, ...this.withStep(condition ? this.plainId(condition) : undefined) });
         this.bind(end);
         return;
       }
       case 'return_statement': {
         const value = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
-        this.ops.push({ kind: 'ret', get: value ? this.expr(value).get : null });
+        this.ops.push({ kind: 'ret', get: value ? this.expr(value).get : null, ...this.withStep(this.plainId(node)) });
         return;
       }
       case 'break_statement':
       case 'continue_statement': {
         const loop = this.loops[this.loops.length - 1];
         if (loop === undefined) throw new Refusal(node, `${node.type === 'break_statement' ? 'break' : 'continue'} outside a loop`);
-        this.ops.push({ kind: 'jmp', to: node.type === 'break_statement' ? loop.brk : loop.cont });
+        this.ops.push({ kind: 'jmp', to: node.type === 'break_statement' ? loop.brk : loop.cont, ...this.withStep(this.plainId(node)) });
         return;
       }
       case 'goto_statement': {
         const name = node.childForFieldName('label')?.text ?? '';
-        this.ops.push({ kind: 'jmp', to: this.label(name) });
+        this.ops.push({ kind: 'jmp', to: this.label(name), ...this.withStep(this.plainId(node)) });
         return;
       }
       case 'labeled_statement': {
@@ -273,6 +289,8 @@ export class FunctionCompiler {
         const label = this.label(name);
         if (label.pc >= 0) throw new Refusal(node, `label ${name} defined twice`);
         this.bind(label);
+        const labelId = this.plainId(node);
+        if (labelId !== undefined) this.ops.push({ kind: 'eval', get: nothing, step: labelId });
         for (const child of node.namedChildren) {
           if (child !== null && child.type !== 'statement_identifier') this.statement(child);
         }
@@ -284,6 +302,24 @@ export class FunctionCompiler {
         if (node.type.startsWith('preproc_')) throw new Refusal(node, `a preprocessor directive inside a function is not supported: ${firstLine(node.text)}`);
         throw new Refusal(node, `unsupported statement (${node.type.replace(/_/g, ' ')}): ${firstLine(node.text)}`);
     }
+  }
+
+  /** The model statement ids of the line where node starts. */
+  private idsOf(node: SyntaxNode): readonly string[] {
+    return this.text.statementIdsAt(node.startPosition.row);
+  }
+
+  /** The id of a plain statement (not a loop header's part) on node's line. */
+  private plainId(node: SyntaxNode): string | undefined {
+    return this.idsOf(node).find((id) => !LOOP_PART.test(id));
+  }
+
+  private loopPart(node: SyntaxNode, part: RegExp): string | undefined {
+    return this.idsOf(node).find((id) => LOOP_PART.test(id) && part.test(id));
+  }
+
+  private withStep(step: string | undefined): { step?: string } {
+    return step === undefined ? {} : { step };
   }
 
   private label(name: string): Label {
@@ -313,7 +349,7 @@ export class FunctionCompiler {
   private ifStatement(node: SyntaxNode): void {
     const otherwise = new Label();
     const end = new Label();
-    this.ops.push({ kind: 'jf', get: this.condition(node.childForFieldName('condition')), to: otherwise });
+    this.ops.push({ kind: 'jf', get: this.condition(node.childForFieldName('condition')), to: otherwise, ...this.withStep(this.plainId(node)) });
     const consequence = node.childForFieldName('consequence');
     if (consequence !== null) this.statement(consequence);
     const alternative = node.childForFieldName('alternative');
@@ -330,25 +366,32 @@ export class FunctionCompiler {
 
   private forStatement(node: SyntaxNode): void {
     const init = node.childForFieldName('initializer');
+    const initId = this.loopPart(node, /init$/);
     if (init !== null) {
       if (init.type === 'declaration') this.declaration(init);
-      else this.ops.push({ kind: 'eval', get: this.expr(init).get });
+      else this.ops.push({ kind: 'eval', get: this.expr(init).get, ...this.withStep(initId) });
+    } else if (initId !== undefined) {
+      this.ops.push({ kind: 'eval', get: nothing, step: initId });
     }
     const cond = new Label();
     const update = new Label();
     const end = new Label();
     this.bind(cond);
     const condition = node.childForFieldName('condition');
-    if (condition !== null) this.ops.push({ kind: 'jf', get: this.expr(condition).get, to: end });
+    const condId = this.loopPart(node, /cond$/);
+    if (condition !== null) this.ops.push({ kind: 'jf', get: this.expr(condition).get, to: end, ...this.withStep(condId) });
+    else if (condId !== undefined) this.ops.push({ kind: 'eval', get: nothing, step: condId });
     this.loopBody(node.childForFieldName('body'), end, update);
     this.bind(update);
     const step = node.childForFieldName('update');
-    if (step !== null) this.ops.push({ kind: 'eval', get: this.expr(step).get });
+    if (step !== null) this.ops.push({ kind: 'eval', get: this.expr(step).get, ...this.withStep(this.loopPart(node, /(inc|dec)$/)) });
     this.ops.push({ kind: 'jmp', to: cond });
     this.bind(end);
   }
 
   private declaration(node: SyntaxNode): void {
+    const id = this.plainId(node);
+    let stepped = false;
     for (const declarator of node.childrenForFieldName('declarator')) {
       if (declarator === null) continue;
       const init = declarator.type === 'init_declarator' ? declarator : null;
@@ -357,13 +400,22 @@ export class FunctionCompiler {
       const value = init?.childForFieldName('value');
       if (value) {
         const get = this.expr(value).get;
-        this.ops.push({ kind: 'eval', get: (f) => (f[slot] = get(f)) });
+        this.ops.push({ kind: 'eval', get: (f) => (f[slot] = get(f)), ...this.withStep(stepped ? undefined : id) });
+        stepped = true;
       }
     }
   }
 
   private link(): Instr[] {
-    return this.ops.map((op, i): Instr => {
+    const bridge = this.target.bridge as TraceBridge;
+    return this.ops.map((op, i) => {
+      const instr = this.instruction(op, i);
+      return op.step === undefined ? instr : bridge.stepped(op.step, instr);
+    });
+  }
+
+  private instruction(op: Op, i: number): Instr {
+    {
       const next = i + 1;
       switch (op.kind) {
         case 'eval': {
@@ -396,7 +448,7 @@ export class FunctionCompiler {
           };
         }
       }
-    });
+    }
   }
 
   // ---- expressions ---------------------------------------------------------------------------

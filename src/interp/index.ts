@@ -24,3 +24,4 @@
 export { compileVariant, type CompileResult, type Program } from './program';
 export { formatProblem, type Problem } from './problems';
 export { simulatePatch, type PatchRunResult } from './run-patch';
+export { interpreterProblems, type VariantProblem } from './diagnostics';

@@ -1,10 +1,12 @@
 // The interpreter on the sample's own text against the model: generated scenarios of both variants
-// (fast-check, the kernel tests' generator) and every spec example must give the same outcome.
+// (fast-check, the kernel tests' generator) and every spec example must give the same outcome,
+// and a traced run must report the same steps (so the same patch lines) in the same order.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { formatOutcome } from '../../../src/kernel/outcome';
-import { parseScenario, simulate } from '../../../src/kernel/run';
+import { parseScenario, runOps, simulate, type KernelCode } from '../../../src/kernel/run';
+import { createKernel } from '../../../src/kernel/setup';
 import type { Scenario } from '../../../src/kernel/scenario';
 import type { Variant } from '../../../src/kernel/statements';
 import { specExamples } from '../kernel/support/fixtures';
@@ -43,5 +45,39 @@ test(`${RUNS} generated scenarios of both variants: interpreter and model agree`
       assert.equal(runOn(programs[scenario.variant], scenario), modelOutcome(scenario));
     }),
     { numRuns: RUNS, seed: 11 },
+  );
+});
+
+/** The steps a run reports to a tracer, in order: calls, statement ids, returns. */
+function stepsOf(scenario: Scenario, code?: KernelCode): string[] {
+  const k = createKernel(scenario);
+  const steps: string[] = [];
+  k.tr = {
+    call: (fn) => steps.push(`call ${fn}`),
+    step: (id) => steps.push(id),
+    ret: () => steps.push('ret'),
+    change: () => undefined,
+  };
+  runOps(k, scenario, code);
+  return steps;
+}
+
+test('traced runs visit the same statements in the same order (spec examples and 200 generated scenarios)', async () => {
+  const programs = { baseline: await compile(readText(samplePath), 'baseline'), patched: await compile(readText(samplePath), 'patched') };
+  const codeOf = (variant: Variant): KernelCode => {
+    const result = programs[variant];
+    assert.ok(result.ok);
+    return result.program.code;
+  };
+  for (const example of specExamples()) {
+    const parsed = parseScenario(example.scenarioText);
+    assert.ok(parsed.ok);
+    if (parsed.ok) assert.deepEqual(stepsOf(parsed.scenario, codeOf(parsed.scenario.variant)), stepsOf(parsed.scenario), example.name);
+  }
+  fc.assert(
+    fc.property(scenarioArb({ maxOps: 6 }), (scenario) => {
+      assert.deepEqual(stepsOf(scenario, codeOf(scenario.variant)), stepsOf(scenario));
+    }),
+    { numRuns: 200, seed: 14 },
   );
 });
