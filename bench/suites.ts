@@ -4,5 +4,6 @@ import { parseSuite } from './parse.bench';
 import { kernelSuite } from './kernel.bench';
 import { exploreSuite } from './explore.bench';
 import { webviewSuite } from './webview.bench';
+import { interpSuite } from './interp.bench';
 
-export const suites: BenchSuite[] = [parseSuite, kernelSuite, exploreSuite, webviewSuite];
+export const suites: BenchSuite[] = [parseSuite, kernelSuite, exploreSuite, interpSuite, webviewSuite];

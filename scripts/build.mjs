@@ -55,6 +55,10 @@ if (existsSync('src/webview/main.ts')) {
 mkdirSync('dist/codicons', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
 
+// The C front end's tree-sitter runtime and grammar, found beside the bundles (src/c/parser.ts).
+copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
+copyFileSync('node_modules/tree-sitter-c/tree-sitter-c.wasm', 'dist/tree-sitter-c.wasm');
+
 for (const options of targets) {
   const full = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', ...options };
   if (watch) {

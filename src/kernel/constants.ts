@@ -1,4 +1,5 @@
 // The constants of linux-2.6.26-rc8-mm1 on x86_64 with 4 KiB pages, as the scenario spec lists them.
+import { errnoNameOf } from './errno-names';
 
 export const PAGE_SIZE = 4096;
 export const BITS_PER_PAGE = PAGE_SIZE * 8;
@@ -20,11 +21,10 @@ export const MAX_ERRNO = 4095;
 /** Words of 32 bits in one pidmap page: the model keeps bitmaps as Uint32Array. */
 export const WORDS_PER_PAGE = BITS_PER_PAGE / 32;
 
-export type Errno = 'ENOMEM' | 'EINVAL' | 'EBUSY';
+/** An errno name as <errno.h> spells it: the model returns ENOMEM, EINVAL, EBUSY; an edited patch any. */
+export type Errno = string;
 
-const ERRNO_NAMES: Readonly<Record<number, Errno>> = { [ENOMEM]: 'ENOMEM', [EINVAL]: 'EINVAL', [EBUSY]: 'EBUSY' };
-
-/** The symbolic name of a positive errno that fork() can return here. */
+/** The symbolic name of a positive errno (any in the kernel's list, for edited patches). */
 export function errnoName(errno: number): Errno | undefined {
-  return ERRNO_NAMES[errno];
+  return errnoNameOf(errno);
 }

@@ -47,14 +47,14 @@ export class ForkLog {
 
   at(fork: number): ForkResult {
     const base = fork * this.levels;
-    if (this.data[base] < 0) return { errno: errnoName(-this.data[base]) ?? 'ENOMEM' };
+    if (this.data[base] < 0) return { errno: errnoName(-this.data[base]) ?? String(-this.data[base]) };
     return { pids: Array.from(this.data.subarray(base, base + this.levels)) };
   }
 
   /** One fork as the outcome prints it: `{ "pids": [4001, 500] }` or `{ "errno": "ENOMEM" }`. */
   formatAt(fork: number): string {
     const base = fork * this.levels;
-    if (this.data[base] < 0) return `{ "errno": "${errnoName(-this.data[base]) ?? 'ENOMEM'}" }`;
+    if (this.data[base] < 0) return `{ "errno": "${errnoName(-this.data[base]) ?? String(-this.data[base])}" }`;
     let text = '{ "pids": [';
     for (let level = 0; level < this.levels; level++) text += (level === 0 ? '' : ', ') + this.data[base + level];
     return `${text}] }`;

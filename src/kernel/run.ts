@@ -13,6 +13,19 @@ import type { Scenario, ScenarioError } from './scenario';
 import { createKernel } from './setup';
 import { checkScenarioShape } from './validate';
 
+/**
+ * The two entry points the scenario driver calls: the model's own, or an interpreter's that runs
+ * the C text of a patch (src/interp) over the same kernel state.
+ */
+export interface KernelCode {
+  /** copy_process: the child's struct pid id (> 0) on success, or -errno. */
+  copyProcess(k: Kernel): number;
+  /** free_pid(pid): a child is reaped. */
+  freePid(k: Kernel, pid: number): void;
+}
+
+export const MODEL_CODE: KernelCode = { copyProcess, freePid };
+
 export type RunResult = { ok: true; outcome: Outcome } | { ok: false; errors: ScenarioError[] };
 
 /** The ops' state the scenario frame shows: which op and which fork. */
@@ -21,7 +34,7 @@ function scenarioLocals(op: number | null, fork: number | null): { op: number | 
 }
 
 /** Runs the ops on a kernel made by createKernel(scenario). */
-export function runOps(k: Kernel, scenario: Scenario): RunResult {
+export function runOps(k: Kernel, scenario: Scenario, code: KernelCode = MODEL_CODE): RunResult {
   const depth = scenario.depth;
   const totalForks = scenario.ops.reduce((sum, op) => sum + (op.op === 'fork' ? op.repeat : 0), 0);
   const forks = new ForkLog(depth + 1, totalForks);
@@ -39,7 +52,7 @@ export function runOps(k: Kernel, scenario: Scenario): RunResult {
       for (let r = 0; r < op.repeat; r++) {
         const fork = forks.add();
         if (k.tr !== null) k.tr.step('scenario/fork', scenarioLocals(opIndex, fork));
-        runFork(k, fork, forks, childByNr);
+        runFork(k, fork, forks, childByNr, code);
         if (k.tr !== null) k.tr.step('scenario/fork-done', scenarioLocals(opIndex, fork));
       }
     } else {
@@ -52,7 +65,7 @@ export function runOps(k: Kernel, scenario: Scenario): RunResult {
         };
       }
       if (k.tr !== null) k.tr.step('scenario/exit', scenarioLocals(opIndex, null));
-      freePid(k, child);
+      code.freePid(k, child);
       (childByNr as Int32Array)[nr] = 0;
       if (k.tr !== null) k.tr.change({ kind: 'child-exited', nr });
     }
@@ -62,11 +75,11 @@ export function runOps(k: Kernel, scenario: Scenario): RunResult {
 }
 
 /** One fork: copy_process, then what the fork leaves behind (leak before pidmap-leak). */
-function runFork(k: Kernel, fork: number, forks: ForkLog, childByNr: Int32Array | null): void {
+function runFork(k: Kernel, fork: number, forks: ForkLog, childByNr: Int32Array | null, code: KernelCode): void {
   k.forkIndex = fork;
   k.forkPid = NULL;
   k.forkSetCount = 0;
-  const result = copyProcess(k);
+  const result = code.copyProcess(k);
   const depth = k.depth;
   if (result > 0) {
     for (let level = 0; level <= depth; level++) forks.setNumber(fork, level, k.heap.pidNumber(result, level));

@@ -1,0 +1,27 @@
+// The interpreter: runs the C that a patch shows, as written, over the model's kernel state.
+//
+// Design (the seams). The model's functions exist twice: as the fast TypeScript of src/kernel
+// (pid.ts, fork.ts) and as skeletons (skeletons.ts) — each function, per variant, as source-ordered
+// lines shaped like its C (braces, if/for/do heads, labels, goto, break, return) whose statements
+// and conditions are TypeScript closures named by placeholders (`__kpr_s(N);`, `__kpr_e(N)`), each
+// line keyed by the statement ids of src/kernel/statements.ts. For a function the patch shows,
+// assemble.ts lays each hunk's lines over the skeleton: the mapping (src/mapping) anchors the
+// hunk's lines on statement ids, and the hunk's text replaces the skeleton lines from its first to
+// its last anchor (widened over the braces it shows at its edges, and to the function's head or end
+// when it shows them). The result is one complete C function — the patch's text where the patch
+// shows it, placeholders elsewhere — that tree-sitter parses as a whole (src/c), so a seam may fall
+// anywhere, even inside a statement: out_free's loop header from the model around its body from the
+// patch, or a `goto out` in an edit to a label only the model's part has. compile.ts turns the
+// tree into a flat instruction list of closures over one frame of numbered slots (loops lowered to
+// init / cond / body / update / jump), the placeholders linked to the skeleton's closures on the
+// same frame. Callees the patch never shows run in the model (program.ts), as do the allocators,
+// bit operations, atomics and the task's next_syscall_data (builtins.ts) over the same Kernel, so
+// the sanitizer, fault injection and the outcome are the model's.
+//
+// Values are numbers in the model's encodings (runtime.ts); a dereference the sanitizer rejects
+// records err-ptr-deref and skips the rest of the call, as the model's free_pidmap does. Locals
+// live in one slot per name per function (C's block scopes are not kept apart).
+export { compileVariant, type CompileResult, type Program } from './program';
+export { formatProblem, type Problem } from './problems';
+export { simulatePatch, type PatchRunResult } from './run-patch';
+export { interpreterProblems, type VariantProblem } from './diagnostics';

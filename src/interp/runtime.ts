@@ -1,0 +1,123 @@
+// The interpreter's view of the kernel state: one Runtime per compiled program, pointed at the
+// Kernel of the run. Values are plain numbers in the model's encodings (see src/kernel/pid.ts and
+// locals.ts), so interpreted code and the model's TypeScript share every object:
+//   struct pid *            heap id, 0 NULL, -1..-4095 ERR_PTR
+//   struct pid_namespace *  level + 1 (0 NULL); ->parent is the value minus one
+//   struct pidmap *         ((level << 8) | entry) + 1; pointer arithmetic moves the entry
+//   struct upid *           pid * 64 + level (pid->numbers + i)
+//   void * (a pidmap page)  heap id of the page object
+import { newPage, testAndSetBit } from '../kernel/bitmap';
+import { BITS_PER_PAGE } from '../kernel/constants';
+import type { Kernel } from '../kernel/kernel';
+import type { PidNamespace } from '../kernel/namespace';
+import { IS_ERR } from '../kernel/pointers';
+
+/** One call's locals, by slot; slot 0 holds the return value. */
+export type Frame = Float64Array;
+export const RET_SLOT = 0;
+
+/** Thrown to leave the current function when the sanitizer skips the rest of it. */
+export class SkipCall {
+  static readonly instance = new SkipCall();
+}
+
+export const UPID_STRIDE = 64;
+
+export class Runtime {
+  k!: Kernel;
+
+  ns(ref: number): PidNamespace {
+    const ns = ref > 0 ? this.k.namespaces[ref - 1] : undefined;
+    if (ns === undefined) this.badDeref(`a struct pid_namespace pointer (${ref === 0 ? 'NULL' : ref})`);
+    return ns as PidNamespace;
+  }
+
+  mapNs(map: number): PidNamespace {
+    return this.ns(((map - 1) >> 8) + 1);
+  }
+
+  mapEntry(map: number): number {
+    return (map - 1) & 255;
+  }
+
+  /** A struct pid the code dereferences: the sanitizer records err-ptr-deref and skips the call. */
+  livePid(pid: number): number {
+    if (IS_ERR(pid) || !this.k.heap.isLive(pid)) this.badDeref(IS_ERR(pid) ? `ERR_PTR(${pid})` : pid === 0 ? 'NULL' : 'a freed struct pid');
+    return pid;
+  }
+
+  upidPid(upid: number): number {
+    return Math.floor(upid / UPID_STRIDE);
+  }
+
+  upidLevel(upid: number): number {
+    return upid - Math.floor(upid / UPID_STRIDE) * UPID_STRIDE;
+  }
+
+  badDeref(what: string): never {
+    this.k.fault('err-ptr-deref', `dereference of ${what}`);
+    throw SkipCall.instance;
+  }
+
+  /** The bitmap of a page object (map->page), or a fault for NULL. */
+  bitmap(page: number): Uint32Array {
+    if (page <= 0 || !this.k.heap.isLive(page)) this.badDeref(page === 0 ? 'a NULL pidmap page' : 'a freed pidmap page');
+    return this.k.heap.pageOf(page, newPage);
+  }
+
+  private ownersOf: Kernel | undefined;
+  private readonly owners = new Map<number, number>();
+
+  /** Which pidmap entry holds a page object: (level << 8 | entry) + 1, or 0 when none does. */
+  ownerOf(page: number): number {
+    if (this.ownersOf !== this.k) {
+      this.ownersOf = this.k;
+      this.owners.clear();
+    }
+    const known = this.owners.get(page);
+    if (known !== undefined) return known;
+    for (const ns of this.k.namespaces) {
+      const entry = ns.pageIds.indexOf(page);
+      if (entry >= 0) {
+        const owner = ((ns.level << 8) | entry) + 1;
+        // A page object stays in its entry: entries are never emptied once installed.
+        this.owners.set(page, owner);
+        return owner;
+      }
+    }
+    return 0;
+  }
+
+  /** test_and_set_bit(offset, page), with the bookkeeping the model keeps for pidmap-leak. */
+  testAndSet(offset: number, page: number): number {
+    if (testAndSetBit(this.bitmap(page), offset)) return 1;
+    const owner = this.ownerOf(page);
+    if (owner !== 0) this.k.numberSet(this.mapNs(owner).level, this.mapEntry(owner) * BITS_PER_PAGE + offset);
+    return 0;
+  }
+
+  setLastPid(nsRef: number, value: number): void {
+    const ns = this.ns(nsRef);
+    ns.lastPid = value;
+    if (this.k.tr !== null) this.k.tr.change({ kind: 'last-pid', level: ns.level, value });
+  }
+
+  addNrFree(map: number, delta: number): number {
+    const ns = this.mapNs(map);
+    const entry = this.mapEntry(map);
+    ns.nrFree[entry] += delta;
+    if (this.k.tr !== null) this.k.tr.change({ kind: 'nr-free', level: ns.level, entry, value: ns.nrFree[entry] });
+    return ns.nrFree[entry];
+  }
+
+  setPidNumber(upid: number, nr: number): void {
+    const pid = this.livePid(this.upidPid(upid));
+    const level = this.upidLevel(upid);
+    this.k.heap.setPidNumber(pid, level, nr);
+    if (this.k.tr !== null) this.k.tr.change({ kind: 'pid-number', id: pid, level, nr });
+  }
+
+  pidNumber(upid: number): number {
+    return this.k.heap.pidNumber(this.livePid(this.upidPid(upid)), this.upidLevel(upid));
+  }
+}
