@@ -99,6 +99,24 @@ export function describeChange(change: StepChange): string {
   }
 }
 
+/** What a point shows changed, without building its heap and fault views (kpr trace). */
+export interface PointDelta {
+  /** Locals of every frame whose value differs from the previous point's same call. */
+  readonly changedLocals: readonly LocalView[];
+  /** What the step before this point did, in words. */
+  readonly changes: readonly string[];
+}
+
+export function pointDelta(records: readonly PointRecord[], index: number): PointDelta {
+  const record = records[index];
+  const previous = index > 0 ? records[index - 1] : undefined;
+  const byInvocation = new Map(previous?.stack.map((f) => [f.invocation, f]));
+  return {
+    changedLocals: record.stack.flatMap((frame) => localViews(frame, byInvocation.get(frame.invocation)).filter((l) => l.changed)),
+    changes: record.changes.map(describeChange),
+  };
+}
+
 export function materialise(records: readonly PointRecord[], faults: readonly FaultRecord[], index: number): ExecutionPoint {
   const record = records[index];
   const previous = index > 0 ? records[index - 1] : undefined;

@@ -1,35 +1,51 @@
 // `kpr simulate FILE|-`: runs a scenario through the kernel model in fast mode and prints the
-// outcome JSON exactly as the spec lays it out. A scenario that breaks a rule gets one line
-// naming the field and the rule, and exit 2.
+// outcome JSON exactly as the spec lays it out, streamed chunk by chunk. A scenario that breaks
+// a rule gets one line naming the field and the rule, and exit 2.
 import { parseArgs } from '../args';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand } from '../command';
+import { inputName } from '../patch-input';
+import { readScenarioText } from '../scenario-input';
 import { parseScenario, simulate } from '../../kernel/run';
-import { writeOutcome } from '../../kernel/outcome';
+import { outcomeChunks } from '../../kernel/outcome';
 import { formatScenarioError } from '../../kernel/scenario';
+
+const USAGE = `Usage: kpr simulate FILE|-
+
+Reads a scenario (FILE, or - for standard input), runs it through the model of kernel/pid.c
+before or after the patch, and prints the outcome JSON. The output is written as it is made, so
+millions of forks stream through a pipe in bounded memory.
+
+Format (the scenario spec, v1; its examples with their outcomes are in the source repository's
+test/fixtures/scenarios/spec-examples/):
+  scenario  {"variant": "baseline"|"patched", "pid_max": 301..4194304 (32768), "depth": 0..31 (0),
+             "namespaces": [{"last_pid": N, "used": [N, [FROM, TO], ...]}, ...]  (index = level),
+             "fail": {"kmem_cache_alloc": [CALL, ...], "kzalloc": [CALL, ...]},
+             "ops": [{"op": "set_next", "value": N}, {"op": "fork", "repeat": K (1)},
+                     {"op": "exit", "pid": N}, ...]}
+  outcome   {"forks": [{"pids": [N0, ..., N_depth]} | {"errno": "ENOMEM"|"EINVAL"|"EBUSY"}, ...],
+             "faults": [{"fork": I, "kind": "err-ptr-deref"|"invalid-free"|"leak"|"pidmap-leak"}, ...],
+             "next_syscall_data": N|null,
+             "final": [{"level": L, "last_pid": N, "used": [[FROM, TO], ...], "nr_free": {"ENTRY": N}}, ...]}
+  A scenario asks for at most 33554432 pid allocations in all (each fork: depth + 1).
+
+Examples:
+  echo '{"variant":"patched","ops":[{"op":"set_next","value":299},{"op":"fork"}]}' | kpr simulate -
+  kpr simulate scenario.json > outcome.json
+
+A scenario that breaks a rule is refused as a whole, with one line naming the field and the
+rule (exit 2).`;
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
   summary: 'run a pid-allocation scenario through the kernel model and print the outcome JSON',
-  usage: [
-    'Usage: kpr simulate FILE|-',
-    '',
-    'Reads a scenario (see the scenario spec; "-" reads standard input), runs it through the',
-    'model of kernel/pid.c before or after the patch, and prints the outcome JSON.',
-    'Exit status: 0 on success, 2 when the scenario breaks a rule (one line names the field).',
-  ].join('\n'),
+  usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs(args, {});
     if (parsed.positionals.length !== 1) throw new UsageError('expects exactly one scenario FILE (or - for standard input)');
     const path = parsed.positionals[0];
-    let text: string;
-    try {
-      text = await io.readInput(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      io.err(`kpr simulate: cannot read ${path}: ${code}\n`);
-      return EXIT_USAGE;
-    }
-    const checked = parseScenario(text, false);
+    const read = await readScenarioText('simulate', path, io, inputName(path));
+    if (!read.ok) return read.exit;
+    const checked = parseScenario(read.text, false);
     if (!checked.ok) {
       io.err(`kpr simulate: ${formatScenarioError(checked.errors[0])}\n`);
       return EXIT_USAGE;
@@ -39,7 +55,7 @@ export const simulateCommand: CliCommand = {
       io.err(`kpr simulate: ${formatScenarioError(run.errors[0])}\n`);
       return EXIT_USAGE;
     }
-    writeOutcome(run.outcome, (chunk) => io.out(chunk));
+    for (const chunk of outcomeChunks(run.outcome)) await io.out(chunk);
     return EXIT_OK;
   },
 };
