@@ -111,10 +111,19 @@ export function pointDelta(records: readonly PointRecord[], index: number): Poin
   const record = records[index];
   const previous = index > 0 ? records[index - 1] : undefined;
   const byInvocation = new Map(previous?.stack.map((f) => [f.invocation, f]));
-  return {
-    changedLocals: record.stack.flatMap((frame) => localViews(frame, byInvocation.get(frame.invocation)).filter((l) => l.changed)),
-    changes: record.changes.map(describeChange),
-  };
+  const changedLocals: LocalView[] = [];
+  for (const frame of record.stack) {
+    const before = byInvocation.get(frame.invocation);
+    if (before === undefined) continue;
+    // Only the changed values are formatted: a trace asks this for every one of its steps.
+    for (const [name, raw] of Object.entries(frame.locals)) {
+      const previous = before.locals[name];
+      if (previous === undefined || previous === raw) continue;
+      const type = LOCAL_TYPES[frame.fn][name] ?? 'int';
+      changedLocals.push({ name, type, value: formatValue(type, raw), changed: true });
+    }
+  }
+  return { changedLocals, changes: record.changes.map(describeChange) };
 }
 
 export function materialise(records: readonly PointRecord[], faults: readonly FaultRecord[], index: number): ExecutionPoint {
