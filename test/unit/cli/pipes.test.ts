@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SAMPLE_PATH } from '../mapping/sample';
 
@@ -73,5 +74,23 @@ test('kpr parse - of an endless input stops at the size limit with input-too-lar
     assert.equal(ended.stdoutBytes, 0);
   } finally {
     closeSync(zero);
+  }
+});
+
+test('a 600 MB file gets the size limit\'s message, not a string-length error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kpr-big-'));
+  const big = join(dir, 'big.mbox');
+  try {
+    // A sparse file: 600 MB long, no disk blocks written.
+    writeFileSync(big, '');
+    truncateSync(big, 600 * 1024 * 1024);
+    for (const command of ['parse', 'trace', 'explore', 'map']) {
+      const ended = await runKpr([command, big]);
+      assert.equal(ended.code, 2, command);
+      assert.match(ended.stderr, new RegExp(`^kpr ${command}: .*big\\.mbox: input-too-large: `), command);
+      assert.equal(ended.stderr.trim().split('\n').length, 1, command);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
