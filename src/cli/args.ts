@@ -30,6 +30,8 @@ export function parseArgs(args: readonly string[], spec: Readonly<Record<string,
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     const flag = spec[name];
     if (!flag) throw new UsageError(`unknown flag: --${name}`);
+    // Taking the last of two values silently would hide a typo in a long command line.
+    if (flags.has(name)) throw new UsageError(`--${name} given twice`);
     if (!flag.takesValue) {
       if (eq >= 0) throw new UsageError(`flag --${name} takes no value`);
       flags.set(name, true);

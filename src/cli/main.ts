@@ -1,18 +1,18 @@
 // Process entry of the `kpr` command: wires real stdin/stdout/files into runCli.
-import { readFile } from 'node:fs/promises';
 import { runCli } from './run';
 import type { CliIo } from './command';
+import { readInputLimited } from './input';
+import { streamWriter } from './output';
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+// stderr carries one-line messages; a closed stderr must not turn into an uncaught error.
+process.stderr.on('error', () => undefined);
 
 const io: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  readInput: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
+  out: streamWriter(process.stdout),
+  err: (text) => {
+    process.stderr.write(text);
+  },
+  readInput: (path, maxBytes) => readInputLimited(path, maxBytes, process.stdin),
 };
 
 runCli(process.argv.slice(2), io).then(

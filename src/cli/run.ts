@@ -1,6 +1,7 @@
 // Dispatches `kpr ARGS` to a subcommand. Kept apart from main.ts so tests call it directly.
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from './command';
+import { EXIT_OK, EXIT_STATUS_HELP, EXIT_USAGE, OutputClosed, UsageError, type CliCommand, type CliIo } from './command';
 import { commands as defaultCommands } from './commands';
+import { escapeMessage } from './one-line';
 import { version } from './version';
 
 function helpText(commands: readonly CliCommand[]): string {
@@ -18,18 +19,42 @@ function helpText(commands: readonly CliCommand[]): string {
     '  --help     show this help',
     '  --version  print the version',
     '',
+    'Every command reads FILE, or standard input for -, up to the input size limit.',
+    '',
+    EXIT_STATUS_HELP,
+    '',
   ];
   return lines.join('\n');
 }
 
+/** The io a command sees: its error messages escaped so that each stays one line. */
+function escapingIo(io: CliIo): CliIo {
+  return { out: (text) => io.out(text), err: (text) => io.err(escapeMessage(text)), readInput: (path, max) => io.readInput(path, max) };
+}
+
 export async function runCli(args: readonly string[], io: CliIo, commands: readonly CliCommand[] = defaultCommands): Promise<number> {
+  if (args.length === 0) {
+    // Help that was not asked for is a usage error: on stderr, exit 2.
+    io.err(`kpr: no command given\n\n${helpText(commands)}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await dispatch(args, escapingIo(io), commands);
+  } catch (error) {
+    // The reader went away (| head): what it wanted is written; stop quietly.
+    if (error instanceof OutputClosed) return EXIT_OK;
+    throw error;
+  }
+}
+
+async function dispatch(args: readonly string[], io: CliIo, commands: readonly CliCommand[]): Promise<number> {
   const [first, ...rest] = args;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    io.out(helpText(commands));
-    return first === undefined ? EXIT_USAGE : EXIT_OK;
+  if (first === '--help' || first === '-h' || first === 'help') {
+    await io.out(helpText(commands));
+    return EXIT_OK;
   }
   if (first === '--version' || first === '-V') {
-    io.out(`${version}\n`);
+    await io.out(`${version}\n`);
     return EXIT_OK;
   }
   if (first.startsWith('-')) {
@@ -42,14 +67,14 @@ export async function runCli(args: readonly string[], io: CliIo, commands: reado
     return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`${command.usage}\n`);
+    await io.out(`${command.usage}\n\n${EXIT_STATUS_HELP}\n`);
     return EXIT_OK;
   }
   try {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`kpr ${command.name}: ${error.message}\n`);
+      io.err(`kpr ${command.name}: ${error.message} (see kpr ${command.name} --help)\n`);
       return EXIT_USAGE;
     }
     throw error;

@@ -21,7 +21,7 @@ export interface Difference {
   readonly patched: unknown;
   /** 0-based document line where the patched behaviour comes from, when the patch shows it. */
   readonly line?: number;
-  /** How many explored cases show it. */
+  /** How many compared baseline/patched pairs of runs show it. */
   readonly occurrences: number;
 }
 
@@ -35,6 +35,8 @@ interface Pending {
   patched: Lazy;
   line: number | undefined;
   occurrences: number;
+  /** The last compared pair that showed it. */
+  pair: number;
   describe: () => string;
 }
 
@@ -47,10 +49,12 @@ interface PredefineTally {
 export class DifferenceCollector {
   private readonly pending = new Map<string, Pending>();
   private readonly tally: PredefineTally = { refused: new Map(), honoured: new Set() };
+  private pairIndex = 0;
 
   constructor(private readonly lines: PatchLines) {}
 
   compare(baseline: Observation, patched: Observation): void {
+    this.pairIndex++;
     const depth = patched.scenario.depth;
     const forks = Math.min(baseline.outcome.forks.length, patched.outcome.forks.length);
     const liveAtFork = liveNumbersAtEachFork(patched);
@@ -149,10 +153,12 @@ export class DifferenceCollector {
   private note(key: string, scenario: ScenarioJson, baseline: Lazy, patched: Lazy, line: number | undefined, describe: () => string): void {
     const known = this.pending.get(key);
     if (known === undefined) {
-      this.pending.set(key, { kind: key.split('|')[0], scenario, baseline, patched, line, occurrences: 1, describe });
+      this.pending.set(key, { kind: key.split('|')[0], scenario, baseline, patched, line, occurrences: 1, pair: this.pairIndex, describe });
       return;
     }
-    known.occurrences++;
+    // occurrences counts compared pairs, as findings count runs: not the forks of one pair.
+    if (known.pair !== this.pairIndex) known.occurrences++;
+    known.pair = this.pairIndex;
     if (smallerScenario(scenario, known.scenario)) Object.assign(known, { scenario, baseline, patched, describe });
   }
 

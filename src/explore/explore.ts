@@ -15,10 +15,12 @@ export interface ExplorationReport {
   readonly findings: readonly Finding[];
   readonly differences: readonly Difference[];
   readonly unreached: readonly Unreached[];
-  /** Scenario runs made (each variant, each failure injection counts). */
+  /** Scenario runs made (each variant, each failure injection counts): the unit of findings. */
   readonly scenarios: number;
+  /** Baseline/patched pairs of runs compared: the unit of differences. */
+  readonly pairs: number;
   readonly elapsedMs: number;
-  /** True when the budget ran out before the whole space was explored. */
+  /** True when the budget guard stopped the exploration before the whole space was explored. */
   readonly partial: boolean;
   /** False when the patch shows no line of the modelled kernel code: nothing was run. */
   readonly modelled: boolean;
@@ -27,24 +29,28 @@ export interface ExplorationReport {
 }
 
 export interface ExploreOptions {
-  /** Stop after this many milliseconds (default 900). */
+  /**
+   * A guard, not a sample size: stop after this many milliseconds of running scenarios (reading
+   * and mapping the patch do not count). The default lets the whole space finish on any machine,
+   * so the same patch gives the same report; the editor passes a short one.
+   */
   readonly budgetMs?: number;
   /** Deepest namespace level explored, 0 to 31 (default 3). */
   readonly maxDepth?: number;
 }
 
-export const DEFAULT_BUDGET_MS = 900;
+export const DEFAULT_BUDGET_MS = 120_000;
 export const DEFAULT_MAX_DEPTH = 3;
 /** Failure injection tries at most this many calls of each allocator per case. */
 const MAX_INJECTED_CALLS = 4;
 
 export function explorePatch(patch: Patch, options: ExploreOptions = {}): ExplorationReport {
-  const start = performance.now();
   const budgetMs = finiteOr(options.budgetMs, DEFAULT_BUDGET_MS, 0, Number.MAX_SAFE_INTEGER);
   const maxDepth = Math.trunc(finiteOr(options.maxDepth, DEFAULT_MAX_DEPTH, 0, 31));
   const lines = new PatchLines(patch);
+  const start = performance.now();
   if (!lines.modelled) {
-    return { findings: [], differences: [], unreached: [], scenarios: 0, elapsedMs: performance.now() - start, partial: false, modelled: false };
+    return { findings: [], differences: [], unreached: [], scenarios: 0, pairs: 0, elapsedMs: 0, partial: false, modelled: false };
   }
   const exploration = new Exploration(lines);
   let partial = false;
@@ -68,6 +74,7 @@ export function explorePatch(patch: Patch, options: ExploreOptions = {}): Explor
     // Coverage of an interrupted run says nothing about what is unreachable.
     unreached: partial ? [] : unreachedLines(lines.mapping, exploration.executed),
     scenarios: exploration.scenarios,
+    pairs: exploration.pairs,
     elapsedMs: performance.now() - start,
     partial,
     modelled: true,
@@ -81,6 +88,7 @@ class Exploration {
   readonly findings: FindingCollector;
   readonly differences: DifferenceCollector;
   scenarios = 0;
+  pairs = 0;
 
   constructor(private readonly lines: PatchLines) {
     this.findings = new FindingCollector(lines);
@@ -119,7 +127,10 @@ class Exploration {
   private runPair(scenario: Omit<ScenarioJson, 'variant'>): { baseline?: Observation; patched?: Observation } {
     const baseline = this.run({ variant: 'baseline', ...scenario });
     const patched = this.run({ variant: 'patched', ...scenario });
-    if (baseline !== undefined && patched !== undefined) this.differences.compare(baseline, patched);
+    if (baseline !== undefined && patched !== undefined) {
+      this.pairs++;
+      this.differences.compare(baseline, patched);
+    }
     return { baseline, patched };
   }
 }

@@ -14,8 +14,10 @@ function docLine(line: number | undefined): number | null {
 export function reportToJson(report: ExplorationReport, texts: ReportTexts) {
   return {
     scenarios: report.scenarios,
-    elapsedMs: Math.round(report.elapsedMs),
+    pairs: report.pairs,
     partial: report.partial,
+    // Only a report the guard cut short says how long it ran: otherwise the same patch gives the same JSON.
+    ...(report.partial ? { elapsedMs: Math.round(report.elapsedMs) } : {}),
     modelled: report.modelled,
     ...(report.error === undefined ? {} : { error: report.error }),
     findings: report.findings.map((f) => ({

@@ -11,18 +11,18 @@ function at(line: number | undefined): string {
 
 export function formatReport(report: ExplorationReport, texts: ReportTexts): string {
   const out: string[] = [];
-  const ms = Math.round(report.elapsedMs);
   if (!report.modelled) {
     out.push('kpr explore: the patch shows no line of the modelled kernel code (kernel/pid.c, kernel/fork.c); nothing to explore.');
     return out.join('\n') + '\n';
   }
-  const partial = report.error !== undefined ? ` — PARTIAL: a run failed (${report.error})` : report.partial ? ' — PARTIAL: the time budget ran out' : '';
-  out.push(`kpr explore: ${report.scenarios} scenario runs (baseline and patched) in ${ms} ms${partial}`);
+  // No timings: the same patch gives the same report, on any machine.
+  const partial = report.error !== undefined ? ` — PARTIAL: a run failed (${report.error})` : report.partial ? ` — PARTIAL: stopped by the time budget guard after ${Math.round(report.elapsedMs)} ms` : ', the whole scenario space';
+  out.push(`kpr explore: ${report.scenarios} scenario runs (a scenario on one variant), ${report.pairs} baseline/patched pairs compared${partial}`);
 
   out.push('', `Findings (${report.findings.length}):`);
   if (report.findings.length === 0) out.push('  none');
   for (const f of report.findings) {
-    out.push(`  ${at(f.line)} ${f.kind} (${f.variant}, ${f.occurrences} scenario${f.occurrences === 1 ? '' : 's'})  ${texts.textOf(f.line)}`);
+    out.push(`  ${at(f.line)} ${f.kind} (${f.variant}, in ${f.occurrences} run${f.occurrences === 1 ? '' : 's'})  ${texts.textOf(f.line)}`);
     out.push(`    ${f.message}`);
     out.push(`    smallest: ${scenarioOneLine(f.scenario)}`);
     for (const p of f.paths) out.push(`    path ${p.label}: ${scenarioOneLine(p.scenario)}`);
@@ -31,7 +31,7 @@ export function formatReport(report: ExplorationReport, texts: ReportTexts): str
   out.push('', `Differences between baseline and patched (${report.differences.length}):`);
   if (report.differences.length === 0) out.push('  none');
   for (const d of report.differences) {
-    out.push(`  ${at(d.line)} ${d.kind} (${d.occurrences} case${d.occurrences === 1 ? '' : 's'})${d.line === undefined ? '' : `  ${texts.textOf(d.line)}`}`);
+    out.push(`  ${at(d.line)} ${d.kind} (in ${d.occurrences} compared pair${d.occurrences === 1 ? '' : 's'})${d.line === undefined ? '' : `  ${texts.textOf(d.line)}`}`);
     out.push(`    ${d.message}`);
     out.push(`    smallest: ${scenarioOneLine(d.scenario)}`);
   }

@@ -23,5 +23,5 @@
 // live in one slot per name per function (C's block scopes are not kept apart).
 export { compileVariant, type CompileResult, type Program } from './program';
 export { formatProblem, type Problem } from './problems';
-export { simulatePatch, type PatchRunResult } from './run-patch';
+export { runPatchScenario, type PatchRunResult } from './run-patch';
 export { interpreterProblems, type VariantProblem } from './diagnostics';

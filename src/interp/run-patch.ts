@@ -2,7 +2,7 @@
 // variant the scenario names is compiled from the patch's text (refused, with one line per
 // problem, when it cannot run); the outcome prints exactly as for the model.
 import { loadCParser } from '../c';
-import { writeOutcome } from '../kernel/outcome';
+import type { Outcome } from '../kernel/outcome';
 import { parseScenario, runOps } from '../kernel/run';
 import { formatScenarioError } from '../kernel/scenario';
 import { createKernel } from '../kernel/setup';
@@ -11,13 +11,11 @@ import { compileVariant } from './program';
 import { formatProblem } from './problems';
 
 export type PatchRunResult =
-  | { readonly ok: true }
+  | { readonly ok: true; readonly outcome: Outcome }
   | { readonly ok: false; readonly errors: readonly string[] };
 
-/** Runs scenarioText on patchText (its file named patchPath in messages), writing the outcome. */
-export async function simulatePatch(
-  patchPath: string, patchText: string, scenarioText: string, write: (chunk: string) => void,
-): Promise<PatchRunResult> {
+/** Runs scenarioText on patchText (its file named patchPath in messages); the caller prints the outcome. */
+export async function runPatchScenario(patchPath: string, patchText: string, scenarioText: string): Promise<PatchRunResult> {
   const checked = parseScenario(scenarioText, false);
   if (!checked.ok) return { ok: false, errors: [formatScenarioError(checked.errors[0])] };
   const scenario = checked.scenario;
@@ -26,6 +24,5 @@ export async function simulatePatch(
   if (!compiled.ok) return { ok: false, errors: compiled.problems.map((p) => formatProblem(patchPath, p)) };
   const run = runOps(createKernel(scenario), scenario, compiled.program.code);
   if (!run.ok) return { ok: false, errors: [formatScenarioError(run.errors[0])] };
-  writeOutcome(run.outcome, write);
-  return { ok: true };
+  return { ok: true, outcome: run.outcome };
 }

@@ -108,16 +108,13 @@ function formatLevel(l: LevelOutcome): string {
 }
 
 /**
- * Prints the outcome exactly as the spec's examples lay it out: 2-space indent, one fork, fault
- * or level per line as an inline object, a trailing newline. `write` receives chunks in order.
+ * The outcome exactly as the spec's examples lay it out (2-space indent, one fork, fault or
+ * level per line as an inline object, a trailing newline), in chunks of about 64 KB, in order:
+ * a writer that waits between chunks holds one chunk at a time, however many forks there are.
  */
-export function writeOutcome(outcome: Outcome, write: (chunk: string) => void): void {
+export function* outcomeChunks(outcome: Outcome): Generator<string> {
   let buffer = '{\n';
-  const flush = (): void => {
-    if (buffer.length > 0) write(buffer);
-    buffer = '';
-  };
-  const list = (name: string, count: number, item: (i: number) => string, last = false): void => {
+  function* list(name: string, count: number, item: (i: number) => string, last = false): Generator<string> {
     if (count === 0) {
       buffer += `  "${name}": []${last ? '' : ','}\n`;
       return;
@@ -125,19 +122,26 @@ export function writeOutcome(outcome: Outcome, write: (chunk: string) => void): 
     buffer += `  "${name}": [\n`;
     for (let i = 0; i < count; i++) {
       buffer += `    ${item(i)}${i === count - 1 ? '' : ','}\n`;
-      if (buffer.length > 1 << 16) flush();
+      if (buffer.length > 1 << 16) {
+        yield buffer;
+        buffer = '';
+      }
     }
     buffer += `  ]${last ? '' : ','}\n`;
-  };
-  list('forks', outcome.forks.length, (i) => outcome.forks.formatAt(i));
-  list('faults', outcome.faults.length, (i) => {
+  }
+  yield* list('forks', outcome.forks.length, (i) => outcome.forks.formatAt(i));
+  yield* list('faults', outcome.faults.length, (i) => {
     const f = outcome.faults.at(i);
     return `{ "fork": ${f.fork}, "kind": "${f.kind}" }`;
   });
   buffer += `  "next_syscall_data": ${outcome.nextSyscallData === null ? 'null' : outcome.nextSyscallData},\n`;
-  list('final', outcome.final.length, (i) => formatLevel(outcome.final[i]), true);
-  buffer += '}\n';
-  flush();
+  yield* list('final', outcome.final.length, (i) => formatLevel(outcome.final[i]), true);
+  yield `${buffer}}\n`;
+}
+
+/** The outcome's chunks (see outcomeChunks) handed to `write` in order. */
+export function writeOutcome(outcome: Outcome, write: (chunk: string) => void): void {
+  for (const chunk of outcomeChunks(outcome)) write(chunk);
 }
 
 export function formatOutcome(outcome: Outcome): string {

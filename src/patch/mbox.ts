@@ -10,15 +10,23 @@ export interface MailSpan {
   readonly separatorLine?: number;
 }
 
-const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]{0,76}:/;
+const DIGIT = /[0-9]/;
 
-/** "From sender date..." followed by a header line: a separator, not a body line. */
+/**
+ * git mailsplit's rule for a separator: a line starting "From " (at least 20 characters) whose
+ * last colon sits in a time like "12:34" — digits two and four before it and two after it —
+ * followed by a year after 90. Any such line starts a new mail, blank line before it or not
+ * (format-patch output puts the next "From <sha> Mon Sep 17 00:00:00 2001" right after the
+ * signature); a body line like "From the start:" does not qualify.
+ */
 function isSeparator(lines: readonly string[], i: number): boolean {
-  const line = lines[i];
-  if (!line.startsWith('From ') || line.length > 1000) return false;
-  if (!/^From \S+/.test(line)) return false;
-  const next = lines[i + 1];
-  return next !== undefined && HEADER_LINE.test(next);
+  const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+  if (line.length < 20 || line.length > 1000 || !line.startsWith('From ')) return false;
+  const colon = line.lastIndexOf(':', line.length - 2);
+  if (colon < 5 + 4) return false;
+  if (![colon - 4, colon - 2, colon - 1, colon + 1, colon + 2].every((at) => DIGIT.test(line.charAt(at)))) return false;
+  const year = /^\s*(\d+)/.exec(line.slice(colon + 3));
+  return year !== null && Number(year[1]) > 90;
 }
 
 /** Whether the document is an mbox: its first non-blank line is a "From " separator. */
@@ -35,9 +43,7 @@ export function splitMails(lines: readonly string[]): MailSpan[] {
   const spans: MailSpan[] = [];
   let current: { start: number; separatorLine: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
-    // mbox bodies escape their own "From " lines, so a separator needs only a blank line before it.
-    const atBoundary = i === 0 || lines[i - 1].replace(/\r$/, '') === '' || current === undefined;
-    if (atBoundary && isSeparator(lines, i)) {
+    if (isSeparator(lines, i)) {
       if (current) spans.push({ start: current.start, end: i, separatorLine: current.separatorLine });
       current = { start: i + 1, separatorLine: i };
     }

@@ -2,6 +2,7 @@
 // diff) in, a Patch with every position, repair and problem out. Never throws.
 import { detectArchive, repairArchive } from './archive-repair';
 import { decodeBody } from './body-decoding';
+import { reportEncodingProblems } from './encoding';
 import { Diagnostics } from './diagnostics';
 import { readFiles } from './diff-reader';
 import { checkDiffstat, parseDiffstat } from './diffstat';
@@ -60,6 +61,7 @@ function utf8Length(text: string, limit: number): number {
 
 function parseLines(docLines: readonly string[]): Patch {
   const diagnostics = new Diagnostics();
+  reportEncodingProblems(docLines, diagnostics);
   const spans = splitMails(docLines);
   const mails: Mail[] = [];
   for (const span of spans) {

@@ -112,6 +112,33 @@ export function describeChange(change: StepChange): string {
  */
 export const MAX_HEAP_OBJECTS = 200;
 
+/** What a point shows changed, without building its heap and fault views (kpr trace). */
+export interface PointDelta {
+  /** Locals of every frame whose value differs from the previous point's same call. */
+  readonly changedLocals: readonly LocalView[];
+  /** What the step before this point did, in words. */
+  readonly changes: readonly string[];
+}
+
+export function pointDelta(records: readonly PointRecord[], index: number): PointDelta {
+  const record = records[index];
+  const previous = index > 0 ? records[index - 1] : undefined;
+  const byInvocation = new Map(previous?.stack.map((f) => [f.invocation, f]));
+  const changedLocals: LocalView[] = [];
+  for (const frame of record.stack) {
+    const before = byInvocation.get(frame.invocation);
+    if (before === undefined) continue;
+    // Only the changed values are formatted: a trace asks this for every one of its steps.
+    for (const [name, raw] of Object.entries(frame.locals)) {
+      const previous = before.locals[name];
+      if (previous === undefined || previous === raw) continue;
+      const type = (isModelFunction(frame.fn) ? LOCAL_TYPES[frame.fn][name] : undefined) ?? 'int';
+      changedLocals.push({ name, type, value: formatValue(type, raw), changed: true });
+    }
+  }
+  return { changedLocals, changes: record.changes.map(describeChange) };
+}
+
 export function materialise(records: readonly PointRecord[], faults: readonly FaultRecord[], index: number): ExecutionPoint {
   const record = records[index];
   const previous = index > 0 ? records[index - 1] : undefined;

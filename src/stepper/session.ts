@@ -9,7 +9,7 @@ import type { Scenario, ScenarioError } from '../kernel/scenario';
 import type { PatchSpan } from '../kernel/tracer';
 import { statementById, type StepId, type StepKind } from '../kernel/statements';
 import { checkScenarioShape } from '../kernel/validate';
-import { materialise, type ExecutionPoint } from './point';
+import { materialise, pointDelta, type ExecutionPoint, type PointDelta } from './point';
 import { PidmapSnapshots } from './pidmap-snapshot';
 import { Recorder, type FaultRecord, type FrameRecord, type PointRecord, type StepChange } from './recorder';
 
@@ -111,6 +111,11 @@ export class Session {
   /** The full point at any index (clamped into range). */
   point(index: number): ExecutionPoint {
     return materialise(this.records, this.faults, this.clamp(index));
+  }
+
+  /** What changed on reaching a point, in constant time (no heap or fault views are built). */
+  delta(index: number): PointDelta {
+    return pointDelta(this.records, this.clamp(index));
   }
 
   summary(index: number): PointSummary {

@@ -1,10 +1,13 @@
 // `kpr explore FILE [--json]`: runs the kernel model over the generated scenario space, both
 // variants, and prints the findings, the baseline/patched differences and the patch lines no
-// scenario reached.
+// scenario reached. The space is fixed by the patch and --max-depth, so the report is too.
 import { integerFlag, parseArgs } from '../args';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../command';
-import { readPatchInput } from '../patch-input';
+import { EXIT_OK, UsageError, type CliCommand, type CliIo } from '../command';
+import { writeJson } from '../json-stream';
+import { writeText } from '../output';
+import { readModelledPatchInput } from '../patch-input';
 import { DEFAULT_BUDGET_MS, DEFAULT_MAX_DEPTH, explorePatch } from '../../explore';
+import { distinctHunks } from '../../explore/distinct-hunks';
 import { PatchLines } from '../../explore/patch-lines';
 import { reportToJson } from '../../explore/report-json';
 import { formatReport } from '../../explore/report-text';
@@ -18,11 +21,19 @@ each memory-safety fault with the patch line that commits it and the smallest sc
 it; each behaviour that differs between baseline and patched against the patch's intent; and the
 patch's executable lines that no scenario reached. Every scenario replays with kpr simulate.
 
+The space is the same on every machine, so the same patch gives the same report. Findings count
+scenario runs (one scenario on one variant); differences count compared baseline/patched pairs.
+Hunks that repeat an earlier one (an mbox holding the same patch several times) are explored once.
+
   --json          print the report as JSON (document lines 1-based as docLine)
-  --budget MS     stop after MS milliseconds and report what was found (default ${DEFAULT_BUDGET_MS})
+  --budget MS     a guard for huge inputs: stop running scenarios after MS milliseconds and
+                  report what was found, marked PARTIAL (default ${DEFAULT_BUDGET_MS}; reading and
+                  mapping the patch do not count)
   --max-depth D   deepest pid namespace level explored, 0 to 31 (default ${DEFAULT_MAX_DEPTH})
 
-Exit status: 0 when the exploration ran, 2 on usage errors.`;
+Examples:
+  kpr explore patch.mbox
+  kpr explore patch.mbox --json | jq '.findings[] | {kind, docLine, scenario}'`;
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, { json: { takesValue: false }, budget: { takesValue: true }, 'max-depth': { takesValue: true } });
@@ -31,11 +42,13 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (budgetMs !== undefined && budgetMs < 1) throw new UsageError(`--budget must be at least 1 (milliseconds), got ${budgetMs}`);
   const maxDepth = integerFlag(parsed, 'max-depth');
   if (maxDepth !== undefined && (maxDepth < 0 || maxDepth > 31)) throw new UsageError(`--max-depth must be an integer from 0 to 31, got ${maxDepth}`);
-  const input = await readPatchInput('explore', parsed.positionals[0], io);
-  if (!input.ok) return EXIT_USAGE;
-  const report = explorePatch(input.patch, { budgetMs, maxDepth });
-  const texts = new PatchLines(input.patch);
-  io.out(parsed.flags.has('json') ? `${JSON.stringify(reportToJson(report, texts), null, 2)}\n` : formatReport(report, texts));
+  const input = await readModelledPatchInput('explore', parsed.positionals[0], io);
+  if (!input.ok) return input.exit;
+  const { patch, repeated } = distinctHunks(input.patch);
+  const report = explorePatch(patch, { budgetMs, maxDepth });
+  const texts = new PatchLines(patch);
+  if (parsed.flags.has('json')) await writeJson(io, { ...reportToJson(report, texts), repeatedHunks: repeated });
+  else await writeText(io, formatReport(report, texts) + (repeated > 0 ? `\n${repeated} hunk${repeated === 1 ? '' : 's'} repeating an earlier one (same file, place and lines) explored once.\n` : ''));
   return EXIT_OK;
 }
 

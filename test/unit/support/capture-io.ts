@@ -1,6 +1,6 @@
 // A CliIo that records what a subcommand prints and serves named inputs from memory.
 import { readFileSync } from 'node:fs';
-import type { CliIo } from '../../../src/cli/command';
+import { InputTooLarge, type CliIo } from '../../../src/cli/command';
 
 export interface CapturedIo extends CliIo {
   stdout: string;
@@ -13,9 +13,10 @@ export function captureIo(inputs: Record<string, string> = {}): CapturedIo {
     stderr: '',
     out(text) { io.stdout += text; },
     err(text) { io.stderr += text; },
-    async readInput(path) {
-      if (path in inputs) return inputs[path];
-      return readFileSync(path, 'utf8');
+    async readInput(path, maxBytes) {
+      const text = path in inputs ? inputs[path] : readFileSync(path, 'utf8');
+      if (Buffer.byteLength(text) > maxBytes) throw new InputTooLarge(maxBytes);
+      return text;
     },
   };
   return io;

@@ -1,0 +1,56 @@
+// Standard output as kpr writes it: with backpressure (wait for 'drain' when the pipe is full,
+// so memory stays bounded however large the output), and a closed pipe (EPIPE) turned into
+// OutputClosed so the command stops at once instead of computing on and dying with a stack.
+import type { Writable } from 'node:stream';
+import { OutputClosed, type CliIo } from './command';
+
+export function streamWriter(stream: Writable): (text: string) => void | Promise<void> {
+  let closed = false;
+  let waiting: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  const close = (): void => {
+    closed = true;
+    waiting?.reject(new OutputClosed());
+    waiting = undefined;
+  };
+  // Any write error on stdout means the output is gone (EPIPE, a closed socket).
+  stream.on('error', close);
+  stream.on('close', close);
+  stream.on('drain', () => {
+    waiting?.resolve();
+    waiting = undefined;
+  });
+  return (text) => {
+    if (closed) throw new OutputClosed();
+    if (stream.write(text)) return undefined;
+    return new Promise<void>((resolve, reject) => {
+      waiting = { resolve, reject };
+    });
+  };
+}
+
+/** Writes text made of many small pieces in chunks of about CHUNK characters, each awaited. */
+export class ChunkedOutput {
+  private static readonly CHUNK = 1 << 16;
+  private buffer = '';
+
+  constructor(private readonly io: CliIo) {}
+
+  /** Adds text; a write happens (and is awaited) only when a chunk is full. */
+  async write(text: string): Promise<void> {
+    this.buffer += text;
+    if (this.buffer.length >= ChunkedOutput.CHUNK) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const chunk = this.buffer;
+    this.buffer = '';
+    await this.io.out(chunk);
+  }
+}
+
+/** Writes a long text in chunks, each awaited, so the pipe's buffer never holds all of it. */
+export async function writeText(io: CliIo, text: string): Promise<void> {
+  const CHUNK = 1 << 16;
+  for (let i = 0; i < text.length; i += CHUNK) await io.out(text.slice(i, i + CHUNK));
+}

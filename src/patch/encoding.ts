@@ -1,0 +1,30 @@
+// Encoding damage in a patch document: bytes that were not UTF-8 (decoded as U+FFFD, the
+// replacement character) and NUL bytes. Neither belongs in a kernel patch mail; both are
+// reported at their line and column, at most one problem per line and a bounded number in all.
+import type { Diagnostics } from './diagnostics';
+
+/** Enough to show the damage without flooding the problem list of a binary file. */
+const MAX_REPORTED = 20;
+
+const REPLACEMENT = '\ufffd';
+
+function describe(char: string): string {
+  return char === REPLACEMENT
+    ? 'invalid UTF-8 (a byte sequence that is not UTF-8, shown as U+FFFD)'
+    : 'a NUL byte (a binary file, or text in another encoding such as UTF-16)';
+}
+
+/** Reports encoding problems of the document lines (0-based line and character positions). */
+export function reportEncodingProblems(lines: readonly string[], diagnostics: Diagnostics): void {
+  let reported = 0;
+  for (let line = 0; line < lines.length && reported < MAX_REPORTED; line++) {
+    const text = lines[line];
+    const replacement = text.indexOf(REPLACEMENT);
+    const nul = text.indexOf('\0');
+    if (replacement < 0 && nul < 0) continue;
+    const column = replacement < 0 ? nul : nul < 0 ? replacement : Math.min(replacement, nul);
+    const range = { start: { line, character: column }, end: { line, character: column + 1 } };
+    diagnostics.problem('error', 'invalid-encoding', range, `line ${line + 1}, column ${column + 1}: ${describe(text.charAt(column))}`);
+    reported++;
+  }
+}
