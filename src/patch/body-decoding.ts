@@ -27,7 +27,7 @@ export function parseContentType(value: string | undefined): ContentType {
 const MAX_MULTIPART_DEPTH = 5;
 
 /** Decodes a body given its header block (undefined: a plain text body). */
-export function decodeBody(header: HeaderBlock | undefined, body: readonly SourceLine[], diagnostics: Diagnostics, depth = 0): SourceLine[] {
+export function decodeBody(header: HeaderBlock | undefined, body: readonly SourceLine[], diagnostics: Diagnostics, depth = 0): readonly SourceLine[] {
   const contentType = parseContentType(headerValue(header, 'Content-Type')?.value);
   const encoding = (headerValue(header, 'Content-Transfer-Encoding')?.value ?? '').trim().toLowerCase();
   const charset = contentType.params.get('charset') ?? 'utf-8';
@@ -35,7 +35,7 @@ export function decodeBody(header: HeaderBlock | undefined, body: readonly Sourc
   if (contentType.type.startsWith('multipart/') && boundary && depth < MAX_MULTIPART_DEPTH) {
     return decodeMultipart(body, boundary, diagnostics, depth);
   }
-  let lines: SourceLine[] = [...body];
+  let lines: readonly SourceLine[] = body;
   if (encoding === 'quoted-printable') {
     lines = decodeQuotedPrintable(lines, charset);
     noteDecoding(body, diagnostics, 'quoted-printable');

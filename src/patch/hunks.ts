@@ -10,6 +10,7 @@
 // aside in `quotedAfterCut` without numbers, because the cut hides how many lines it removed.
 import type { Diagnostics } from './diagnostics';
 import type { DiffLine, DiffLineKind, Hunk } from './model';
+import { ReadDiffLine } from './diff-line';
 import { HUNK_HEADER, isHunkStop } from './line-kinds';
 import { lineOf, pointRange, positionAt, rangeOf, type SourceLine } from './positions';
 import { functionFromSection } from './section';
@@ -327,23 +328,21 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   };
   let oldLine = header.oldStart;
   let newLine = header.newStart;
-  let lastLine = lineOf(lines[headerIndex]);
-  let lastEnd = headerRange.end;
+  // The last document line read into the hunk, whose end is the hunk's end.
+  let lastSource: SourceLine | undefined;
   const emit = (kind: DiffLineKind, source: SourceLine, from: number, repaired: boolean) => {
-    const range = rangeOf(source, from);
-    const line: { -readonly [K in keyof DiffLine]: DiffLine[K] } = { kind, text: source.text.slice(from), line: lineOf(source), range };
-    if (cuts === 0 && (kind === ' ' || kind === '-')) line.oldLine = oldLine++;
-    if (cuts === 0 && (kind === ' ' || kind === '+')) line.newLine = newLine++;
-    if (repaired) line.repaired = true;
+    // Only a line pieced together by a repair needs its range now; a clean one computes it on demand.
+    const range = source.segments === undefined ? undefined : rangeOf(source, from);
+    const old = cuts === 0 && (kind === ' ' || kind === '-') ? oldLine++ : undefined;
+    const neu = cuts === 0 && (kind === ' ' || kind === '+') ? newLine++ : undefined;
+    const line = new ReadDiffLine(kind, source.text, from, source.line, source.character + from, range, old, neu, repaired ? true : undefined);
     (cuts === 0 ? out : afterCut).push(line);
-    lastLine = range.end.line;
-    lastEnd = range.end;
+    lastSource = source;
   };
-  for (let i = start; i < reading.end; i++) {
-    if (reading.exact) {
-      emit(lines[i].text[0] as DiffLineKind, lines[i], 1, false);
-      continue;
-    }
+  if (reading.exact) {
+    // The clean case: every line is a prefixed diff line and the counts say which is which.
+    for (let i = start; i < reading.end; i++) emit(lines[i].text[0] as DiffLineKind, lines[i], 1, false);
+  } else for (let i = start; i < reading.end; i++) {
     const kind = classify(lines, i);
     const source = lines[i];
     if (kind === Kind.Marker) continue;
@@ -355,10 +354,9 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
       const cost = blankCost(lines, i, options.lenient);
       if (reading.blankTaken.get(i) === true) {
         diagnostics.repair('leading-whitespace', rangeOf(source), source.text, ' ', reasons.blankContext);
-        if (cuts === 0) out.push({ kind: ' ', text: '', line: lineOf(source), range: rangeOf(source, 0, 0), oldLine: oldLine++, newLine: newLine++, repaired: true });
-        else afterCut.push({ kind: ' ', text: '', line: lineOf(source), range: rangeOf(source, 0, 0), repaired: true });
-        lastLine = lineOf(source);
-        lastEnd = rangeOf(source).end;
+        const blank = new ReadDiffLine(' ', '', 0, source.line, source.character, rangeOf(source, 0, 0), cuts === 0 ? oldLine++ : undefined, cuts === 0 ? newLine++ : undefined, true);
+        (cuts === 0 ? out : afterCut).push(blank);
+        lastSource = source;
       } else {
         diagnostics.repair('archive-blank-line', rangeOf(source), source.text, '', droppedReason(cost));
       }
@@ -375,11 +373,12 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     }
     emit(source.text[0] as DiffLineKind, source, 1, false);
   }
+  const lastEnd = lastSource === undefined ? headerRange.end : rangeOf(lastSource).end;
   for (let r = 0; r < reading.restored; r++) {
     const at = pointRange(lastEnd.line, lastEnd.character);
     diagnostics.repair('restored-blank-context', at, '', ' ',
       `the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines; the hunk ends one blank context line short, lost with the end of its code block`);
-    out.push({ kind: ' ', text: '', line: lastLine, range: at, oldLine: oldLine++, newLine: newLine++, repaired: true });
+    out.push(new ReadDiffLine(' ', '', 0, lastEnd.line, lastEnd.character, at, oldLine++, newLine++, true));
     if (!options.lenient) {
       diagnostics.problem('warning', 'restored-blank-context', headerRange,
         `the hunk ${headerText(header)} ends one line short of its counts; a trailing blank context line was assumed lost and restored`);

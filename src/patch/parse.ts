@@ -74,16 +74,19 @@ function parseLines(docLines: readonly string[]): Patch {
 function baseLines(docLines: readonly string[], span: MailSpan, fromMbox: boolean, diagnostics: Diagnostics): SourceLine[] {
   let carriageReturns = 0;
   let nonEmpty = 0;
+  let first = -1;
   for (let i = span.start; i < span.end; i++) {
     const text = docLines[i];
     if (text.length === 0) continue;
     nonEmpty++;
-    if (text.endsWith('\r')) carriageReturns++;
+    if (first < 0) first = i;
+    if (text.charCodeAt(text.length - 1) === 13) carriageReturns++;
+    // One LF-ended line settles it: the line ends are not all the transport's.
+    else break;
   }
   // CRLF on every line is the transport's; on some lines only, it belongs to the patched file.
   const transportCrlf = nonEmpty > 0 && carriageReturns === nonEmpty;
   if (transportCrlf) {
-    const first = span.start + docLines.slice(span.start, span.end).findIndex((t) => t.length > 0);
     diagnostics.repair('crlf', { start: { line: first, character: docLines[first].length - 1 }, end: { line: first, character: docLines[first].length } }, '\r\n', '\n',
       `all ${nonEmpty} lines of the mail end in CRLF: the line ends are the transport's and are read as LF`);
   }
@@ -113,7 +116,7 @@ function mailRange(docLines: readonly string[], span: MailSpan): DocRange {
 function parseMail(docLines: readonly string[], span: MailSpan, fromMbox: boolean, diagnostics: Diagnostics): Mail | undefined {
   const base = baseLines(docLines, span, fromMbox, diagnostics);
   let header: HeaderBlock | undefined = parseRfc822Headers(base);
-  let body: SourceLine[] = header ? decodeBody(header, base.slice(header.bodyStart), diagnostics) : base;
+  let body: readonly SourceLine[] = header ? decodeBody(header, base.slice(header.bodyStart), diagnostics) : base;
   const signals = detectArchive(body);
   body = repairArchive(body, signals, diagnostics);
   if (!header) {
