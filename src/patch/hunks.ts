@@ -283,8 +283,35 @@ function greedyReading(lines: readonly SourceLine[], start: number, header: Hunk
   return { end: i, restored: 0, blankTaken, stoppedAt: i, unprefixedAt };
 }
 
+/** The last header's text: hostile inputs repeat one header thousands of times, each needing its name. */
+let lastHeader: { oldStart: number; oldLines: number; newStart: number; newLines: number; text: string; restoredReason?: string; restoredProblem?: string } | undefined;
+
 function headerText(header: HunkHeader): string {
-  return `@@ -${header.oldStart},${header.oldLines} +${header.newStart},${header.newLines} @@`;
+  const last = lastHeader;
+  if (last !== undefined && last.oldStart === header.oldStart && last.oldLines === header.oldLines && last.newStart === header.newStart && last.newLines === header.newLines) return last.text;
+  const text = `@@ -${header.oldStart},${header.oldLines} +${header.newStart},${header.newLines} @@`;
+  lastHeader = { oldStart: header.oldStart, oldLines: header.oldLines, newStart: header.newStart, newLines: header.newLines, text };
+  return text;
+}
+
+/** The words of a restored-line repair and its warning, made once per header text. */
+function restoredWords(header: HunkHeader): { reason: string; problem: string } {
+  const text = headerText(header);
+  const last = lastHeader!;
+  last.restoredReason ??= `the header ${text} counts ${header.oldLines} old and ${header.newLines} new lines; the hunk ends one blank context line short, lost with the end of its code block`;
+  last.restoredProblem ??= `the hunk ${text} ends one line short of its counts; a trailing blank context line was assumed lost and restored`;
+  return { reason: last.restoredReason, problem: last.restoredProblem };
+}
+
+/**
+ * A hunk with no line before the next hunk, file or the end: the reading findReading would give,
+ * without its search — a trailing blank context line lost when that is all the counts miss.
+ */
+function emptyReading(lines: readonly SourceLine[], start: number, header: HunkHeader, lenient: boolean): Reading | undefined {
+  const kind = classify(lines, start);
+  if (kind !== Kind.Stop && kind !== Kind.End) return undefined;
+  const restorable = header.oldLines === header.newLines && header.oldLines <= (lenient ? MAX_RESTORED : 1);
+  return { end: start, restored: restorable ? header.oldLines : 0, blankTaken: NO_BLANKS };
 }
 
 export interface ReadHunkResult {
@@ -297,7 +324,8 @@ export interface ReadHunkResult {
 export function readHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, options: HunkOptions, diagnostics: Diagnostics): ReadHunkResult {
   const start = headerIndex + 1;
   const headerRange = rangeOf(lines[headerIndex]);
-  let reading: Reading | undefined = exactReading(lines, start, header) ?? findReading(lines, start, header, options.lenient)
+  const hunkName = headerText(header);
+  let reading: Reading | undefined = exactReading(lines, start, header) ?? emptyReading(lines, start, header, options.lenient) ?? findReading(lines, start, header, options.lenient)
     ?? (cutAhead(lines, start) ? findReading(lines, start, header, options.lenient, true) : undefined);
   if (reading === undefined) {
     const greedy = greedyReading(lines, start, header, options.lenient);
@@ -305,24 +333,23 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     if (greedy.unprefixedAt !== undefined) {
       const at = lines[greedy.unprefixedAt];
       diagnostics.problem('error', 'unprefixed-line', rangeOf(at),
-        `line without a prefix inside a hunk: every hunk line starts with ' ', '+', '-' or '\\' (hunk ${headerText(header)} at line ${headerIndex + 1})`);
+        `line without a prefix inside a hunk: every hunk line starts with ' ', '+', '-' or '\\' (hunk ${hunkName} at line ${headerIndex + 1})`);
     }
   }
   const out: DiffLine[] = [];
   const afterCut: DiffLine[] = [];
   let cuts = 0;
-  // One reason text per hunk and kind: a hostile hunk may need hundreds of thousands of repairs.
-  const hunkName = headerText(header);
-  const reasons = {
-    blankContext: `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`,
-    unprefixed: `a context line of hunk ${hunkName} lost its leading space`,
-    dropped: new Map<BlankCost, string>(),
-  };
+  // One reason text per hunk and kind, made when first needed: a clean hunk needs none, and a
+  // hostile hunk may need hundreds of thousands of repairs.
+  let blankContextReason: string | undefined;
+  let unprefixedReason: string | undefined;
+  let droppedReasons: Map<BlankCost, string> | undefined;
   const droppedReason = (cost: BlankCost) => {
-    let reason = reasons.dropped.get(cost);
+    droppedReasons ??= new Map();
+    let reason = droppedReasons.get(cost);
     if (reason === undefined) {
       reason = `not a hunk line: the header ${hunkName} counts ${header.oldLines} old and ${header.newLines} new lines, and ${cost.why}`;
-      reasons.dropped.set(cost, reason);
+      droppedReasons.set(cost, reason);
     }
     return reason;
   };
@@ -353,7 +380,7 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     if (kind === Kind.Blank) {
       const cost = blankCost(lines, i, options.lenient);
       if (reading.blankTaken.get(i) === true) {
-        diagnostics.repair('leading-whitespace', rangeOf(source), source.text, ' ', reasons.blankContext);
+        diagnostics.repair('leading-whitespace', rangeOf(source), source.text, ' ', blankContextReason ??= `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`);
         const blank = new ReadDiffLine(' ', '', 0, source.line, source.character, rangeOf(source, 0, 0), cuts === 0 ? oldLine++ : undefined, cuts === 0 ? newLine++ : undefined, true);
         (cuts === 0 ? out : afterCut).push(blank);
         lastSource = source;
@@ -363,7 +390,7 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
       continue;
     }
     if (kind === Kind.Unprefixed) {
-      diagnostics.repair('leading-whitespace', { start: positionAt(source, 0), end: positionAt(source, 0) }, '', ' ', reasons.unprefixed);
+      diagnostics.repair('leading-whitespace', { start: positionAt(source, 0), end: positionAt(source, 0) }, '', ' ', unprefixedReason ??= `a context line of hunk ${hunkName} lost its leading space`);
       if (!options.lenient) {
         diagnostics.problem('warning', 'unprefixed-line', rangeOf(source),
           `line without a prefix inside a hunk, read as context: every hunk line starts with ' ', '+', '-' or '\\'`);
@@ -376,13 +403,10 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   const lastEnd = lastSource === undefined ? headerRange.end : rangeOf(lastSource).end;
   for (let r = 0; r < reading.restored; r++) {
     const at = pointRange(lastEnd.line, lastEnd.character);
-    diagnostics.repair('restored-blank-context', at, '', ' ',
-      `the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines; the hunk ends one blank context line short, lost with the end of its code block`);
+    const words = restoredWords(header);
+    diagnostics.repair('restored-blank-context', at, '', ' ', words.reason);
     out.push(new ReadDiffLine(' ', '', 0, lastEnd.line, lastEnd.character, at, oldLine++, newLine++, true));
-    if (!options.lenient) {
-      diagnostics.problem('warning', 'restored-blank-context', headerRange,
-        `the hunk ${headerText(header)} ends one line short of its counts; a trailing blank context line was assumed lost and restored`);
-    }
+    if (!options.lenient) diagnostics.problem('warning', 'restored-blank-context', headerRange, words.problem);
   }
   let oldSeen = oldLine - header.oldStart;
   let newSeen = newLine - header.newStart;
@@ -398,8 +422,8 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     const truncated = oldSeen <= header.oldLines && newSeen <= header.newLines;
     diagnostics.problem('error', truncated ? 'truncated-hunk' : 'hunk-count-mismatch', headerRange,
       truncated
-        ? `truncated hunk: the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines, but the hunk ends after ${oldSeen} old and ${newSeen} new`
-        : `hunk counts cannot be reconciled: the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines, the hunk has ${oldSeen} old and ${newSeen} new`);
+        ? `truncated hunk: the header ${hunkName} counts ${header.oldLines} old and ${header.newLines} new lines, but the hunk ends after ${oldSeen} old and ${newSeen} new`
+        : `hunk counts cannot be reconciled: the header ${hunkName} counts ${header.oldLines} old and ${header.newLines} new lines, the hunk has ${oldSeen} old and ${newSeen} new`);
   }
   const hunk: Hunk = {
     oldStart: header.oldStart,
@@ -409,9 +433,10 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     section: header.section,
     functionName: functionFromSection(header.section),
     headerLine: lineOf(lines[headerIndex]),
-    lines: out,
-    ...(afterCut.length > 0 ? { quotedAfterCut: afterCut } : {}),
+    // A pushed array keeps at least 17 slots; a hunk of a few lines keeps only what it holds.
+    lines: out.length < 17 ? out.slice() : out,
     range: { start: headerRange.start, end: lastEnd },
   };
+  if (afterCut.length > 0) (hunk as { quotedAfterCut?: readonly DiffLine[] }).quotedAfterCut = afterCut;
   return { hunk, next: reading.end };
 }
