@@ -26,6 +26,8 @@ export interface HunkHeader {
 export interface HunkOptions {
   /** The text comes from an archive or a quoted reply: unprefixed lines are expected damage. */
   readonly lenient: boolean;
+  /** The patch is quoted in a reply, where quoting only part of a hunk is the normal case. */
+  readonly reply?: boolean;
 }
 
 export function parseHunkHeader(text: string): HunkHeader | undefined {
@@ -418,6 +420,10 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     diagnostics.problem('info', 'quoted-excerpt', headerRange,
       `the hunk ${hunkName} is quoted as an excerpt: ${oldSeen} of its ${header.oldLines} old and ${newSeen} of its ${header.newLines} new lines are quoted, around ${cuts} cut${cuts === 1 ? '' : 's'}`
       + (afterCut.length > 0 ? `; the ${afterCut.length} line${afterCut.length === 1 ? ' quoted after the first cut has' : 's quoted after the first cut have'} no line numbers, since the cut hides how many lines it left out` : ''));
+  } else if (options.reply === true && oldSeen <= header.oldLines && newSeen <= header.newLines && (oldSeen < header.oldLines || newSeen < header.newLines)) {
+    // A reviewer quotes the lines they answer and stops: an excerpt, not a damaged hunk.
+    diagnostics.problem('info', 'quoted-excerpt', headerRange,
+      `the hunk ${hunkName} is quoted as an excerpt: the reply quotes ${oldSeen} of its ${header.oldLines} old and ${newSeen} of its ${header.newLines} new lines`);
   } else if (oldSeen !== header.oldLines || newSeen !== header.newLines) {
     const truncated = oldSeen <= header.oldLines && newSeen <= header.newLines;
     diagnostics.problem('error', truncated ? 'truncated-hunk' : 'hunk-count-mismatch', headerRange,

@@ -130,7 +130,7 @@ function parseMail(docLines: readonly string[], span: MailSpan, fromMbox: boolea
   if (unquoted) body = unquoted;
   const lenient = signals.fenced || signals.markdown || signals.hardBreaks || signals.entities || unquoted !== undefined;
   const layout = layoutBody(body);
-  const files = layout.diffStart === undefined ? [] : readFiles(body, layout.diffStart, { lenient }, diagnostics);
+  const files = layout.diffStart === undefined ? [] : readFiles(body, layout.diffStart, { lenient, reply: unquoted !== undefined }, diagnostics);
   const diffstat = layout.separator === undefined ? undefined : parseDiffstat(body, layout.separator + 1, layout.diffStart ?? body.length);
   if (diffstat) checkDiffstat(diffstat, files, body, diagnostics);
   const messageLines = body.slice(layout.messageStart, layout.messageEnd);

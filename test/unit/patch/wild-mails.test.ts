@@ -1,0 +1,67 @@
+// Mails as they arrive from the wild (issue 12): unusual encodings, replies that quote part of a
+// hunk, archive pages with their chrome, text extractions that lost the line breaks. Each kind
+// has a fixture of its own in test/fixtures/patches/wild, and the class is also checked on
+// every clean git fixture turned into that kind.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePatchDocument } from '../../../src/patch/parse';
+import { fixtureNames, hunkShape, readFixture } from './support/fixtures';
+import { encodeQuotedCrlf } from './support/quoted-crlf';
+
+const errors = (text: string) => parsePatchDocument(text).problems.filter((p) => p.severity === 'error').map((p) => p.code);
+
+test('a quoted-printable body with "=0D=0A" line ends reads the hunks of the plain mail', () => {
+  const plain = readFixture('git', 'single-01-counter-count-resets-and-start-from-zero.patch');
+  assert.deepEqual(hunkShape(parsePatchDocument(readFixture('wild', 'qp-quoted-crlf.eml'))), hunkShape(parsePatchDocument(plain)));
+});
+
+test('a quoted-printable body with "=0D=0A" line ends lists its CRs as one crlf repair', () => {
+  const patch = parsePatchDocument(readFixture('wild', 'qp-quoted-crlf.eml'));
+  assert.deepEqual(patch.repairs.filter((r) => r.kind === 'crlf').length, 1);
+});
+
+test('every git fixture encoded with quoted CRLF line ends reads the same hunks', () => {
+  for (const name of fixtureNames('git', /^single-.*\.patch$/)) {
+    const plain = readFixture('git', name);
+    assert.deepEqual(hunkShape(parsePatchDocument(encodeQuotedCrlf(plain))), hunkShape(parsePatchDocument(plain)), name);
+  }
+});
+
+test('a hunk line read from a quoted CRLF body points at its text in the document', () => {
+  const text = readFixture('wild', 'qp-quoted-crlf.eml');
+  const line = parsePatchDocument(text).mails[0].files[0].hunks[0].lines.find((l) => l.text === '\tint resets;');
+  assert.ok(line);
+  const docLine = text.split('\n')[line.range.start.line];
+  assert.equal(docLine.slice(line.range.start.character, line.range.end.character), '\tint resets;');
+});
+
+test('a reply quoting the first lines of a hunk and then writing raises no error', () => {
+  assert.deepEqual(errors(readFixture('wild', 'reply-partial-hunk.eml')), []);
+});
+
+test('a reply quoting the first lines of a hunk reports the excerpt as information', () => {
+  const patch = parsePatchDocument(readFixture('wild', 'reply-partial-hunk.eml'));
+  assert.deepEqual(patch.problems.map((p) => [p.severity, p.code]), [['info', 'quoted-excerpt']]);
+});
+
+test('a reply quoting the first lines of a hunk numbers the lines it quotes', () => {
+  const hunk = parsePatchDocument(readFixture('wild', 'reply-partial-hunk.eml')).mails[0].files[0].hunks[0];
+  assert.deepEqual(hunk.lines.map((l) => `${l.kind}${l.oldLine ?? '?'} ${l.newLine ?? '?'}`), [' 1 1', ' 2 2', '-3 ?', '+? 3']);
+});
+
+/** A reply quoting `mail` up to and including its first line that starts with `+`, then commenting. */
+function replyStoppingAtFirstAddition(mail: string): string | undefined {
+  const lines = mail.split('\n');
+  const diff = lines.findIndex((l) => l.startsWith('diff --git '));
+  const plus = lines.findIndex((l, i) => i > diff && l.startsWith('+') && !l.startsWith('+++'));
+  if (diff < 0 || plus < 0) return undefined;
+  return ['Subject: Re: a patch', '', 'Someone wrote:', ...lines.slice(diff, plus + 1).map((l) => `> ${l}`), '', 'Why this line?', ''].join('\n');
+}
+
+test('every git fixture quoted up to its first added line reads as an excerpt, not an error', () => {
+  for (const name of fixtureNames('git', /^single-.*\.patch$/)) {
+    const reply = replyStoppingAtFirstAddition(readFixture('git', name));
+    if (reply === undefined) continue;
+    assert.deepEqual(errors(reply), [], name);
+  }
+});
