@@ -245,8 +245,25 @@ function exactReading(lines: readonly SourceLine[], start: number, header: HunkH
   return { exact: true, end: i, restored: 0, blankTaken: NO_BLANKS };
 }
 
+/**
+ * Whether the hunk from `start` shows a page that stripped indentation: a line without a prefix
+ * followed, before the hunk stops, by a '+' or '-' line. Context then lost its leading space
+ * throughout, including in lines after the last change.
+ */
+function indentationStripped(lines: readonly SourceLine[], start: number): boolean {
+  let unprefixedSeen = false;
+  for (let i = start; ; i++) {
+    const kind = classify(lines, i);
+    if (kind === Kind.End || kind === Kind.Stop) return false;
+    if (kind === Kind.Unprefixed) unprefixedSeen = true;
+    else if (unprefixedSeen && kind === Kind.Diff && (lines[i].text[0] === '+' || lines[i].text[0] === '-')) return true;
+  }
+}
+
 /** Without a reconciling reading: take lines in order until the counts are met or the hunk stops. */
-function greedyReading(lines: readonly SourceLine[], start: number, header: HunkHeader, lenient: boolean): Reading & { stoppedAt: number; unprefixedAt?: number } {
+function greedyReading(lines: readonly SourceLine[], start: number, header: HunkHeader, strictLenient: boolean): Reading & { stoppedAt: number; unprefixedAt?: number } {
+  // A hunk cut short on a page that stripped indentation reads its context as a complete one would.
+  const lenient = strictLenient || indentationStripped(lines, start);
   let oldCount = 0;
   let newCount = 0;
   const blankTaken = new Map<number, boolean>();
@@ -359,6 +376,8 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   let newLine = header.newStart;
   // The last document line read into the hunk, whose end is the hunk's end.
   let lastSource: SourceLine | undefined;
+  let unprefixed = 0;
+  let firstUnprefixed: SourceLine | undefined;
   const emit = (kind: DiffLineKind, source: SourceLine, from: number, repaired: boolean) => {
     // Only a line pieced together by a repair needs its range now; a clean one computes it on demand.
     const range = source.segments === undefined ? undefined : rangeOf(source, from);
@@ -394,13 +413,18 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     if (kind === Kind.Unprefixed) {
       diagnostics.repair('leading-whitespace', { start: positionAt(source, 0), end: positionAt(source, 0) }, '', ' ', unprefixedReason ??= `a context line of hunk ${hunkName} lost its leading space`);
       if (!options.lenient) {
-        diagnostics.problem('warning', 'unprefixed-line', rangeOf(source),
-          `line without a prefix inside a hunk, read as context: every hunk line starts with ' ', '+', '-' or '\\'`);
+        unprefixed++;
+        firstUnprefixed ??= source;
       }
       emit(' ', source, 0, true);
       continue;
     }
     emit(source.text[0] as DiffLineKind, source, 1, false);
+  }
+  if (firstUnprefixed !== undefined) {
+    // One warning per hunk: its lines are in the repairs, each with its place.
+    diagnostics.problem('warning', 'unprefixed-line', rangeOf(firstUnprefixed),
+      `${unprefixed === 1 ? 'a line' : `${unprefixed} lines`} without a prefix inside hunk ${hunkName}, read as context: every hunk line starts with ' ', '+', '-' or '\\'`);
   }
   const lastEnd = lastSource === undefined ? headerRange.end : rangeOf(lastSource).end;
   for (let r = 0; r < reading.restored; r++) {

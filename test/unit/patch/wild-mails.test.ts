@@ -65,3 +65,36 @@ test('every git fixture quoted up to its first added line reads as an excerpt, n
     assert.deepEqual(errors(reply), [], name);
   }
 });
+
+/** Each hunk line as kind, numbers and text without indentation: what a stripped page still shows. */
+function strippedShape(text: string): string[][] {
+  return parsePatchDocument(text).mails.flatMap((m) => m.files.flatMap((f) => f.hunks.map((h) => h.lines.map((l) => `${l.kind}${l.oldLine ?? '?'} ${l.newLine ?? '?'} ${l.text.trim()}`))));
+}
+
+/** The clean copy of single-01 cut where the stripped fixture is cut. */
+function cleanCut(): string {
+  const lines = readFixture('git', 'single-01-counter-count-resets-and-start-from-zero.patch').split('\n');
+  return lines.slice(1, lines.findIndex((l) => l.startsWith('-\t\treturn -ERANGE'))).join('\n') + '\n';
+}
+
+test('a page with indentation stripped, cut inside a hunk, reads the cut hunk as the clean copy cut there', () => {
+  assert.deepEqual(strippedShape(readFixture('wild', 'stripped-indent-cut.txt')), strippedShape(cleanCut()));
+});
+
+test('a page with indentation stripped, cut inside a hunk, has one error: the truncated hunk', () => {
+  assert.deepEqual(errors(readFixture('wild', 'stripped-indent-cut.txt')), ['truncated-hunk']);
+});
+
+test('every git fixture with indentation stripped and cut inside its last hunk reads like its clean cut', () => {
+  for (const name of fixtureNames('git', /^single-.*\.patch$/)) {
+    const lines = readFixture('git', name).split('\n');
+    const hunkStarts = lines.flatMap((l, i) => (l.startsWith('@@ ') ? [i] : []));
+    if (hunkStarts.length === 0) continue;
+    const last = hunkStarts[hunkStarts.length - 1];
+    const end = lines.findIndex((l, i) => i > last && !/^[ +\-\\]/.test(l));
+    const cut = last + Math.max(2, Math.floor(((end < 0 ? lines.length : end) - last) / 2) + 1);
+    const clean = lines.slice(0, cut).join('\n') + '\n';
+    const stripped = lines.slice(0, cut).map((l) => l.replace(/^[ \t]+/, '')).join('\n') + '\n';
+    assert.deepEqual(strippedShape(stripped), strippedShape(clean), name);
+  }
+});
