@@ -5,7 +5,8 @@ import { decodeBody } from './body-decoding';
 import { Diagnostics } from './diagnostics';
 import { readFiles } from './diff-reader';
 import { checkDiffstat, parseDiffstat } from './diffstat';
-import { headerValue, parseArchiveHeader, parseRfc822Headers, type HeaderBlock } from './mail-headers';
+import { parseArchivePageHeader, removeHeaderChrome } from './archive-header';
+import { headerValue, parseRfc822Headers, type HeaderBlock } from './mail-headers';
 import { layoutBody, messageText } from './mail-body';
 import { splitMails, unescapeFromLine, type MailSpan } from './mbox';
 import type { DocRange, Mail, Patch } from './model';
@@ -116,11 +117,13 @@ function mailRange(docLines: readonly string[], span: MailSpan): DocRange {
 function parseMail(docLines: readonly string[], span: MailSpan, fromMbox: boolean, diagnostics: Diagnostics): Mail | undefined {
   const base = baseLines(docLines, span, fromMbox, diagnostics);
   let header: HeaderBlock | undefined = parseRfc822Headers(base);
+  // A public-inbox page copied as text is a header block with links after some values.
+  if (header) header = removeHeaderChrome(header, base, diagnostics);
   let body: readonly SourceLine[] = header ? decodeBody(header, base.slice(header.bodyStart), diagnostics) : base;
   const signals = detectArchive(body);
   body = repairArchive(body, signals, diagnostics);
   if (!header) {
-    const archiveHeader = parseArchiveHeader(body);
+    const archiveHeader = parseArchivePageHeader(body, diagnostics);
     if (archiveHeader) {
       header = archiveHeader;
       body = body.slice(archiveHeader.bodyStart);

@@ -98,3 +98,42 @@ test('every git fixture with indentation stripped and cut inside its last hunk r
     assert.deepEqual(strippedShape(stripped), strippedShape(clean), name);
   }
 });
+
+/** What each archive rendering of the same mail must give: its fields without the page's chrome. */
+const pages: [string, { from: string; date: string; messageId?: string }, boolean][] = [
+  ['lore.txt', { from: 'Ada Reviewer <ada@example.org>', date: 'Fri,  1 Mar 2024 10:00:00 +0000', messageId: '<20240301.counter@example.org>' }, true],
+  ['lkml-tabs.txt', { from: 'Ada Reviewer', date: 'Fri, 1 Mar 2024 10:00:00 +0000' }, true],
+  ['lkml-lines.txt', { from: 'Ada Reviewer', date: 'Fri, 1 Mar 2024 10:00:00 +0000' }, true],
+  ['lkml-glued.txt', { from: 'Ada Reviewer', date: 'Fri, 1 Mar 2024 10:00:00 +0000' }, true],
+  ['marc.txt', { from: 'Ada Reviewer <ada@example.org>', date: '2024-03-01 10:00:00', messageId: '20240301.counter@example.org' }, true],
+  ['spinics.txt', { from: 'Ada Reviewer <ada@example.org>', date: 'Fri, 1 Mar 2024 10:00:00 +0000' }, true],
+  ['mail-archive.txt', { from: 'Ada Reviewer', date: 'Fri, 01 Mar 2024 02:00:00 -0800' }, false],
+  ['pipermail.txt', { from: 'Ada Reviewer ada@example.org', date: 'Fri Mar  1 10:00:00 UTC 2024' }, true],
+  ['hyperkitty.txt', { from: 'Ada Reviewer', date: '1 Mar 2024 10:00 a.m.' }, false],
+  ['gmane.txt', { from: 'Ada Reviewer <ada@example.org>', date: '2024-03-01 10:00:00 GMT' }, true],
+];
+const SUBJECT = '[PATCH 1/9] counter: count resets and start from zero';
+const MESSAGE = 'Keep a reset count next to the value and start new counters at zero.\n\nSigned-off-by: Ada Reviewer <ada@example.org>';
+
+for (const [name, expected, hasChrome] of pages) {
+  test(`archive page ${name}: subject, author and date are read without the page's chrome`, () => {
+    const mail = parsePatchDocument(readFixture('wild/pages', name)).mails[0];
+    assert.deepEqual({ subject: mail.subject, from: mail.from, date: mail.date, ...(expected.messageId ? { messageId: mail.messageId } : {}) }, { subject: SUBJECT, ...expected });
+  });
+
+  test(`archive page ${name}: the commit message holds no page text`, () => {
+    assert.equal(parsePatchDocument(readFixture('wild/pages', name)).mails[0].message, MESSAGE);
+  });
+
+  test(`archive page ${name}: the diff is read whole`, () => {
+    const mail = parsePatchDocument(readFixture('wild/pages', name)).mails[0];
+    assert.deepEqual(mail.files.map((f) => [f.newPath, f.hunks.length]), [['kernel/counter.c', 2]]);
+  });
+
+  if (hasChrome) {
+    test(`archive page ${name}: the chrome taken out is listed as repairs`, () => {
+      const repairs = parsePatchDocument(readFixture('wild/pages', name)).repairs;
+      assert.ok(repairs.some((r) => r.kind === 'archive-chrome' || r.kind === 'obfuscated-address'));
+    });
+  }
+}
