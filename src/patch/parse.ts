@@ -6,6 +6,7 @@ import { Diagnostics } from './diagnostics';
 import { readFiles } from './diff-reader';
 import { checkDiffstat, parseDiffstat } from './diffstat';
 import { parseArchivePageHeader, removeHeaderChrome } from './archive-header';
+import { splitCollapsedLines } from './collapsed-lines';
 import { headerValue, parseRfc822Headers, type HeaderBlock } from './mail-headers';
 import { layoutBody, messageText } from './mail-body';
 import { splitMails, unescapeFromLine, type MailSpan } from './mbox';
@@ -115,7 +116,9 @@ function mailRange(docLines: readonly string[], span: MailSpan): DocRange {
 }
 
 function parseMail(docLines: readonly string[], span: MailSpan, fromMbox: boolean, diagnostics: Diagnostics): Mail | undefined {
-  const base = baseLines(docLines, span, fromMbox, diagnostics);
+  let base = baseLines(docLines, span, fromMbox, diagnostics);
+  // A text extraction that lost the line breaks: split back what the tokens allow.
+  base = splitCollapsedLines(base, diagnostics) ?? base;
   let header: HeaderBlock | undefined = parseRfc822Headers(base);
   // A public-inbox page copied as text is a header block with links after some values.
   if (header) header = removeHeaderChrome(header, base, diagnostics);

@@ -137,3 +137,38 @@ for (const [name, expected, hasChrome] of pages) {
     });
   }
 }
+
+const collapsed = () => parsePatchDocument(readFixture('wild', 'collapsed-one-line.txt'));
+const original = () => parsePatchDocument(readFixture('git', 'single-01-counter-count-resets-and-start-from-zero.patch'));
+
+test('a mail collapsed onto one line is reported as an error naming the lost line breaks', () => {
+  const problem = collapsed().problems.find((p) => p.code === 'collapsed-line-breaks');
+  assert.match(problem?.message ?? '', /line breaks lost/);
+});
+
+test('a mail collapsed onto one line keeps its author and date', () => {
+  const mail = collapsed().mails[0];
+  assert.deepEqual([mail.from, mail.date], [original().mails[0].from, original().mails[0].date]);
+});
+
+test('a mail collapsed onto one line keeps its files and hunk headers', () => {
+  const shape = (patch: ReturnType<typeof collapsed>) =>
+    patch.mails[0].files.map((f) => [f.oldPath, f.newPath, f.hunks.map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])]);
+  assert.deepEqual(shape(collapsed()), shape(original()));
+});
+
+test('a mail collapsed onto one line recovers the lines of a hunk its counts split one way only', () => {
+  const lines = (patch: ReturnType<typeof collapsed>) => patch.mails[0].files[0].hunks[0].lines.map((l) => `${l.kind}${l.text}`);
+  assert.deepEqual(lines(collapsed()), lines(original()));
+});
+
+test('a mail collapsed onto one line names each hunk whose lines could not be split back', () => {
+  const unsplit = collapsed().problems.filter((p) => p.code === 'collapsed-hunk-lines').map((p) => /@@ [^@]+ @@/.exec(p.message)?.[0]);
+  assert.deepEqual(unsplit, ['@@ -1,13 +1,13 @@', '@@ -30,6 +30,7 @@']);
+});
+
+test('a recovered line of a collapsed mail points at its text in the document', () => {
+  const text = readFixture('wild', 'collapsed-one-line.txt');
+  const line = collapsed().mails[0].files[0].hunks[0].lines.find((l) => l.kind === '+');
+  assert.equal(text.slice(line!.range.start.character, line!.range.end.character), line!.text);
+});
