@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePatch } from 'diff';
+import { patchToJson } from '../src/patch/json';
 import { parsePatchDocument } from '../src/patch/parse';
 import { timePerCall, type BenchResult, type BenchSuite } from './measure';
 
@@ -35,6 +36,10 @@ export const parseSuite: BenchSuite = {
     const ours = timePerCall(() => parsePatchDocument(cleanDiff), 1000);
     const jsdiff = timePerCall(() => parsePatch(cleanDiff), 1000);
     const mboxMs = timePerCall(() => parsePatchDocument(mbox), 1000, 2);
+    // Hostile: 300 000 empty hunks (3.6 MB), each needing a repair and a warning.
+    const emptyHunks = 'diff --git a/x b/x\n--- a/x\n+++ b/x\n' + '@@ -1 +1 @@\n'.repeat(300_000);
+    let emptyJson = 0;
+    const emptyMs = timePerCall(() => (emptyJson = JSON.stringify(patchToJson(parsePatchDocument(emptyHunks))).length), 1000, 1);
     return [
       {
         name: 'parsePatchDocument, 4 MB clean diff (MB/s)',
@@ -44,7 +49,16 @@ export const parseSuite: BenchSuite = {
         ratio: ours / jsdiff,
         note: 'ratio = our time / jsdiff time; we also keep positions, sections and repairs',
       },
-      { name: 'parsePatchDocument, 10 MB mbox of format-patch mails', value: mboxMs, unit: 'ms', note: 'goal: well under 1000 ms' },
+      { name: 'parsePatchDocument, 10 MB mbox of format-patch mails', value: mboxMs, unit: 'ms', note: 'goal: under 500 ms' },
+      { name: 'parse + compact JSON, 300 000 empty hunks (3.6 MB)', value: emptyMs, unit: 'ms', note: 'goal: under 2000 ms' },
+      {
+        name: 'compact JSON size / input size, 300 000 empty hunks',
+        value: emptyJson / emptyHunks.length,
+        unit: '×',
+        reference: { name: 'input bytes', value: emptyHunks.length },
+        ratio: emptyJson / emptyHunks.length,
+        note: 'goal: ≤ 20 (repeated repairs and problems are grouped)',
+      },
     ];
   },
 };

@@ -15,6 +15,10 @@ export interface ArchiveSignals {
   readonly hardBreaks: boolean;
   /** The page escapes <, > and & as HTML entities. */
   readonly entities: boolean;
+  /** Some line may hold an address written "<name at host>". */
+  readonly addresses: boolean;
+  /** Some line starts with "=": a quilt separator may have swallowed the next line. */
+  readonly separators: boolean;
 }
 
 const MAX_SPECIAL_LINE = 100_000;
@@ -34,10 +38,14 @@ export function detectArchive(lines: readonly SourceLine[]): ArchiveSignals {
   let twoSpaceEnds = 0;
   let nonBlank = 0;
   let entities = 0;
+  let addresses = false;
+  let separators = false;
   for (const { text } of lines) {
     if (text.length > MAX_SPECIAL_LINE || text.length === 0) continue;
     nonBlank++;
     const first = text.charCodeAt(0);
+    if (first === 61 /* = */) separators = true;
+    if (!addresses && text.includes(' at ') && text.includes('<')) addresses = true;
     if (!fenced && (first === 96 || first === 126) && isFenceLine(text)) fenced = true;
     if (!forum && first === 80 && POSTED_BY.test(text)) forum = true;
     if (!mailto && text.includes('](mailto:')) mailto = true;
@@ -62,10 +70,14 @@ export function detectArchive(lines: readonly SourceLine[]): ArchiveSignals {
     hardBreaks: markdown || (twoSpaceEnds >= 3 && twoSpaceEnds * 4 >= nonBlank),
     // A real patch quoting HTML has raw < and > around its entities; a page that escaped everything has none.
     entities: entities > 0 && rawMarkup * 10 <= entities,
+    addresses,
+    separators,
   };
 }
 
-export function repairArchive(lines: readonly SourceLine[], signals: ArchiveSignals, diagnostics: Diagnostics): SourceLine[] {
+export function repairArchive(lines: readonly SourceLine[], signals: ArchiveSignals, diagnostics: Diagnostics): readonly SourceLine[] {
+  // A clean mail, the common case, needs no pass over its lines at all.
+  if (!signals.fenced && !signals.markdown && !signals.hardBreaks && !signals.entities && !signals.addresses && !signals.separators) return lines;
   const out: SourceLine[] = [];
   let inFence = false;
   for (const line of lines) {
@@ -104,7 +116,7 @@ function repairLine(line: SourceLine, signals: ArchiveSignals, diagnostics: Diag
   if (signals.markdown) current = unwrapMailtoLinks(current, diagnostics);
   if (signals.markdown) current = undoMarkdownEscapes(current, diagnostics);
   if (signals.entities) current = decodeEntities(current, diagnostics);
-  current = deobfuscateAddresses(current, diagnostics);
+  if (signals.addresses) current = deobfuscateAddresses(current, diagnostics);
   return current;
 }
 

@@ -3,7 +3,7 @@
 // attachment). Every decoded character keeps a position in the document (see positions.ts).
 import type { Diagnostics } from './diagnostics';
 import { decodeBase64, decodeBytes, headerValue, parseRfc822Headers, type HeaderBlock } from './mail-headers';
-import { LineBuilder, lineOf, positionAt, rangeOf, type SourceLine } from './positions';
+import { LineBuilder, lineOf, positionAt, rangeOf, sliceLine, type SourceLine } from './positions';
 
 export interface ContentType {
   readonly type: string;
@@ -27,7 +27,7 @@ export function parseContentType(value: string | undefined): ContentType {
 const MAX_MULTIPART_DEPTH = 5;
 
 /** Decodes a body given its header block (undefined: a plain text body). */
-export function decodeBody(header: HeaderBlock | undefined, body: readonly SourceLine[], diagnostics: Diagnostics, depth = 0): SourceLine[] {
+export function decodeBody(header: HeaderBlock | undefined, body: readonly SourceLine[], diagnostics: Diagnostics, depth = 0): readonly SourceLine[] {
   const contentType = parseContentType(headerValue(header, 'Content-Type')?.value);
   const encoding = (headerValue(header, 'Content-Transfer-Encoding')?.value ?? '').trim().toLowerCase();
   const charset = contentType.params.get('charset') ?? 'utf-8';
@@ -35,9 +35,9 @@ export function decodeBody(header: HeaderBlock | undefined, body: readonly Sourc
   if (contentType.type.startsWith('multipart/') && boundary && depth < MAX_MULTIPART_DEPTH) {
     return decodeMultipart(body, boundary, diagnostics, depth);
   }
-  let lines: SourceLine[] = [...body];
+  let lines: readonly SourceLine[] = body;
   if (encoding === 'quoted-printable') {
-    lines = decodeQuotedPrintable(lines, charset);
+    lines = splitQuotedLineEnds(decodeQuotedPrintable(lines, charset), diagnostics);
     noteDecoding(body, diagnostics, 'quoted-printable');
   } else if (encoding === 'base64') {
     const decoded = decodeBase64Body(lines, charset);
@@ -142,6 +142,37 @@ export function decodeQuotedPrintable(lines: readonly SourceLine[], charset: str
   }
   if (builder && firstLine) out.push(builder.build(positionAt(firstLine, 0)));
   return out;
+}
+
+/**
+ * Some senders encode the line ends too ("=0D=0A"), joining the whole body with soft breaks
+ * (`git mailinfo` warns "quoted CRLF detected"): the decoded text then holds its own line ends.
+ * Split there; when every decoded line end is CRLF, the CRs are the sender's and are dropped.
+ */
+export function splitQuotedLineEnds(lines: readonly SourceLine[], diagnostics: Diagnostics): readonly SourceLine[] {
+  if (!lines.some((l) => l.text.includes('\n'))) return lines;
+  const pieces: SourceLine[] = [];
+  let ends = 0;
+  let crlfEnds = 0;
+  for (const line of lines) {
+    const text = line.text;
+    let from = 0;
+    for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', from)) {
+      ends++;
+      if (lf > from && text.charCodeAt(lf - 1) === 13) crlfEnds++;
+      pieces.push(sliceLine(line, from, lf));
+      from = lf + 1;
+    }
+    // What follows the last decoded line end up to the document's own line end.
+    if (from < text.length || from === 0) pieces.push(sliceLine(line, from));
+  }
+  if (ends === 0 || crlfEnds !== ends) return pieces;
+  const first = pieces.find((l) => l.text.endsWith('\r'));
+  if (first !== undefined) {
+    diagnostics.repair('crlf', rangeOf(first, first.text.length - 1), '\r\n', '\n',
+      `the body encodes its ${ends} line ends as quoted-printable "=0D=0A": the CRs are the sender's and are read as LF`);
+  }
+  return pieces.map((l) => (l.text.endsWith('\r') ? sliceLine(l, 0, l.text.length - 1) : l));
 }
 
 /** base64: decoded lines are placed on the encoded line that holds their first byte. */

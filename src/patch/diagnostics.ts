@@ -19,7 +19,15 @@ export class Diagnostics {
   }
 }
 
+function before(a: DocRange, b: DocRange): boolean {
+  return a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
+}
+
 function sortByRange<T extends { readonly range: DocRange }>(items: readonly T[]): T[] {
+  // Most are found in document order already: then there is nothing to sort.
+  let ordered = true;
+  for (let i = 1; i < items.length && ordered; i++) if (before(items[i].range, items[i - 1].range)) ordered = false;
+  if (ordered) return [...items];
   return items
     .map((item, index) => ({ item, index }))
     .sort(

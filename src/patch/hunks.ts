@@ -10,6 +10,7 @@
 // aside in `quotedAfterCut` without numbers, because the cut hides how many lines it removed.
 import type { Diagnostics } from './diagnostics';
 import type { DiffLine, DiffLineKind, Hunk } from './model';
+import { ReadDiffLine } from './diff-line';
 import { HUNK_HEADER, isHunkStop } from './line-kinds';
 import { lineOf, pointRange, positionAt, rangeOf, type SourceLine } from './positions';
 import { functionFromSection } from './section';
@@ -25,6 +26,8 @@ export interface HunkHeader {
 export interface HunkOptions {
   /** The text comes from an archive or a quoted reply: unprefixed lines are expected damage. */
   readonly lenient: boolean;
+  /** The patch is quoted in a reply, where quoting only part of a hunk is the normal case. */
+  readonly reply?: boolean;
 }
 
 export function parseHunkHeader(text: string): HunkHeader | undefined {
@@ -242,8 +245,25 @@ function exactReading(lines: readonly SourceLine[], start: number, header: HunkH
   return { exact: true, end: i, restored: 0, blankTaken: NO_BLANKS };
 }
 
+/**
+ * Whether the hunk from `start` shows a page that stripped indentation: a line without a prefix
+ * followed, before the hunk stops, by a '+' or '-' line. Context then lost its leading space
+ * throughout, including in lines after the last change.
+ */
+function indentationStripped(lines: readonly SourceLine[], start: number): boolean {
+  let unprefixedSeen = false;
+  for (let i = start; ; i++) {
+    const kind = classify(lines, i);
+    if (kind === Kind.End || kind === Kind.Stop) return false;
+    if (kind === Kind.Unprefixed) unprefixedSeen = true;
+    else if (unprefixedSeen && kind === Kind.Diff && (lines[i].text[0] === '+' || lines[i].text[0] === '-')) return true;
+  }
+}
+
 /** Without a reconciling reading: take lines in order until the counts are met or the hunk stops. */
-function greedyReading(lines: readonly SourceLine[], start: number, header: HunkHeader, lenient: boolean): Reading & { stoppedAt: number; unprefixedAt?: number } {
+function greedyReading(lines: readonly SourceLine[], start: number, header: HunkHeader, strictLenient: boolean): Reading & { stoppedAt: number; unprefixedAt?: number } {
+  // A hunk cut short on a page that stripped indentation reads its context as a complete one would.
+  const lenient = strictLenient || indentationStripped(lines, start);
   let oldCount = 0;
   let newCount = 0;
   const blankTaken = new Map<number, boolean>();
@@ -282,8 +302,35 @@ function greedyReading(lines: readonly SourceLine[], start: number, header: Hunk
   return { end: i, restored: 0, blankTaken, stoppedAt: i, unprefixedAt };
 }
 
+/** The last header's text: hostile inputs repeat one header thousands of times, each needing its name. */
+let lastHeader: { oldStart: number; oldLines: number; newStart: number; newLines: number; text: string; restoredReason?: string; restoredProblem?: string } | undefined;
+
 function headerText(header: HunkHeader): string {
-  return `@@ -${header.oldStart},${header.oldLines} +${header.newStart},${header.newLines} @@`;
+  const last = lastHeader;
+  if (last !== undefined && last.oldStart === header.oldStart && last.oldLines === header.oldLines && last.newStart === header.newStart && last.newLines === header.newLines) return last.text;
+  const text = `@@ -${header.oldStart},${header.oldLines} +${header.newStart},${header.newLines} @@`;
+  lastHeader = { oldStart: header.oldStart, oldLines: header.oldLines, newStart: header.newStart, newLines: header.newLines, text };
+  return text;
+}
+
+/** The words of a restored-line repair and its warning, made once per header text. */
+function restoredWords(header: HunkHeader): { reason: string; problem: string } {
+  const text = headerText(header);
+  const last = lastHeader!;
+  last.restoredReason ??= `the header ${text} counts ${header.oldLines} old and ${header.newLines} new lines; the hunk ends one blank context line short, lost with the end of its code block`;
+  last.restoredProblem ??= `the hunk ${text} ends one line short of its counts; a trailing blank context line was assumed lost and restored`;
+  return { reason: last.restoredReason, problem: last.restoredProblem };
+}
+
+/**
+ * A hunk with no line before the next hunk, file or the end: the reading findReading would give,
+ * without its search — a trailing blank context line lost when that is all the counts miss.
+ */
+function emptyReading(lines: readonly SourceLine[], start: number, header: HunkHeader, lenient: boolean): Reading | undefined {
+  const kind = classify(lines, start);
+  if (kind !== Kind.Stop && kind !== Kind.End) return undefined;
+  const restorable = header.oldLines === header.newLines && header.oldLines <= (lenient ? MAX_RESTORED : 1);
+  return { end: start, restored: restorable ? header.oldLines : 0, blankTaken: NO_BLANKS };
 }
 
 export interface ReadHunkResult {
@@ -296,7 +343,8 @@ export interface ReadHunkResult {
 export function readHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, options: HunkOptions, diagnostics: Diagnostics): ReadHunkResult {
   const start = headerIndex + 1;
   const headerRange = rangeOf(lines[headerIndex]);
-  let reading: Reading | undefined = exactReading(lines, start, header) ?? findReading(lines, start, header, options.lenient)
+  const hunkName = headerText(header);
+  let reading: Reading | undefined = exactReading(lines, start, header) ?? emptyReading(lines, start, header, options.lenient) ?? findReading(lines, start, header, options.lenient)
     ?? (cutAhead(lines, start) ? findReading(lines, start, header, options.lenient, true) : undefined);
   if (reading === undefined) {
     const greedy = greedyReading(lines, start, header, options.lenient);
@@ -304,46 +352,45 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     if (greedy.unprefixedAt !== undefined) {
       const at = lines[greedy.unprefixedAt];
       diagnostics.problem('error', 'unprefixed-line', rangeOf(at),
-        `line without a prefix inside a hunk: every hunk line starts with ' ', '+', '-' or '\\' (hunk ${headerText(header)} at line ${headerIndex + 1})`);
+        `line without a prefix inside a hunk: every hunk line starts with ' ', '+', '-' or '\\' (hunk ${hunkName} at line ${headerIndex + 1})`);
     }
   }
   const out: DiffLine[] = [];
   const afterCut: DiffLine[] = [];
   let cuts = 0;
-  // One reason text per hunk and kind: a hostile hunk may need hundreds of thousands of repairs.
-  const hunkName = headerText(header);
-  const reasons = {
-    blankContext: `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`,
-    unprefixed: `a context line of hunk ${hunkName} lost its leading space`,
-    dropped: new Map<BlankCost, string>(),
-  };
+  // One reason text per hunk and kind, made when first needed: a clean hunk needs none, and a
+  // hostile hunk may need hundreds of thousands of repairs.
+  let blankContextReason: string | undefined;
+  let unprefixedReason: string | undefined;
+  let droppedReasons: Map<BlankCost, string> | undefined;
   const droppedReason = (cost: BlankCost) => {
-    let reason = reasons.dropped.get(cost);
+    droppedReasons ??= new Map();
+    let reason = droppedReasons.get(cost);
     if (reason === undefined) {
       reason = `not a hunk line: the header ${hunkName} counts ${header.oldLines} old and ${header.newLines} new lines, and ${cost.why}`;
-      reasons.dropped.set(cost, reason);
+      droppedReasons.set(cost, reason);
     }
     return reason;
   };
   let oldLine = header.oldStart;
   let newLine = header.newStart;
-  let lastLine = lineOf(lines[headerIndex]);
-  let lastEnd = headerRange.end;
+  // The last document line read into the hunk, whose end is the hunk's end.
+  let lastSource: SourceLine | undefined;
+  let unprefixed = 0;
+  let firstUnprefixed: SourceLine | undefined;
   const emit = (kind: DiffLineKind, source: SourceLine, from: number, repaired: boolean) => {
-    const range = rangeOf(source, from);
-    const line: { -readonly [K in keyof DiffLine]: DiffLine[K] } = { kind, text: source.text.slice(from), line: lineOf(source), range };
-    if (cuts === 0 && (kind === ' ' || kind === '-')) line.oldLine = oldLine++;
-    if (cuts === 0 && (kind === ' ' || kind === '+')) line.newLine = newLine++;
-    if (repaired) line.repaired = true;
+    // Only a line pieced together by a repair needs its range now; a clean one computes it on demand.
+    const range = source.segments === undefined ? undefined : rangeOf(source, from);
+    const old = cuts === 0 && (kind === ' ' || kind === '-') ? oldLine++ : undefined;
+    const neu = cuts === 0 && (kind === ' ' || kind === '+') ? newLine++ : undefined;
+    const line = new ReadDiffLine(kind, source.text, from, source.line, source.character + from, range, old, neu, repaired ? true : undefined);
     (cuts === 0 ? out : afterCut).push(line);
-    lastLine = range.end.line;
-    lastEnd = range.end;
+    lastSource = source;
   };
-  for (let i = start; i < reading.end; i++) {
-    if (reading.exact) {
-      emit(lines[i].text[0] as DiffLineKind, lines[i], 1, false);
-      continue;
-    }
+  if (reading.exact) {
+    // The clean case: every line is a prefixed diff line and the counts say which is which.
+    for (let i = start; i < reading.end; i++) emit(lines[i].text[0] as DiffLineKind, lines[i], 1, false);
+  } else for (let i = start; i < reading.end; i++) {
     const kind = classify(lines, i);
     const source = lines[i];
     if (kind === Kind.Marker) continue;
@@ -354,36 +401,38 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     if (kind === Kind.Blank) {
       const cost = blankCost(lines, i, options.lenient);
       if (reading.blankTaken.get(i) === true) {
-        diagnostics.repair('leading-whitespace', rangeOf(source), source.text, ' ', reasons.blankContext);
-        if (cuts === 0) out.push({ kind: ' ', text: '', line: lineOf(source), range: rangeOf(source, 0, 0), oldLine: oldLine++, newLine: newLine++, repaired: true });
-        else afterCut.push({ kind: ' ', text: '', line: lineOf(source), range: rangeOf(source, 0, 0), repaired: true });
-        lastLine = lineOf(source);
-        lastEnd = rangeOf(source).end;
+        diagnostics.repair('leading-whitespace', rangeOf(source), source.text, ' ', blankContextReason ??= `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`);
+        const blank = new ReadDiffLine(' ', '', 0, source.line, source.character, rangeOf(source, 0, 0), cuts === 0 ? oldLine++ : undefined, cuts === 0 ? newLine++ : undefined, true);
+        (cuts === 0 ? out : afterCut).push(blank);
+        lastSource = source;
       } else {
         diagnostics.repair('archive-blank-line', rangeOf(source), source.text, '', droppedReason(cost));
       }
       continue;
     }
     if (kind === Kind.Unprefixed) {
-      diagnostics.repair('leading-whitespace', { start: positionAt(source, 0), end: positionAt(source, 0) }, '', ' ', reasons.unprefixed);
+      diagnostics.repair('leading-whitespace', { start: positionAt(source, 0), end: positionAt(source, 0) }, '', ' ', unprefixedReason ??= `a context line of hunk ${hunkName} lost its leading space`);
       if (!options.lenient) {
-        diagnostics.problem('warning', 'unprefixed-line', rangeOf(source),
-          `line without a prefix inside a hunk, read as context: every hunk line starts with ' ', '+', '-' or '\\'`);
+        unprefixed++;
+        firstUnprefixed ??= source;
       }
       emit(' ', source, 0, true);
       continue;
     }
     emit(source.text[0] as DiffLineKind, source, 1, false);
   }
+  if (firstUnprefixed !== undefined) {
+    // One warning per hunk: its lines are in the repairs, each with its place.
+    diagnostics.problem('warning', 'unprefixed-line', rangeOf(firstUnprefixed),
+      `${unprefixed === 1 ? 'a line' : `${unprefixed} lines`} without a prefix inside hunk ${hunkName}, read as context: every hunk line starts with ' ', '+', '-' or '\\'`);
+  }
+  const lastEnd = lastSource === undefined ? headerRange.end : rangeOf(lastSource).end;
   for (let r = 0; r < reading.restored; r++) {
     const at = pointRange(lastEnd.line, lastEnd.character);
-    diagnostics.repair('restored-blank-context', at, '', ' ',
-      `the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines; the hunk ends one blank context line short, lost with the end of its code block`);
-    out.push({ kind: ' ', text: '', line: lastLine, range: at, oldLine: oldLine++, newLine: newLine++, repaired: true });
-    if (!options.lenient) {
-      diagnostics.problem('warning', 'restored-blank-context', headerRange,
-        `the hunk ${headerText(header)} ends one line short of its counts; a trailing blank context line was assumed lost and restored`);
-    }
+    const words = restoredWords(header);
+    diagnostics.repair('restored-blank-context', at, '', ' ', words.reason);
+    out.push(new ReadDiffLine(' ', '', 0, lastEnd.line, lastEnd.character, at, oldLine++, newLine++, true));
+    if (!options.lenient) diagnostics.problem('warning', 'restored-blank-context', headerRange, words.problem);
   }
   let oldSeen = oldLine - header.oldStart;
   let newSeen = newLine - header.newStart;
@@ -395,12 +444,16 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     diagnostics.problem('info', 'quoted-excerpt', headerRange,
       `the hunk ${hunkName} is quoted as an excerpt: ${oldSeen} of its ${header.oldLines} old and ${newSeen} of its ${header.newLines} new lines are quoted, around ${cuts} cut${cuts === 1 ? '' : 's'}`
       + (afterCut.length > 0 ? `; the ${afterCut.length} line${afterCut.length === 1 ? ' quoted after the first cut has' : 's quoted after the first cut have'} no line numbers, since the cut hides how many lines it left out` : ''));
+  } else if (options.reply === true && oldSeen <= header.oldLines && newSeen <= header.newLines && (oldSeen < header.oldLines || newSeen < header.newLines)) {
+    // A reviewer quotes the lines they answer and stops: an excerpt, not a damaged hunk.
+    diagnostics.problem('info', 'quoted-excerpt', headerRange,
+      `the hunk ${hunkName} is quoted as an excerpt: the reply quotes ${oldSeen} of its ${header.oldLines} old and ${newSeen} of its ${header.newLines} new lines`);
   } else if (oldSeen !== header.oldLines || newSeen !== header.newLines) {
     const truncated = oldSeen <= header.oldLines && newSeen <= header.newLines;
     diagnostics.problem('error', truncated ? 'truncated-hunk' : 'hunk-count-mismatch', headerRange,
       truncated
-        ? `truncated hunk: the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines, but the hunk ends after ${oldSeen} old and ${newSeen} new`
-        : `hunk counts cannot be reconciled: the header ${headerText(header)} counts ${header.oldLines} old and ${header.newLines} new lines, the hunk has ${oldSeen} old and ${newSeen} new`);
+        ? `truncated hunk: the header ${hunkName} counts ${header.oldLines} old and ${header.newLines} new lines, but the hunk ends after ${oldSeen} old and ${newSeen} new`
+        : `hunk counts cannot be reconciled: the header ${hunkName} counts ${header.oldLines} old and ${header.newLines} new lines, the hunk has ${oldSeen} old and ${newSeen} new`);
   }
   const hunk: Hunk = {
     oldStart: header.oldStart,
@@ -410,9 +463,10 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     section: header.section,
     functionName: functionFromSection(header.section),
     headerLine: lineOf(lines[headerIndex]),
-    lines: out,
-    ...(afterCut.length > 0 ? { quotedAfterCut: afterCut } : {}),
+    // A pushed array keeps at least 17 slots; a hunk of a few lines keeps only what it holds.
+    lines: out.length < 17 ? out.slice() : out,
     range: { start: headerRange.start, end: lastEnd },
   };
+  if (afterCut.length > 0) (hunk as { quotedAfterCut?: readonly DiffLine[] }).quotedAfterCut = afterCut;
   return { hunk, next: reading.end };
 }

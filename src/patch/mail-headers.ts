@@ -63,43 +63,6 @@ export function parseRfc822Headers(lines: readonly SourceLine[], from = 0, requi
   };
 }
 
-const POSTED_BY = /^Posted by (.{1,200}?) on (.{1,100})$/;
-const ARCHIVE_FIELD = /^(Subject|From|Date|Message-ID|Message-Id|In-Reply-To|References|To|Cc):\s*(.*)$/;
-/** Forum navigation such as "[View Forum Message](#) <> [Reply to Message](#)". */
-const NAV_LINE = /^\[[^\]]{0,80}\]\([^)]{0,200}\)(\s*<>\s*\[[^\]]{0,80}\]\([^)]{0,200}\))*\s*$/;
-
-/** Looks for a web archive's header near the top of a page. */
-export function parseArchiveHeader(lines: readonly SourceLine[]): HeaderBlock | undefined {
-  const fields: HeaderField[] = [];
-  let last = -1;
-  const limit = Math.min(lines.length, 60);
-  for (let i = 0; i < limit; i++) {
-    const text = lines[i].text.trim();
-    if (text.length > 1000) continue;
-    const field = ARCHIVE_FIELD.exec(text);
-    if (field && !fields.some((f) => f.key.toLowerCase() === field[1].toLowerCase())) {
-      fields.push({ key: field[1], value: field[2].trim(), line: lineOf(lines[i]), index: i });
-      last = i;
-      continue;
-    }
-    const posted = POSTED_BY.exec(text);
-    if (posted && fields.length > 0) {
-      fields.push({ key: 'From', value: posted[1].trim(), line: lineOf(lines[i]), index: i });
-      fields.push({ key: 'Date', value: posted[2].trim(), line: lineOf(lines[i]), index: i });
-      last = i;
-    }
-  }
-  if (!fields.some((f) => f.key === 'Subject')) return undefined;
-  let bodyStart = last + 1;
-  // Skip the page furniture between the header and the message.
-  while (bodyStart < lines.length) {
-    const text = lines[bodyStart].text.trim();
-    if (text === '' || text === '---' || NAV_LINE.test(text) || lines[bodyStart].marker !== undefined) bodyStart++;
-    else break;
-  }
-  return { kind: 'archive', fields, bodyStart };
-}
-
 /** Decodes RFC 2047 encoded words (=?utf-8?q?...?= and =?utf-8?b?...?=). */
 export function decodeEncodedWords(value: string): string {
   if (!value.includes('=?')) return value;

@@ -132,6 +132,8 @@ export type RepairKind =
   | 'archive-blank-line'
   /** "[a@b](mailto:a@b)" → "a@b". */
   | 'markdown-link'
+  /** A web archive's page text: navigation lines, "[thread overview]" after a date, "(raw)". */
+  | 'archive-chrome'
   | 'other';
 
 export interface Repair {

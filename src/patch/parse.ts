@@ -6,7 +6,9 @@ import { reportEncodingProblems } from './encoding';
 import { Diagnostics } from './diagnostics';
 import { readFiles } from './diff-reader';
 import { checkDiffstat, parseDiffstat } from './diffstat';
-import { headerValue, parseArchiveHeader, parseRfc822Headers, type HeaderBlock } from './mail-headers';
+import { parseArchivePageHeader, removeHeaderChrome } from './archive-header';
+import { splitCollapsedLines } from './collapsed-lines';
+import { headerValue, parseRfc822Headers, type HeaderBlock } from './mail-headers';
 import { layoutBody, messageText } from './mail-body';
 import { splitMails, unescapeFromLine, type MailSpan } from './mbox';
 import type { DocRange, Mail, Patch } from './model';
@@ -76,16 +78,19 @@ function parseLines(docLines: readonly string[]): Patch {
 function baseLines(docLines: readonly string[], span: MailSpan, fromMbox: boolean, diagnostics: Diagnostics): SourceLine[] {
   let carriageReturns = 0;
   let nonEmpty = 0;
+  let first = -1;
   for (let i = span.start; i < span.end; i++) {
     const text = docLines[i];
     if (text.length === 0) continue;
     nonEmpty++;
-    if (text.endsWith('\r')) carriageReturns++;
+    if (first < 0) first = i;
+    if (text.charCodeAt(text.length - 1) === 13) carriageReturns++;
+    // One LF-ended line settles it: the line ends are not all the transport's.
+    else break;
   }
   // CRLF on every line is the transport's; on some lines only, it belongs to the patched file.
   const transportCrlf = nonEmpty > 0 && carriageReturns === nonEmpty;
   if (transportCrlf) {
-    const first = span.start + docLines.slice(span.start, span.end).findIndex((t) => t.length > 0);
     diagnostics.repair('crlf', { start: { line: first, character: docLines[first].length - 1 }, end: { line: first, character: docLines[first].length } }, '\r\n', '\n',
       `all ${nonEmpty} lines of the mail end in CRLF: the line ends are the transport's and are read as LF`);
   }
@@ -113,13 +118,17 @@ function mailRange(docLines: readonly string[], span: MailSpan): DocRange {
 }
 
 function parseMail(docLines: readonly string[], span: MailSpan, fromMbox: boolean, diagnostics: Diagnostics): Mail | undefined {
-  const base = baseLines(docLines, span, fromMbox, diagnostics);
+  let base = baseLines(docLines, span, fromMbox, diagnostics);
+  // A text extraction that lost the line breaks: split back what the tokens allow.
+  base = splitCollapsedLines(base, diagnostics) ?? base;
   let header: HeaderBlock | undefined = parseRfc822Headers(base);
-  let body: SourceLine[] = header ? decodeBody(header, base.slice(header.bodyStart), diagnostics) : base;
+  // A public-inbox page copied as text is a header block with links after some values.
+  if (header) header = removeHeaderChrome(header, base, diagnostics);
+  let body: readonly SourceLine[] = header ? decodeBody(header, base.slice(header.bodyStart), diagnostics) : base;
   const signals = detectArchive(body);
   body = repairArchive(body, signals, diagnostics);
   if (!header) {
-    const archiveHeader = parseArchiveHeader(body);
+    const archiveHeader = parseArchivePageHeader(body, diagnostics);
     if (archiveHeader) {
       header = archiveHeader;
       body = body.slice(archiveHeader.bodyStart);
@@ -129,7 +138,7 @@ function parseMail(docLines: readonly string[], span: MailSpan, fromMbox: boolea
   if (unquoted) body = unquoted;
   const lenient = signals.fenced || signals.markdown || signals.hardBreaks || signals.entities || unquoted !== undefined;
   const layout = layoutBody(body);
-  const files = layout.diffStart === undefined ? [] : readFiles(body, layout.diffStart, { lenient }, diagnostics);
+  const files = layout.diffStart === undefined ? [] : readFiles(body, layout.diffStart, { lenient, reply: unquoted !== undefined }, diagnostics);
   const diffstat = layout.separator === undefined ? undefined : parseDiffstat(body, layout.separator + 1, layout.diffStart ?? body.length);
   if (diffstat) checkDiffstat(diffstat, files, body, diagnostics);
   const messageLines = body.slice(layout.messageStart, layout.messageEnd);
