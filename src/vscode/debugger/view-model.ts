@@ -10,6 +10,7 @@ import type { ExecutionPoint, FrameView } from '../../stepper/point';
 import { isSetIn, type LevelSnapshot } from '../../stepper/pidmap-snapshot';
 import { localValue, scanMarks, type ScanMarks } from '../../stepper/scan-marks';
 import type { Session, Stop } from '../../stepper/session';
+import { runScenarioKeys } from './run-scenario-keys';
 import type {
   BitmapView, EventItem, FaultItem, FrameItem, LocationView, OutcomeSummary, RunView, StructPidView,
 } from '../../shared/debugger-protocol';
@@ -140,5 +141,6 @@ export function runView(session: Session, index: MappingIndex, stopReason: Stop[
     faults: faultItems(session, index, variant, point),
     events: eventItems(session, point.index),
     outcome: outcomeSummary(session.outcome),
+    scenarioKeys: runScenarioKeys(session.scenario),
   };
 }
