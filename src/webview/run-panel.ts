@@ -22,12 +22,14 @@ function lineButton(line: number, post: RunContext['post'], label = `line ${line
 function scenarioKeyNodes(keys: RunScenarioKeys | undefined): Node[] {
   if (!keys) return [];
   const key = (name: string, value: string): HTMLElement => el('span', { class: 'key' }, `${name} `, el('code', {}, value));
-  return [
+  const keyNodes = [
     key('next_syscall_data', keys.nextSyscallData === null ? 'none' : String(keys.nextSyscallData)),
     key('depth', String(keys.depth)),
     key('pid_max', String(keys.pidMax)),
     ...(keys.failing.length > 0 ? [key('failing', keys.failing.join(', '))] : []),
   ];
+  // A space between keys is where a narrow header wraps.
+  return keyNodes.flatMap((node, i) => (i === 0 ? [node] : [document.createTextNode(' '), node]));
 }
 
 function locationNodes(location: LocationView, ctx: RunContext): Node[] {
@@ -95,13 +97,13 @@ export class RunPanel {
 
     const stack = within(this.root, '.stack');
     fill(stack, ...[...view.stack].reverse().map((frame, i) => el('li', { class: i === 0 ? 'top' : '' },
-      el('code', {}, frame.fn), ' ', frame.line !== null ? lineButton(frame.line, ctx.post) : el('span', { class: 'muted' }, '(model)'),
+      cCode('code', frame.fn), ' ', frame.line !== null ? lineButton(frame.line, ctx.post) : el('span', { class: 'muted' }, '(model)'),
       ' ', el('span', { class: 'step-id muted' }, frame.stepId))));
 
     const top = view.stack[view.stack.length - 1];
     fill(within(this.root, '.locals tbody'), ...(top?.locals ?? []).map((local) => el('tr', { class: local.changed ? 'changed' : '' },
-      el('td', {}, el('code', {}, local.name)),
-      el('td', { class: 'muted' }, local.type),
+      el('td', {}, cCode('code', local.name)),
+      el('td', { class: 'muted' }, cCode('code', local.type, { class: 'type' })),
       el('td', { class: 'value' }, local.value, local.changed ? el('span', { class: 'visually-hidden' }, ' (changed)') : null))));
 
     fill(within(this.root, '.bitmaps'), ...view.bitmaps.map(renderBitmap));

@@ -119,9 +119,8 @@ export class ScenarioForm {
       el('span', {}, `level ${l}`),
       el('div', { class: 'field' }, el('label', { for: `f-level-${l}-last` }, 'last_pid'), textfield(`level-${l}-last`, `level ${l} last_pid`, level.lastPid), el('span', { class: 'error', id: `e-level-${l}-last`, role: 'alert' })),
       el('div', { class: 'field' }, el('label', { for: `f-level-${l}-used` }, 'used'), textfield(`level-${l}-used`, `level ${l} used pids`, level.used), el('span', { class: 'error', id: `e-level-${l}-used`, role: 'alert' }))));
-    const fieldset = byId('levels');
-    const legend = fieldset.querySelector('legend');
-    fill(fieldset, legend, ...rows);
+    const group = byId('levels');
+    fill(group, byId('levels-title'), ...rows);
   }
 
   private submit(): void {
