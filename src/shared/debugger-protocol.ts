@@ -259,11 +259,17 @@ export interface DebuggerState {
   readonly comparison: ComparisonView | null;
   /** A note for the reviewer (e.g. "line 12 is never executed in this scenario"). */
   readonly message: string | null;
+  /**
+   * The scenario and mode the runs on screen come from, when that is not `scenario` (it broke a
+   * rule and the last valid runs stay): what a reload should restore.
+   */
+  readonly runScenario?: { readonly scenario: ScenarioJson; readonly mode: ViewMode };
 }
 export const isDebuggerState: Guard<DebuggerState> = object({
   scenario: isRecord, mode: isViewMode, errors: arrayOf(isScenarioErrorItem),
   document: nullable(object({ uri: isString, name: isString })), runs: arrayOf(isRunView, 2),
   breakpoints: arrayOf(isBreakpointItem), comparison: nullable(isComparisonView), message: nullable(isString),
+  runScenario: optional(object({ scenario: isRecord, mode: isViewMode })),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -118,7 +118,9 @@ function render(next: DebuggerState): void {
   byId('status').textContent = statusText;
   byId('status').title = statusText;
   document.body.dataset.ready = 'true';
-  api.setState({ version: 1, scenario: next.scenario, mode: next.mode, positions: next.runs.map((r) => r.index), documentUri: next.document?.uri ?? null });
+  // A reload restores the runs on screen: after a scenario that broke a rule, the last valid one.
+  const restore = next.runScenario ?? { scenario: next.scenario, mode: next.mode };
+  api.setState({ version: 1, scenario: restore.scenario, mode: restore.mode, positions: next.runs.map((r) => r.index), documentUri: next.document?.uri ?? null });
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

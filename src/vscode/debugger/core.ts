@@ -148,6 +148,7 @@ export class DebuggerCore {
       breakpoints,
       comparison: this.comparison,
       message: this.message,
+      ...(this.errors.length > 0 && this.runs.length > 0 ? { runScenario: this.persistedScenario() } : {}),
     };
   }
 }

@@ -110,6 +110,7 @@ test('an invalid scenario after a valid one keeps the last valid run on screen, 
   core.step('stepIn');
   assert.equal(run(core).index, before.index + 1);
   assert.deepEqual(core.persistedScenario().scenario, defaultScenario(299));
+  assert.deepEqual(state.runScenario, { scenario: defaultScenario(299), mode: 'patched' });
 });
 
 test('each run carries the key values of the scenario it was recorded from', () => {
