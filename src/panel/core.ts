@@ -38,6 +38,8 @@ export class DebuggerCore {
   message: string | null = null;
   /** Computed once per load: the paths do not change while stepping. */
   comparison: ComparisonView | null = null;
+  /** The scenario and mode the runs on screen were recorded from (the last valid one). */
+  private runScenario: { scenario: ScenarioJson; mode: ViewMode } | null = null;
   /** Enabled breakpoint lines (0-based document lines). */
   breakpointLines: readonly number[] = [];
 
@@ -53,7 +55,10 @@ export class DebuggerCore {
     return this.index;
   }
 
-  /** Validates and records the scenario for each variant of the mode; returns the broken rules. */
+  /**
+   * Validates and records the scenario for each variant of the mode; returns the broken rules.
+   * A scenario that breaks a rule replaces nothing: see keepLastValidRuns.
+   */
   load(scenario: ScenarioJson, mode: ViewMode, positions: readonly number[] = []): ScenarioErrorItem[] {
     this.scenario = scenario;
     this.mode = mode;
@@ -61,21 +66,31 @@ export class DebuggerCore {
     const runs: CoreRun[] = [];
     for (const variant of variantsOf(mode)) {
       const result = Session.create({ ...scenario, variant });
-      if (!result.ok) {
-        this.errors = result.errors.map((e) => ({ path: e.path, message: e.message }));
-        this.runs = [];
-        this.comparison = null;
-        return this.errors;
-      }
+      if (!result.ok) return this.keepLastValidRuns(result.errors.map((e) => ({ path: e.path, message: e.message })));
       runs.push({ variant, run: new DebugRun(result.session, this.index), session: result.session, stopReason: 'start' });
     }
     this.errors = [];
     this.runs = runs;
+    this.runScenario = { scenario, mode };
     this.comparison = runs.length === 2 ? compareRuns(runs[0].run, runs[1].run) : null;
     runs.forEach((run, i) => {
       if (positions[i] !== undefined) run.stopReason = run.session.goTo(positions[i]).reason;
     });
     return [];
+  }
+
+  /**
+   * The runs on screen stay (and keep stepping) until a valid scenario replaces them, so a typo
+   * in the form never throws a run away; the form shows the broken rules beside their fields.
+   */
+  private keepLastValidRuns(errors: ScenarioErrorItem[]): ScenarioErrorItem[] {
+    this.errors = errors;
+    return errors;
+  }
+
+  /** The scenario to save for a reload: the one the runs on screen come from, else the one typed. */
+  persistedScenario(): { scenario: ScenarioJson; mode: ViewMode } {
+    return this.runs.length > 0 && this.runScenario ? this.runScenario : { scenario: this.scenario, mode: this.mode };
   }
 
   step(command: StepCommand): void {
@@ -120,6 +135,7 @@ export class DebuggerCore {
       breakpoints,
       comparison: this.comparison,
       message: this.message,
+      ...(this.errors.length > 0 && this.runs.length > 0 ? { runScenario: this.persistedScenario() } : {}),
     };
   }
 }

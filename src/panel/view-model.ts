@@ -8,6 +8,7 @@ import { describeChange, type ExecutionPoint, type FrameView } from '../stepper/
 import { isSetIn, type LevelSnapshot } from '../stepper/pidmap-snapshot';
 import { localValue, scanMarks, type ScanMarks } from '../stepper/scan-marks';
 import type { Session, Stop } from '../stepper/session';
+import { runScenarioKeys } from './run-scenario-keys';
 import type {
   BitmapView, EventItem, FaultItem, FrameItem, LocationView, OutcomeSummary, RunView, StructPidView,
 } from '../shared/debugger-protocol';
@@ -139,5 +140,6 @@ export function runView(run: DebugRun, stopReason: Stop['reason']): RunView {
     faultCount: point.faults.length,
     events: eventItems(session, point.index),
     outcome: outcomeSummary(session.outcome),
+    scenarioKeys: runScenarioKeys(session.scenario),
   };
 }

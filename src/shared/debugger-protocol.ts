@@ -23,6 +23,11 @@ export function nullable<T>(guard: Guard<T>): Guard<T | null> {
   return (v): v is T | null => v === null || guard(v);
 }
 
+/** A field that may be absent (added after the first version of a message; older senders omit it). */
+export function optional<T>(guard: Guard<T>): Guard<T | undefined> {
+  return (v): v is T | undefined => v === undefined || guard(v);
+}
+
 export function arrayOf<T>(guard: Guard<T>, maxLength = 1_000_000): Guard<T[]> {
   return (v): v is T[] => Array.isArray(v) && v.length <= maxLength && v.every((item) => guard(item));
 }
@@ -171,6 +176,19 @@ const isOutcomeSummary: Guard<OutcomeSummary> = object({
   nextSyscallData: nullable(isInteger), final: arrayOf(isString),
 });
 
+/** The scenario values that tell one run from another, shown in the run's header. */
+export interface RunScenarioKeys {
+  /** The value the first set_next writes, or null when the scenario sets none. */
+  readonly nextSyscallData: number | null;
+  readonly depth: number;
+  readonly pidMax: number;
+  /** Fault injections, e.g. "kmem_cache_alloc #1" (empty: none). */
+  readonly failing: readonly string[];
+}
+const isRunScenarioKeys: Guard<RunScenarioKeys> = object({
+  nextSyscallData: nullable(isInteger), depth: isNonNegativeInteger, pidMax: isNonNegativeInteger, failing: arrayOf(isString, 64),
+});
+
 export interface RunView {
   readonly variant: 'baseline' | 'patched';
   readonly index: number;
@@ -194,12 +212,15 @@ export interface RunView {
   /** The latest changes, newest last. */
   readonly events: readonly EventItem[];
   readonly outcome: OutcomeSummary;
+  /** The scenario this run was recorded from (absent from senders that predate it). */
+  readonly scenarioKeys?: RunScenarioKeys;
 }
 export const isRunView: Guard<RunView> = object({
   variant: literal('baseline', 'patched'), index: isNonNegativeInteger, length: isNonNegativeInteger, truncated: isBoolean,
   stopReason: literal('step', 'breakpoint', 'start', 'end'), fork: nullable(isInteger), nextSyscallData: nullable(isInteger),
   location: isLocationView, stack: arrayOf(isFrameItem, 64), bitmaps: arrayOf(isBitmapView, 32), structPid: nullable(isStructPidView),
   heap: arrayOf(isHeapItem), faults: arrayOf(isFaultItem), faultCount: isNonNegativeInteger, events: arrayOf(isEventItem), outcome: isOutcomeSummary,
+  scenarioKeys: optional(isRunScenarioKeys),
 });
 
 /** Where baseline and patched part, when both run. */
@@ -240,11 +261,17 @@ export interface DebuggerState {
   readonly comparison: ComparisonView | null;
   /** A note for the reviewer (e.g. "line 12 is never executed in this scenario"). */
   readonly message: string | null;
+  /**
+   * The scenario and mode the runs on screen come from, when that is not `scenario` (it broke a
+   * rule and the last valid runs stay): what a reload should restore.
+   */
+  readonly runScenario?: { readonly scenario: ScenarioJson; readonly mode: ViewMode };
 }
 export const isDebuggerState: Guard<DebuggerState> = object({
   scenario: isRecord, mode: isViewMode, errors: arrayOf(isScenarioErrorItem),
   document: nullable(object({ uri: isString, name: isString })), runs: arrayOf(isRunView, 2),
   breakpoints: arrayOf(isBreakpointItem), comparison: nullable(isComparisonView), message: nullable(isString),
+  runScenario: optional(object({ scenario: isRecord, mode: isViewMode })),
 });
 
 // ---------------------------------------------------------------------------------------------

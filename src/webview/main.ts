@@ -30,7 +30,11 @@ let firstRender = true;
 let runPanels: RunPanel[] = [];
 const runContext = (): RunContext => ({ post, breakpoints: new Set(state?.breakpoints.filter((b) => b.enabled).map((b) => b.line) ?? []) });
 
-const form = new ScenarioForm((scenario, mode) => post({ type: 'debugger/setScenario', scenario, mode }));
+const form = new ScenarioForm((scenario, mode) => {
+  // What comes back is what was typed: the form keeps its text (never re-rendered from the JSON).
+  lastScenarioShown = JSON.stringify([scenario, mode]);
+  post({ type: 'debugger/setScenario', scenario, mode });
+});
 
 function renderRuns(next: DebuggerState): void {
   const container = byId('runs');
@@ -41,7 +45,29 @@ function renderRuns(next: DebuggerState): void {
     fill(container, ...runPanels.map((p) => p.root));
   }
   next.runs.forEach((run, i) => runPanels[i].update(run));
-  if (next.runs.length === 0) fill(container, el('p', { class: 'muted' }, next.errors.length > 0 ? 'Fix the scenario to run it.' : 'No run yet.'));
+  container.classList.toggle('side-by-side', next.runs.length > 1);
+  if (next.runs.length === 0) fill(container, next.errors.length > 0 ? brokenRuleNote(next) : el('p', { class: 'muted' }, 'No run yet.'));
+}
+
+/** With no run to show, the note names the first broken rule and takes the reviewer to its field. */
+function brokenRuleNote(next: DebuggerState): HTMLElement {
+  const first = next.errors[0];
+  const go = el('button', { class: 'link', type: 'button' }, `${first.path}: ${first.message}`);
+  go.addEventListener('click', () => form.focusFirstError());
+  return el('p', { class: 'muted' }, 'No run: fix the scenario to run it — ', go);
+}
+
+/** After a scenario that breaks a rule, the runs on screen are the last valid ones: say so. */
+function renderKeptRun(next: DebuggerState): void {
+  const note = byId('kept-run');
+  const kept = next.errors.length > 0 && next.runs.length > 0;
+  note.hidden = !kept;
+  note.textContent = kept ? `The scenario in the form breaks ${next.errors.length === 1 ? 'a rule' : `${next.errors.length} rules`}: the run shown is still the last valid one.` : '';
+}
+
+/** The step controls work only on a run; with none, they are disabled (the note names the broken field). */
+function renderControls(next: DebuggerState): void {
+  for (const button of document.querySelectorAll<HTMLElement>('.toolbar [data-command]')) button.toggleAttribute('disabled', next.runs.length === 0);
 }
 
 function renderComparison(next: DebuggerState): void {
@@ -80,15 +106,21 @@ function render(next: DebuggerState): void {
   else if (firstRender && next.runs.length > 0) section.open = false;
   firstRender = false;
   renderRuns(next);
+  renderKeptRun(next);
+  renderControls(next);
   renderComparison(next);
   renderBreakpoints(next);
   const message = byId('message');
   message.hidden = next.message === null;
   message.textContent = next.message ?? '';
   const status = next.runs.map((r) => `${r.variant}: step ${r.index}/${r.length - 1}${r.stopReason === 'breakpoint' ? ' (breakpoint)' : r.stopReason === 'end' ? ' (ended)' : ''}`).join(' · ');
-  byId('status').textContent = next.errors.length > 0 ? `The scenario breaks ${next.errors.length} rule${next.errors.length === 1 ? '' : 's'}` : status;
+  const statusText = next.errors.length > 0 && next.runs.length === 0 ? `The scenario breaks ${next.errors.length} rule${next.errors.length === 1 ? '' : 's'}` : status;
+  byId('status').textContent = statusText;
+  byId('status').title = statusText;
   document.body.dataset.ready = 'true';
-  api.setState({ version: 1, scenario: next.scenario, mode: next.mode, positions: next.runs.map((r) => r.index), documentUri: next.document?.uri ?? null });
+  // A reload restores the runs on screen: after a scenario that broke a rule, the last valid one.
+  const restore = next.runScenario ?? { scenario: next.scenario, mode: next.mode };
+  api.setState({ version: 1, scenario: restore.scenario, mode: restore.mode, positions: next.runs.map((r) => r.index), documentUri: next.document?.uri ?? null });
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

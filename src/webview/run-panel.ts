@@ -1,7 +1,8 @@
 // One run's column in the panel (two in side-by-side mode): timeline, current statement, stack,
 // locals, pid bitmaps, struct pid, heap, faults, event log and outcome. The element stays while
 // the run does, and only its contents are replaced, so the slider keeps focus while stepping.
-import type { LocationView, RunView, ToExtension } from '../shared/debugger-protocol';
+import type { LocationView, RunScenarioKeys, RunView, ToExtension } from '../shared/debugger-protocol';
+import { cCode } from './c-code';
 import { el, fill, icon, within } from './dom';
 import { renderBitmap } from './bitmap';
 
@@ -17,6 +18,20 @@ function lineButton(line: number, post: RunContext['post'], label = `line ${line
   return button;
 }
 
+/** The header line that tells this run's scenario from another's: next_syscall_data, depth, pid_max, injected failures. */
+function scenarioKeyNodes(keys: RunScenarioKeys | undefined): Node[] {
+  if (!keys) return [];
+  const key = (name: string, value: string): HTMLElement => el('span', { class: 'key' }, `${name} `, el('code', {}, value));
+  const keyNodes = [
+    key('next_syscall_data', keys.nextSyscallData === null ? 'none' : String(keys.nextSyscallData)),
+    key('depth', String(keys.depth)),
+    key('pid_max', String(keys.pidMax)),
+    ...(keys.failing.length > 0 ? [key('failing', keys.failing.join(', '))] : []),
+  ];
+  // A space between keys is where a narrow header wraps.
+  return keyNodes.flatMap((node, i) => (i === 0 ? [node] : [document.createTextNode(' '), node]));
+}
+
 function locationNodes(location: LocationView, ctx: RunContext): Node[] {
   if (location.kind === 'patch') {
     const hasBreakpoint = ctx.breakpoints.has(location.line);
@@ -26,7 +41,7 @@ function locationNodes(location: LocationView, ctx: RunContext): Node[] {
       title: hasBreakpoint ? 'Remove breakpoint' : 'Add breakpoint',
     }, icon(hasBreakpoint ? 'debug-breakpoint' : 'debug-breakpoint-unverified'));
     toggle.addEventListener('click', () => ctx.post({ type: 'debugger/toggleBreakpoint', line: location.line }));
-    return [toggle, el('span', { class: 'where' }, lineButton(location.line, ctx.post)), el('pre', { class: 'code' }, location.text.trim()), el('span', { class: 'step-id' }, location.stepId)];
+    return [toggle, el('span', { class: 'where' }, lineButton(location.line, ctx.post)), cCode('pre', location.text.trim(), { class: 'code' }), el('span', { class: 'step-id' }, location.stepId)];
   }
   // Outside the patch: name the model's TypeScript, never invent C text.
   return [
@@ -67,6 +82,7 @@ export class RunPanel {
     this.root.setAttribute('aria-label', `${view.variant} run`);
     this.root.dataset.variant = view.variant;
     fill(within(this.root, '.run-title'), `${view.variant} `, el('span', { class: 'muted' }, `— step ${view.index} of ${view.length - 1}${view.truncated ? ' (recording capped; the last step is the final state)' : ''}`));
+    fill(within(this.root, '.run-keys'), ...scenarioKeyNodes(view.scenarioKeys));
 
     this.slider.max = String(Math.max(0, view.length - 1));
     this.slider.value = String(view.index);
@@ -81,13 +97,13 @@ export class RunPanel {
 
     const stack = within(this.root, '.stack');
     fill(stack, ...[...view.stack].reverse().map((frame, i) => el('li', { class: i === 0 ? 'top' : '' },
-      el('code', {}, frame.fn), ' ', frame.line !== null ? lineButton(frame.line, ctx.post) : el('span', { class: 'muted' }, '(model)'),
+      cCode('code', frame.fn), ' ', frame.line !== null ? lineButton(frame.line, ctx.post) : el('span', { class: 'muted' }, '(model)'),
       ' ', el('span', { class: 'step-id muted' }, frame.stepId))));
 
     const top = view.stack[view.stack.length - 1];
     fill(within(this.root, '.locals tbody'), ...(top?.locals ?? []).map((local) => el('tr', { class: local.changed ? 'changed' : '' },
-      el('td', {}, el('code', {}, local.name)),
-      el('td', { class: 'muted' }, local.type),
+      el('td', {}, cCode('code', local.name)),
+      el('td', { class: 'muted' }, cCode('code', local.type, { class: 'type' })),
       el('td', { class: 'value' }, local.value, local.changed ? el('span', { class: 'visually-hidden' }, ' (changed)') : null))));
 
     fill(within(this.root, '.bitmaps'), ...view.bitmaps.map(renderBitmap));
@@ -101,10 +117,13 @@ export class RunPanel {
       ? [el('li', { class: 'no-faults' }, 'no fault so far')]
       : view.faults.map((f) => el('li', { class: 'fault', 'data-kind': f.kind, 'data-line': f.line ?? '' },
         icon('error'), ' ', el('strong', {}, f.kind), ` (fork ${f.fork}) at `,
-        f.line !== null ? lineButton(f.line, ctx.post) : 'the model', ': ', el('code', {}, f.where), ` — ${f.detail}`))));
+        f.line !== null ? lineButton(f.line, ctx.post) : 'the model', ': ', cCode('code', f.where), ` — ${f.detail}`))));
 
-    fill(within(this.root, '.events'), ...view.events.map((e) => el('li', { value: e.index }, e.text)));
     const events = within(this.root, '.events');
+    events.hidden = view.events.length === 0;
+    fill(events, ...view.events.map((e) => el('li', { value: e.index }, e.text)));
+    const eventsEmpty = within(this.root, '.events-empty');
+    eventsEmpty.hidden = view.events.length > 0;
     events.scrollTop = events.scrollHeight;
     this.renderOutcome(view);
   }

@@ -30,9 +30,11 @@ export interface FieldError {
 
 const MAX_LEVELS = 32;
 
+/** A value as the form shows it: numbers and words as typed; JSON only where plain text would read back as something else. */
 function text(value: unknown): string {
   if (value === undefined) return '';
-  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && typedValue(value) === value ? value : JSON.stringify(value);
 }
 
 function usedText(used: unknown): string {
@@ -45,7 +47,8 @@ export function fieldsFromScenario(scenario: ScenarioJson): ScenarioFields {
   const first: unknown = ops[0];
   const hasNext = isRecord(first) && first.op === 'set_next';
   const namespaces = Array.isArray(scenario.namespaces) ? scenario.namespaces : [];
-  const depth = typeof scenario.depth === 'number' && Number.isInteger(scenario.depth) && scenario.depth >= 0 ? Math.min(scenario.depth, MAX_LEVELS - 1) : 0;
+  // A depth that breaks its rule draws no rows of its own (the validator names it beside the field).
+  const depth = typeof scenario.depth === 'number' && Number.isInteger(scenario.depth) && scenario.depth >= 0 && scenario.depth < MAX_LEVELS ? scenario.depth : 0;
   const levels: LevelFields[] = [];
   for (let level = 0; level < Math.min(MAX_LEVELS, Math.max(depth + 1, namespaces.length)); level++) {
     const entry: unknown = namespaces[level];

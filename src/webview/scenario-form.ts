@@ -38,6 +38,8 @@ export class ScenarioForm {
       field(id).label = label;
     }
     byId('f-depth').addEventListener('change', () => this.syncLevels());
+    // Level 0's pid map is part of every scenario: its row is there before any state arrives.
+    this.renderLevels([{ lastPid: '', used: '' }]);
     byId('scenario-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.submit();
@@ -50,6 +52,12 @@ export class ScenarioForm {
         this.submit();
       }
     });
+  }
+
+  /** Opens the form and focuses the first field that breaks a rule. */
+  focusFirstError(): void {
+    byId<HTMLDetailsElement>('scenario-section').open = true;
+    document.querySelector<HTMLElement>('#scenario-form [aria-invalid="true"]')?.focus();
   }
 
   get mode(): ViewMode {
@@ -66,7 +74,7 @@ export class ScenarioForm {
     field('fail-kmem').value = fields.failKmem;
     field('fail-kzalloc').value = fields.failKzalloc;
     field('ops').value = fields.ops;
-    this.renderLevels(fields.levels);
+    this.renderLevels(fields.levels.length > 0 ? fields.levels : [{ lastPid: '', used: '' }]);
   }
 
   showErrors(errors: readonly ScenarioErrorItem[]): void {
@@ -111,9 +119,8 @@ export class ScenarioForm {
       el('span', {}, `level ${l}`),
       el('div', { class: 'field' }, el('label', { for: `f-level-${l}-last` }, 'last_pid'), textfield(`level-${l}-last`, `level ${l} last_pid`, level.lastPid), el('span', { class: 'error', id: `e-level-${l}-last`, role: 'alert' })),
       el('div', { class: 'field' }, el('label', { for: `f-level-${l}-used` }, 'used'), textfield(`level-${l}-used`, `level ${l} used pids`, level.used), el('span', { class: 'error', id: `e-level-${l}-used`, role: 'alert' }))));
-    const fieldset = byId('levels');
-    const legend = fieldset.querySelector('legend');
-    fill(fieldset, legend, ...rows);
+    const group = byId('levels');
+    fill(group, byId('levels-title'), ...rows);
   }
 
   private submit(): void {

@@ -27,6 +27,12 @@ export function parseNextValue(text: string): { ok: true; value: number | null }
   return { ok: true, value };
 }
 
+/** Why a step key did nothing: no scenario yet, or the scenario breaks a rule (named, with its field). */
+export function noRunMessage(errors: readonly { readonly path: string; readonly message: string }[]): string {
+  if (errors.length === 0) return 'The alloc_pid debugger has no run yet: use "Debug alloc_pid…" first.';
+  return `The alloc_pid debugger has no run: the scenario breaks ${errors.length === 1 ? 'a rule' : `${errors.length} rules`} (${errors[0].path}: ${errors[0].message}). Fix it in the panel's Scenario form.`;
+}
+
 function modeOf(scenario: ScenarioJson): ViewMode {
   return scenario.variant === 'baseline' ? 'baseline' : 'patched';
 }
@@ -63,7 +69,7 @@ export function registerDebugger(context: vscode.ExtensionContext, documents: Pa
 
   const step = (command: StepCommand) => (): void => {
     if (!controller.active) {
-      void vscode.window.showInformationMessage('The alloc_pid debugger has no run yet: use "Debug alloc_pid…" first.');
+      void vscode.window.showInformationMessage(noRunMessage(controller.state()?.errors ?? []));
       return;
     }
     controller.step(command);

@@ -119,7 +119,8 @@ export class DebuggerController implements vscode.Disposable {
   /** What the panel keeps so a reload restores the scenario and the step. */
   persisted(): PersistedState | null {
     if (!this.core) return null;
-    return { version: 1, scenario: this.core.scenario, mode: this.core.mode, positions: this.core.positions(), documentUri: this.document?.uri.toString() ?? null };
+    const { scenario, mode } = this.core.persistedScenario();
+    return { version: 1, scenario, mode, positions: this.core.positions(), documentUri: this.document?.uri.toString() ?? null };
   }
 
   snapshot(): DebuggerSnapshot {

@@ -96,6 +96,31 @@ test('an invalid scenario yields its rule and no run', () => {
   assert.equal(core.runs.length, 0);
 });
 
+test('an invalid scenario after a valid one keeps the last valid run on screen, still steppable', () => {
+  const core = started(299);
+  core.step('stepIn');
+  const before = run(core);
+  const errors = core.load({ variant: 'patched', pid_max: 'abc', ops: [{ op: 'set_next', value: 42 }, { op: 'fork' }] }, 'patched');
+  assert.equal(errors[0].path, 'pid_max');
+  const state = core.state(null, []);
+  assert.equal(state.errors[0].path, 'pid_max');
+  assert.equal(state.runs.length, 1);
+  assert.equal(state.runs[0].index, before.index);
+  assert.equal(state.runs[0].scenarioKeys?.nextSyscallData, 299);
+  core.step('stepIn');
+  assert.equal(run(core).index, before.index + 1);
+  assert.deepEqual(core.persistedScenario().scenario, defaultScenario(299));
+  assert.deepEqual(state.runScenario, { scenario: defaultScenario(299), mode: 'patched' });
+});
+
+test('each run carries the key values of the scenario it was recorded from', () => {
+  const core = new DebuggerCore(index);
+  core.load({ variant: 'patched', pid_max: 4096, depth: 1, fail: { kmem_cache_alloc: [1] }, ops: [{ op: 'set_next', value: -1 }, { op: 'fork' }] }, 'both');
+  for (const view of core.state(null, []).runs) {
+    assert.deepEqual(view.scenarioKeys, { nextSyscallData: -1, depth: 1, pidMax: 4096, failing: ['kmem_cache_alloc #1'] });
+  }
+});
+
 test('both variants on 299: the outcomes differ in fork 0', () => {
   const core = started(299, 'both');
   const comparison = core.state(null, []).comparison;

@@ -40,3 +40,16 @@ test('an error on a later op is renumbered as the ops field shows it', () => {
 test('an error on a level\'s last_pid goes beside that level', () => {
   assert.equal(fieldOfError('namespaces[1].last_pid', 'must be an integer', false).field, 'level-1-last');
 });
+
+test('a word typed for pid_max comes back into its field as typed, without quotes', () => {
+  assert.equal(fieldsFromScenario({ ...example, pid_max: 'abc' }).pidMax, 'abc');
+});
+
+test('a text that would read back as a number keeps its quotes, so it stays text', () => {
+  assert.equal(fieldsFromScenario({ ...example, pid_max: '4096' }).pidMax, '"4096"');
+});
+
+test('a depth that breaks its rule (40) draws no level rows of its own', () => {
+  assert.equal(fieldsFromScenario({ ...example, depth: 40, namespaces: [] }).levels.length, 1);
+  assert.equal(fieldsFromScenario({ ...example, depth: 40 }).depth, '40');
+});
