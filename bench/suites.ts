@@ -5,5 +5,6 @@ import { kernelSuite } from './kernel.bench';
 import { exploreSuite } from './explore.bench';
 import { webviewSuite } from './webview.bench';
 import { interpSuite } from './interp.bench';
+import { cliPipeSuite } from './cli-pipe.bench';
 
-export const suites: BenchSuite[] = [parseSuite, kernelSuite, exploreSuite, interpSuite, webviewSuite];
+export const suites: BenchSuite[] = [parseSuite, kernelSuite, exploreSuite, interpSuite, cliPipeSuite, webviewSuite];
