@@ -24,6 +24,12 @@ export interface ExplorationReport {
   readonly partial: boolean;
   /** False when the patch shows no line of the modelled kernel code: nothing was run. */
   readonly modelled: boolean;
+  /**
+   * True only when the runs executed the C text the patch shows, as written. False while the
+   * exploration runs kpr's bundled model whatever the text says: then an edit of the text cannot
+   * change the findings, and no face may claim that a change was tested.
+   */
+  readonly ranAsWritten: boolean;
   /** Set when a run failed unexpectedly (a bug): the report holds what was found before it. */
   readonly error?: string;
 }
@@ -50,7 +56,7 @@ export function explorePatch(patch: Patch, options: ExploreOptions = {}): Explor
   const lines = new PatchLines(patch);
   const start = performance.now();
   if (!lines.modelled) {
-    return { findings: [], differences: [], unreached: [], scenarios: 0, pairs: 0, elapsedMs: 0, partial: false, modelled: false };
+    return { findings: [], differences: [], unreached: [], scenarios: 0, pairs: 0, elapsedMs: 0, partial: false, modelled: false, ranAsWritten: false };
   }
   const exploration = new Exploration(lines);
   let partial = false;
@@ -78,6 +84,8 @@ export function explorePatch(patch: Patch, options: ExploreOptions = {}): Explor
     elapsedMs: performance.now() - start,
     partial,
     modelled: true,
+    // The runs follow the bundled model of alloc_pid, not the patch's text (see src/kernel).
+    ranAsWritten: false,
     ...(error === undefined ? {} : { error }),
   };
 }

@@ -19,6 +19,7 @@ export function reportToJson(report: ExplorationReport, texts: ReportTexts) {
     // Only a report the guard cut short says how long it ran: otherwise the same patch gives the same JSON.
     ...(report.partial ? { elapsedMs: Math.round(report.elapsedMs) } : {}),
     modelled: report.modelled,
+    ranAsWritten: report.ranAsWritten,
     ...(report.error === undefined ? {} : { error: report.error }),
     findings: report.findings.map((f) => ({
       kind: f.kind,

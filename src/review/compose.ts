@@ -5,6 +5,7 @@ import { foldedAddressHeader, formatAddress, headerText, parseAddress, parseAddr
 import { isComplete, type Identity } from './identity';
 import { formatMailDate } from './mail-date';
 import { CUT_MARK, trimQuote, type ReviewComment, type TrimOptions } from './quote';
+import { suggestionLines, type SuggestedChange } from './suggestion';
 import { formatTrailer, type ReviewTrailerKind } from './trailers';
 import { commentLines, DEFAULT_WRAP_WIDTH } from './wrap';
 
@@ -22,6 +23,8 @@ export interface ComposeInput {
   readonly utcOffsetMinutes: number;
   readonly trim?: TrimOptions;
   readonly wrapWidth?: number;
+  /** The reviewer's own change, shown below the quoted review (Try a Change). */
+  readonly suggestion?: SuggestedChange;
 }
 
 export interface ComposedReply {
@@ -149,6 +152,7 @@ export function composeReply(input: ComposeInput): ComposedReply {
     else if (piece.kind === 'cut') body.push(quoteLine(CUT_MARK));
     else paragraph(commentLines(piece.comment.body, width));
   }
+  if (input.suggestion) paragraph(suggestionLines(input.suggestion));
   const trailers = input.trailers.map((k) => formatTrailer(k, input.identity)).filter((t): t is string => t !== undefined);
   if (input.trailers.length > 0 && !isComplete(input.identity)) {
     notices.push('Trailers left out: they need your name and mail address (git config user.name/user.email or the settings kpr.review.name/kpr.review.email).');
