@@ -53,24 +53,36 @@ export function recountEditedHeaders(sentText: string, sent: Patch, editedText: 
     for (const file of mail.files) {
       let shift = 0;
       for (const hunk of file.hunks) {
-        const headerLine = toEdited[hunk.headerLine];
-        if (headerLine === undefined || editedLines[headerLine] !== sentLines[hunk.headerLine]) continue;
+        const headerLine = toEdited[hunk.headerLine] ?? rewrittenHeader(hunk, toEdited, inserted, editedLines);
+        if (headerLine === undefined) continue;
         const match = HUNK_HEADER.exec(editedLines[headerLine]);
         if (!match) continue;
-        const counts = countsAfterEdit(hunk, sentLines.length, toEdited, inserted, editedLines, kindAt);
+        const counts = countsAfterEdit(hunk, headerLine, sentLines.length, toEdited, inserted, editedLines, kindAt);
         const newStart = hunk.newStart + shift;
+        // Later hunks move whoever wrote this header (a header recounted before reads as changed too).
         shift += (counts.new - hunk.newLines) - (counts.old - hunk.oldLines);
-        if (counts.old === hunk.oldLines && counts.new === hunk.newLines && newStart === hunk.newStart) continue;
         const after = `@@ -${hunk.oldStart},${counts.old} +${newStart},${counts.new} @@${match[5]}`;
-        edits.push({ line: headerLine, before: editedLines[headerLine], after });
+        const untouched = editedLines[headerLine] === sentLines[hunk.headerLine];
+        if (untouched && after !== editedLines[headerLine]) edits.push({ line: headerLine, before: editedLines[headerLine], after });
       }
     }
   }
   return edits;
 }
 
+/** Where a header the reviewer rewrote now sits: an inserted @@ line with the same old start, in the sent header's place. */
+function rewrittenHeader(hunk: Hunk, toEdited: readonly (number | undefined)[], inserted: ReadonlySet<number>, editedLines: readonly string[]): number | undefined {
+  let before = hunk.headerLine - 1;
+  while (before >= 0 && toEdited[before] === undefined) before--;
+  for (let line = (before >= 0 ? (toEdited[before] ?? -1) : -1) + 1; inserted.has(line); line++) {
+    const match = HUNK_HEADER.exec(editedLines[line]);
+    if (match && Number(match[1]) === hunk.oldStart) return line;
+  }
+  return undefined;
+}
+
 function countsAfterEdit(
-  hunk: Hunk, sentLength: number, toEdited: readonly (number | undefined)[], inserted: ReadonlySet<number>,
+  hunk: Hunk, editedHeaderLine: number, sentLength: number, toEdited: readonly (number | undefined)[], inserted: ReadonlySet<number>,
   editedLines: readonly string[], kindAt: ReadonlyMap<number, DiffLineKind>,
 ): Counts {
   const counts: Counts = { old: hunk.oldLines, new: hunk.newLines };
@@ -84,7 +96,7 @@ function countsAfterEdit(
     if (toEdited[line] === undefined && kindAt.has(line)) add(weight(kindAt.get(line)), -1);
   }
   // Edited lines inserted inside the hunk, or just after its last line when they carry a diff prefix.
-  const from = toEdited[hunk.headerLine] ?? 0;
+  const from = editedHeaderLine;
   let to = editedLines.length;
   for (let line = last; line >= hunk.headerLine; line--) {
     const mapped = toEdited[line];

@@ -18,6 +18,7 @@ import { registerModelView } from './commands/model-view';
 import { Findings } from './findings';
 import { registerExploreCommand } from './commands/explore';
 import { registerReview } from './review/register';
+import { registerVersions } from './versions/register';
 
 export function activate(context: vscode.ExtensionContext): void {
   const documents = new PatchDocuments();
@@ -41,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerNativeDebugger(context);
   registerModelView(context, documents);
   registerExploreCommand(context, documents, findings);
-  registerReview(context, documents, findings);
+  registerReview(context, documents, findings, registerVersions(context, documents, findings));
 }
 
 export function deactivate(): void {

@@ -70,3 +70,13 @@ export const ReviewCommands = {
 
 export const REVIEW_COMMENT_CONTROLLER_ID = 'kpr-review';
 export const REVIEW_SERIES_VIEW_ID = 'kpr.review.series';
+
+/** Try a Change, Compare Patch Versions and the Explore Differences view. */
+export const VersionCommands = {
+  /** args (documentUri?: string) → the edited copy's URI string. */
+  tryChange: 'kpr.tryChange',
+  /** args (firstUri?: string, secondUri?: string) → { uri, text, older, newer }. */
+  compareVersions: 'kpr.compareVersions',
+  /** Not in the palette: what the Explore Differences view shows (tests). */
+  inspectDifferences: 'kpr.exploreDifferences.inspect',
+} as const;

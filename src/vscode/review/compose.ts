@@ -8,6 +8,7 @@ import { composeReply, mailIndexAt } from '../../review/compose';
 import { REVIEW_TRAILER_KINDS, trailerKindsFrom, type ReviewTrailerKind } from '../../review/trailers';
 import { PATCH_LANGUAGE_ID } from '../ids';
 import type { PatchDocuments } from '../patch-documents';
+import type { ReplySuggestions } from '../versions/reply-suggestion';
 import type { ReviewComments } from './comments';
 import { toUri } from './comments';
 import { reviewerIdentity } from './identity';
@@ -57,10 +58,10 @@ async function openReply(document: vscode.TextDocument, fileName: string, text: 
   return shown;
 }
 
-export function registerCompose(documents: PatchDocuments, comments: ReviewComments): vscode.Disposable {
+export function registerCompose(documents: PatchDocuments, comments: ReviewComments, suggestions?: ReplySuggestions): vscode.Disposable {
   return vscode.commands.registerCommand('kpr.review.composeReply', async (uriArg?: unknown, options?: ComposeOptions): Promise<ComposeResult[]> => {
     try {
-      return await compose(documents, comments, uriArg, options);
+      return await compose(documents, comments, uriArg, options, suggestions);
     } catch (error) {
       void vscode.window.showErrorMessage(`kpr could not compose the reply: ${error instanceof Error ? error.message : String(error)}`);
       return [];
@@ -68,9 +69,12 @@ export function registerCompose(documents: PatchDocuments, comments: ReviewComme
   });
 }
 
-async function compose(documents: PatchDocuments, comments: ReviewComments, uriArg: unknown, options: ComposeOptions | undefined): Promise<ComposeResult[]> {
+async function compose(documents: PatchDocuments, comments: ReviewComments, uriArg: unknown, options: ComposeOptions | undefined, suggestions: ReplySuggestions | undefined): Promise<ComposeResult[]> {
   const uri = toUri(uriArg) ?? vscode.window.activeTextEditor?.document.uri;
-  const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? await vscode.workspace.openTextDocument(uri) : undefined;
+  const opened = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? await vscode.workspace.openTextDocument(uri) : undefined;
+  // From an edited copy (Try a Change), the reply answers the mail as sent, with the edit as a suggestion.
+  const document = opened && suggestions ? await suggestions.replyTarget(opened) : opened;
+  const leftOnCopy = opened && document !== opened ? comments.commentsOf(opened.uri).length : 0;
   if (!document || document.languageId !== PATCH_LANGUAGE_ID) {
     void vscode.window.showWarningMessage('Compose Review Reply works on a patch mail: open one first.');
     return [];
@@ -88,16 +92,22 @@ async function compose(documents: PatchDocuments, comments: ReviewComments, uriA
   if (trailers === undefined) return [];
   const identity = await reviewerIdentity(document);
   const lines = document.getText().split(/\r?\n/);
+  const offered = suggestions ? await suggestions.suggestionFor(document) : { notices: [] };
   const results: ComposeResult[] = [];
-  for (const mailIndex of mailIndexes) {
+  for (const [n, mailIndex] of mailIndexes.entries()) {
+    // The change goes once, in the first reply.
+    const suggestion = n === 0 ? offered.suggestion : undefined;
     const reply = composeReply({
       patch, documentLines: lines, mailIndex, identity, trailers,
       comments: drafts.filter((c) => mailIndexAt(patch, c.line) === mailIndex),
       date: new Date(), utcOffsetMinutes: -new Date().getTimezoneOffset(),
+      ...(suggestion ? { suggestion } : {}),
     });
-    const opened = await openReply(document, reply.fileName, reply.text);
-    results.push({ uri: opened.uri.toString(), text: opened.getText(), notices: reply.notices });
-    if (reply.notices.length > 0) void vscode.window.showInformationMessage(`Review reply composed. ${reply.notices.join(' ')}`);
+    const notices = [...reply.notices, ...(n === 0 ? offered.notices : [])];
+    if (n === 0 && leftOnCopy > 0) notices.push(`${leftOnCopy} comment(s) on the edited copy were left out: the reply quotes the patch as sent; comment there.`);
+    const shown = await openReply(document, reply.fileName, reply.text);
+    results.push({ uri: shown.uri.toString(), text: shown.getText(), notices });
+    if (notices.length > 0) void vscode.window.showInformationMessage(`Review reply composed. ${notices.join(' ')}`);
   }
   return results;
 }

@@ -10,12 +10,13 @@ import { AddToReviewActions } from './finding-actions';
 import { readReviewSettings } from './settings';
 import { SeriesView } from './series-view';
 import { ApplyCheck } from './apply-check';
+import type { ReplySuggestions } from '../versions/reply-suggestion';
 
-export function registerReview(context: vscode.ExtensionContext, documents: PatchDocuments, findings: Findings): void {
+export function registerReview(context: vscode.ExtensionContext, documents: PatchDocuments, findings: Findings, suggestions?: ReplySuggestions): void {
   const comments = new ReviewComments(() => readReviewSettings().identity.name || 'You');
   context.subscriptions.push(
     comments,
-    registerCompose(documents, comments),
+    registerCompose(documents, comments, suggestions),
     new SeriesView(context, documents),
     new ApplyCheck(documents),
     vscode.languages.registerCodeActionsProvider({ language: PATCH_LANGUAGE_ID }, new AddToReviewActions(findings), { providedCodeActionKinds: AddToReviewActions.kinds }),

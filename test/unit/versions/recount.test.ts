@@ -43,3 +43,13 @@ test('a header the reviewer rewrote is theirs and left alone', () => {
   const edited = stale.replace('@@ -284,7 +363,6 @@', '@@ -284,7 +364,7 @@');
   assert.deepEqual(recountEditedHeaders(sentText, sent, edited).map((e) => e.line), [159]);
 });
+
+test('a recounted text needs no second recount (the editor recounts after every edit: it must settle)', () => {
+  const once = applyHeaderEdits(stale, recountEditedHeaders(sentText, sent, stale));
+  assert.deepEqual(recountEditedHeaders(sentText, sent, once), []);
+});
+
+test('a later hunk moves by an earlier hunk\'s recounted lines even when that header was already recounted', () => {
+  const firstOnly = stale.replace('+300,41', '+300,42');
+  assert.deepEqual(recountEditedHeaders(sentText, sent, firstOnly).map((e) => e.after), ['@@ -284,7 +364,7 @@ out_free:']);
+});

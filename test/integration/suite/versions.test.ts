@@ -1,0 +1,151 @@
+// Try a Change, Compare Patch Versions and the reply's suggested diff, in the real editor. Until
+// the exploration runs the patch's text as written, kpr must say so instead of claiming a result.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parsePatchDocument } from '../../../src/patch/parse';
+import { closeAllEditors, eventually, kprExtension, lineStartingWith, openSample } from './helpers';
+
+interface CompareResult { readonly uri: string; readonly text: string; readonly older: string; readonly newer: string }
+interface ComposeResult { readonly uri: string; readonly text: string; readonly notices: readonly string[] }
+interface DifferencesSnapshot { readonly title?: string; readonly message: string; readonly scenarios: readonly unknown[] }
+
+function v2Fixture(): vscode.Uri {
+  return vscode.Uri.file(path.join(kprExtension().extensionPath, 'test', 'fixtures', 'versions', 'rfc-v2-3-5-next-syscall-data-pids.txt'));
+}
+
+async function tryChangeOnSample(): Promise<{ sample: vscode.TextDocument; copy: vscode.TextDocument }> {
+  const sample = (await openSample()).document;
+  const uri = await vscode.commands.executeCommand<string>('kpr.tryChange', sample.uri.toString());
+  const copy = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  assert.ok(copy, 'Try a Change opened no document');
+  return { sample, copy };
+}
+
+/** Types the out_free fix into the copy: `int err;` declared, the errno kept in it, pid made ERR_PTR after the free. */
+async function typeOutFreeFix(copy: vscode.TextDocument): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  const replace = (line: number, text: string) => edit.replace(copy.uri, copy.lineAt(line).range, text);
+  replace(lineStartingWith(copy, '+ pid = ERR_PTR(rc);'), '+ err = rc;');
+  // The second ERR_PTR(-ENOMEM): the one alloc_pidmap's failure sets before `goto out_free`.
+  const afterLoop = lineStartingWith(copy, '+ for ( ; i >= 0; i--) {');
+  const enomem = Array.from({ length: 8 }, (_, k) => afterLoop + k).find((l) => copy.lineAt(l).text === '+ pid = ERR_PTR(-ENOMEM);');
+  assert.ok(enomem !== undefined, 'no ERR_PTR(-ENOMEM) after the loop');
+  replace(enomem, '+ err = -ENOMEM;');
+  edit.insert(copy.uri, new vscode.Position(lineStartingWith(copy, '    struct upid *upid;') + 1, 0), '+ int err;\n');
+  edit.insert(copy.uri, new vscode.Position(lineStartingWith(copy, '- pid = NULL;') + 1, 0), '+ pid = ERR_PTR(err);\n');
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+/** Edited copies are untitled and dirty: revert them so that closing asks nothing. */
+async function closeWithoutSaving(): Promise<void> {
+  for (const editor of vscode.window.visibleTextEditors) {
+    if (editor.document.isUntitled) {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
+  await closeAllEditors();
+}
+
+describe('Try a Change', () => {
+  afterEach(closeWithoutSaving);
+
+  it('opens an editable untitled copy of the read-only sample, in the patch language, with the same text', async () => {
+    const { sample, copy } = await tryChangeOnSample();
+    assert.equal(copy.uri.scheme, 'untitled');
+    assert.equal(copy.languageId, 'kernel-patch');
+    assert.equal(copy.getText(), sample.getText());
+    assert.equal(vscode.window.activeTextEditor?.document, copy);
+  });
+
+  it('an edit updates the outline and the stale @@ header is recounted, leaving no count problem', async () => {
+    const { copy } = await tryChangeOnSample();
+    const pidDetail = async () => (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', copy.uri))[0].children[0].detail;
+    const before = await pidDetail();
+    await typeOutFreeFix(copy);
+    await eventually(() => (copy.getText().includes('@@ -284,7 +364,7 @@ out_free:') ? true : undefined));
+    assert.ok(copy.getText().includes('@@ -248,14 +300,42 @@'), 'the edited hunk\'s header was not recounted');
+    const added = (detail: string) => Number(/^\+(\d+)/.exec(detail)?.[1]);
+    assert.equal(added(await pidDetail()), added(before) + 4);
+    const counts = vscode.languages.getDiagnostics(copy.uri).filter((d) => d.code === 'hunk-count-mismatch' || d.code === 'truncated-hunk');
+    assert.deepEqual(counts.map((d) => d.message), []);
+  });
+
+  it('marks the edited lines with a CodeLens that says kpr ran its model, not the text', async () => {
+    const { copy } = await tryChangeOnSample();
+    await typeOutFreeFix(copy);
+    const lenses = await eventually(async () => {
+      const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', copy.uri, 100);
+      const edited = all.filter((l) => l.command?.title.includes('edited'));
+      return edited.length >= 4 ? edited : undefined;
+    });
+    assert.ok(lenses.some((l) => l.range.start.line === lineStartingWith(copy, '+ err = rc;')));
+    assert.ok(lenses.every((l) => l.command?.title === '$(edit) edited — kpr runs its model, not this text'), lenses.map((l) => l.command?.title).join('\n'));
+  });
+
+  it('re-explores the edited copy: its findings reach Problems after the edit', async () => {
+    const { copy } = await tryChangeOnSample();
+    await typeOutFreeFix(copy);
+    const version = copy.version;
+    const found = await eventually(() => {
+      const shown = vscode.languages.getDiagnostics(copy.uri).filter((d) => d.source === 'kpr model');
+      return shown.length > 0 && copy.version === version ? shown : undefined;
+    }, 30_000);
+    assert.ok(found.length > 0);
+  });
+
+  it('the Explore Differences view says kpr ran its model rather than claiming no difference', async () => {
+    const { copy } = await tryChangeOnSample();
+    await typeOutFreeFix(copy);
+    const shown = await eventually(async () => {
+      const snapshot = await vscode.commands.executeCommand<DifferencesSnapshot>('kpr.exploreDifferences.inspect');
+      return snapshot.title?.startsWith('as sent → as edited') ? snapshot : undefined;
+    }, 30_000);
+    assert.match(shown.message, /kpr ran its model, not the edited text/);
+    assert.deepEqual(shown.scenarios, []);
+  });
+
+  it('composes the reply to the mail as sent, with the edit as "Something like this" and a diff that reads back', async () => {
+    const { copy } = await tryChangeOnSample();
+    await typeOutFreeFix(copy);
+    const [reply] = await vscode.commands.executeCommand<ComposeResult[]>('kpr.review.composeReply', copy.uri.toString(), { trailers: [] });
+    assert.ok(reply, 'no reply composed');
+    assert.match(reply.text, /^Subject: Re: \[RFC PATCH 3\/5\] use next syscall data/m);
+    assert.match(reply.text, /\nSomething like this:\n\ndiff --git a\/kernel\/pid\.c b\/kernel\/pid\.c\n--- a\/kernel\/pid\.c\n\+\+\+ b\/kernel\/pid\.c\n@@ -300,4 \+300,5 @@\n/);
+    assert.doesNotMatch(reply.text, /tested/i);
+    assert.ok(reply.notices.some((n) => /says nothing about testing/.test(n)), reply.notices.join('\n'));
+    const back = parsePatchDocument(reply.text);
+    const suggested = back.mails[0].files.flatMap((f) => f.hunks.map((h) => `${f.newPath} -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines}`));
+    assert.deepEqual(suggested, ['kernel/pid.c -300,4 +300,5', 'kernel/pid.c -318,7 +319,7', 'kernel/pid.c -332,7 +333,7', 'kernel/pid.c -363,6 +364,7']);
+  });
+});
+
+describe('Compare Patch Versions', () => {
+  afterEach(closeWithoutSaving);
+
+  it('shows the interdiff of the sample and its v2 (the out_free fix), older version first', async () => {
+    const sample = (await openSample()).document;
+    const opened = await vscode.workspace.openTextDocument(v2Fixture());
+    const v2 = await vscode.languages.setTextDocumentLanguage(opened, 'kernel-patch');
+    const result = await vscode.commands.executeCommand<CompareResult>('kpr.compareVersions', v2.uri.toString(), sample.uri.toString());
+    assert.ok(result, 'no comparison');
+    assert.equal(result.older, sample.uri.toString());
+    const diff = result.text.slice(result.text.indexOf('diff --git'));
+    assert.deepEqual(diff.split('\n').filter((l) => l.startsWith('@@')), ['@@ -300,4 +300,5 @@', '@@ -318,7 +319,7 @@', '@@ -332,7 +333,7 @@', '@@ -363,6 +364,7 @@']);
+    assert.deepEqual(diff.split('\n').filter((l) => /^[-+][^-+]/.test(l)), ['+ int err;', '- pid = ERR_PTR(rc);', '+ err = rc;', '- pid = ERR_PTR(-ENOMEM);', '+ err = -ENOMEM;', '+ pid = ERR_PTR(err);']);
+    assert.match(result.text, /^Behaviour: kpr ran its model, not the edited text/m);
+    const shown = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri);
+    assert.equal(shown?.getText(), result.text);
+  });
+
+  it('finds the other version among the open documents by subject and series tags', async () => {
+    const opened = await vscode.workspace.openTextDocument(v2Fixture());
+    await vscode.languages.setTextDocumentLanguage(opened, 'kernel-patch');
+    const sample = (await openSample()).document;
+    const result = await vscode.commands.executeCommand<CompareResult>('kpr.compareVersions');
+    assert.ok(result, 'no comparison');
+    assert.equal(result.older, sample.uri.toString());
+    assert.equal(result.newer, opened.uri.toString());
+  });
+});
