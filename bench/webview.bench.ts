@@ -12,6 +12,7 @@ import { parsePatchDocument } from '../src/patch/parse';
 import { mapPatch, MappingIndex } from '../src/mapping';
 import { DebuggerCore, defaultScenario } from '../src/panel/core';
 import { isMessageToExtension, isMessageToWebview } from '../src/shared/debugger-protocol';
+import { StateSender } from '../src/shared/debugger-delta';
 import { timePerCall, type BenchResult, type BenchSuite } from './measure';
 
 const root = join(__dirname, '..', '..');
@@ -63,15 +64,23 @@ function serve(): Promise<{ server: Server; base: string }> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
 }
 
-/** A page whose acquireVsCodeApi talks to a DebuggerCore here (or, for `echo`, answers at once). */
+/**
+ * A page whose acquireVsCodeApi talks to a DebuggerCore here (or, for `echo`, answers at once).
+ * It posts what DebuggerPanel posts: the whole state after `webview/ready`, then deltas.
+ */
 async function panelPage(browser: Browser, core: DebuggerCore): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
-  const reply = (state: unknown): Promise<void> => page.evaluate((text) => window.postMessage({ type: 'debugger/state', state: JSON.parse(text) }, '*'), JSON.stringify(state));
+  const sender = new StateSender();
+  const reply = async (): Promise<void> => {
+    const message = sender.next(core.state(null, []));
+    if (message) await page.evaluate((text) => window.postMessage(JSON.parse(text), '*'), JSON.stringify(message));
+  };
   await page.exposeFunction('kprHost', async (text: string) => {
     const message: unknown = JSON.parse(text);
     if (!isMessageToExtension(message)) return;
+    if (message.type === 'webview/ready') sender.reset();
     if (message.type === 'debugger/step') core.step(message.command);
-    if (message.type === 'webview/ready' || message.type === 'debugger/step') await reply(core.state(null, []));
+    if (message.type === 'webview/ready' || message.type === 'debugger/step') await reply();
   });
   await page.exposeFunction('kprEcho', async () => {
     await page.evaluate(() => window.postMessage({ type: 'bench/echo' }, '*'));
@@ -94,7 +103,11 @@ async function firstPaint(browser: Browser, url: string, core: DebuggerCore): Pr
   return ms;
 }
 
-/** In the page: press Step Into, wait until the status changes and a frame is drawn. */
+/**
+ * In the page: press Step Into, wait until the status changes and the frame that shows it has
+ * been painted (a task queued from that frame's requestAnimationFrame runs after its paint, so
+ * the layout and paint of what the step changed are in the figure, not only the script).
+ */
 async function roundTrip(page: Page): Promise<number> {
   return page.evaluate(() => new Promise<number>((resolve) => {
     const status = document.getElementById('status')!;
@@ -103,21 +116,29 @@ async function roundTrip(page: Page): Promise<number> {
     const observer = new MutationObserver(() => {
       if (status.textContent === before) return;
       observer.disconnect();
-      requestAnimationFrame(() => resolve(performance.now() - start));
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - start);
+        channel.port2.postMessage(null);
+      });
     });
     observer.observe(status, { childList: true, characterData: true, subtree: true });
     (document.getElementById('btn-stepIn') as HTMLElement).click();
   }));
 }
 
-/** The same bridge with nothing computed or drawn: page → this process → page. */
+/** The same bridge with nothing computed or drawn: page → this process → page, then the next frame painted. */
 async function echoTrip(page: Page): Promise<number> {
   return page.evaluate(() => new Promise<number>((resolve) => {
     const start = performance.now();
     const listener = (event: MessageEvent): void => {
       if ((event.data as { type?: string })?.type !== 'bench/echo') return;
       window.removeEventListener('message', listener);
-      requestAnimationFrame(() => resolve(performance.now() - start));
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - start);
+        channel.port2.postMessage(null);
+      });
     };
     window.addEventListener('message', listener);
     void (window as unknown as { kprEcho(): Promise<void> }).kprEcho();
@@ -214,12 +235,27 @@ export const webviewSuite: BenchSuite = {
       if (bare.index === bare.length - 1) bare.restart();
       bare.current();
     });
+    // What a step posts to the panel: the fields it changed, against the whole state.
+    const both = new DebuggerCore(index);
+    both.load(defaultScenario(500), 'both');
+    const sender = new StateSender();
+    sender.next(both.state(null, []));
+    let deltaBytes = 0;
+    let wholeBytes = 0;
+    for (let i = 0; i < 200; i++) {
+      both.step('stepIn');
+      if (both.runs[0].session.index === both.runs[0].session.length - 1) both.step('restart');
+      const state = both.state(null, []);
+      deltaBytes += JSON.stringify(sender.next(state) ?? {}).length;
+      wholeBytes += JSON.stringify({ type: 'debugger/state', state }).length;
+    }
     const large = new DebuggerCore(index);
     large.load({ variant: 'patched', pid_max: 4194304, depth: 3, namespaces: [{ last_pid: 4000000, used: [[300, 4000000]] }], ops: [{ op: 'set_next', value: 500 }, { op: 'fork', repeat: 3 }] }, 'both');
     const largeMs = timePerCall(() => hostStep(large));
     return [
       { name: 'host step: move + view model + JSON + guard (sample, 500)', value: smallMs, unit: 'ms', reference: { name: 'bare Session step + point', value: bareMs }, ratio: smallMs / bareMs },
       { name: 'host step, pid_max 4194304, 4 levels, both variants', value: largeMs, unit: 'ms', reference: { name: 'one frame', value: FRAME_MS }, ratio: largeMs / FRAME_MS },
+      { name: 'step message posted (delta), sample, both variants', value: deltaBytes / 200, unit: 'B', reference: { name: 'the whole state', value: wholeBytes / 200 }, ratio: deltaBytes / wholeBytes, note: 'mean of 200 Step Into' },
       ...longRunStep(index),
       ...(await browserResults(index)),
     ];

@@ -1,7 +1,8 @@
 // The messages between the alloc_pid debugger panel (webview) and the extension host, declared
 // once for both sides. Every message is checked on arrival with the guards below: a webview is
 // a browser page, and whatever crosses postMessage is untrusted data until it passes its guard.
-// The extension computes the whole view model; the webview only renders it.
+// The extension computes the whole view model; the webview only renders it. After the first
+// state, a step sends only the fields that changed (debugger/delta; see debugger-delta.ts).
 // Neither `vscode` nor the DOM is used here, so both sides and the unit tests can import it.
 
 // ---------------------------------------------------------------------------------------------
@@ -42,6 +43,14 @@ type FromShape<S extends Shape> = { [K in keyof S]: S[K] extends Guard<infer T> 
 /** An object with exactly these fields (extra fields are tolerated, missing or wrong ones are not). */
 export function object<S extends Shape>(shape: S): Guard<FromShape<S>> {
   return (v): v is FromShape<S> => isRecord(v) && Object.keys(shape).every((key) => shape[key](v[key]));
+}
+
+/**
+ * Some of an object's fields, each passing its own guard; a field outside the shape is refused
+ * (a delta names only fields the receiver knows how to replace).
+ */
+export function partialOf<S extends Shape>(shape: S): Guard<Partial<FromShape<S>>> {
+  return (v): v is Partial<FromShape<S>> => isRecord(v) && Object.keys(v).every((key) => Object.prototype.hasOwnProperty.call(shape, key) && shape[key](v[key]));
 }
 
 export function union<A, B>(a: Guard<A>, b: Guard<B>): Guard<A | B> {
@@ -215,13 +224,14 @@ export interface RunView {
   /** The scenario this run was recorded from (absent from senders that predate it). */
   readonly scenarioKeys?: RunScenarioKeys;
 }
-export const isRunView: Guard<RunView> = object({
+const runViewShape = {
   variant: literal('baseline', 'patched'), index: isNonNegativeInteger, length: isNonNegativeInteger, truncated: isBoolean,
   stopReason: literal('step', 'breakpoint', 'start', 'end'), fork: nullable(isInteger), nextSyscallData: nullable(isInteger),
   location: isLocationView, stack: arrayOf(isFrameItem, 64), bitmaps: arrayOf(isBitmapView, 32), structPid: nullable(isStructPidView),
   heap: arrayOf(isHeapItem), faults: arrayOf(isFaultItem), faultCount: isNonNegativeInteger, events: arrayOf(isEventItem), outcome: isOutcomeSummary,
   scenarioKeys: optional(isRunScenarioKeys),
-});
+};
+export const isRunView: Guard<RunView> = object(runViewShape);
 
 /** Where baseline and patched part, when both run. */
 export interface ComparisonView {
@@ -267,12 +277,13 @@ export interface DebuggerState {
    */
   readonly runScenario?: { readonly scenario: ScenarioJson; readonly mode: ViewMode };
 }
-export const isDebuggerState: Guard<DebuggerState> = object({
+const debuggerStateShape = {
   scenario: isRecord, mode: isViewMode, errors: arrayOf(isScenarioErrorItem),
   document: nullable(object({ uri: isString, name: isString })), runs: arrayOf(isRunView, 2),
   breakpoints: arrayOf(isBreakpointItem), comparison: nullable(isComparisonView), message: nullable(isString),
   runScenario: optional(object({ scenario: isRecord, mode: isViewMode })),
-});
+};
+export const isDebuggerState: Guard<DebuggerState> = object(debuggerStateShape);
 
 // ---------------------------------------------------------------------------------------------
 // Messages.
@@ -303,12 +314,35 @@ export function isMessageToExtension(value: unknown): value is ToExtension {
   return toExtensionGuards.some((guard) => guard(value));
 }
 
-export type ToWebview = { readonly type: 'debugger/state'; readonly state: DebuggerState };
+/** The fields of the panel's state other than its runs: a delta replaces any of them whole. */
+export type StateFields = Omit<DebuggerState, 'runs'>;
 
-const isStateMessage = object({ type: literal('debugger/state'), state: isDebuggerState });
+/**
+ * What changed since the message numbered `base`: the top-level fields replaced, and for each run
+ * on screen (same count and variants as before) the RunView fields replaced. A step changes a few
+ * of them (index, location, stack); the panel redraws only those.
+ */
+export interface StateDelta {
+  readonly fields: Partial<StateFields>;
+  readonly runs: readonly Partial<RunView>[];
+}
+
+export type ToWebview =
+  /** The whole state; `seq` numbers it for the deltas that follow (absent: none will). */
+  | { readonly type: 'debugger/state'; readonly seq?: number; readonly state: DebuggerState }
+  /** Changes to the state numbered `base`; a webview holding another asks again with `webview/ready`. */
+  | { readonly type: 'debugger/delta'; readonly seq: number; readonly base: number; readonly delta: StateDelta };
+
+const stateFieldsShape = Object.fromEntries(Object.entries(debuggerStateShape).filter(([key]) => key !== 'runs')) as Omit<typeof debuggerStateShape, 'runs'>;
+const isStateDelta: Guard<StateDelta> = object({ fields: partialOf(stateFieldsShape), runs: arrayOf(partialOf(runViewShape), 2) });
+
+const toWebviewGuards: Guard<ToWebview>[] = [
+  object({ type: literal('debugger/state'), seq: optional(isNonNegativeInteger), state: isDebuggerState }),
+  object({ type: literal('debugger/delta'), seq: isNonNegativeInteger, base: isNonNegativeInteger, delta: isStateDelta }),
+];
 
 export function isMessageToWebview(value: unknown): value is ToWebview {
-  return isStateMessage(value);
+  return toWebviewGuards.some((guard) => guard(value));
 }
 
 // ---------------------------------------------------------------------------------------------

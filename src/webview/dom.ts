@@ -47,3 +47,38 @@ export function within<T extends Element = HTMLElement>(root: ParentNode, select
   if (!found) throw new Error(`the run template has no ${selector}`);
   return found as T;
 }
+
+/** The key each element was made for by syncChildren (what it shows, as text). */
+const keys = new WeakMap<Element, string>();
+
+/**
+ * Makes parent's children show `items`, in order, keeping every element whose key is still
+ * listed and creating only the new ones: a step that changes one local rewrites one row, and a
+ * list that slides (the event log) moves nothing but its ends.
+ */
+export function syncChildren<T>(parent: Element, items: readonly T[], key: (item: T) => string, create: (item: T) => Element): void {
+  const pool = new Map<string, Element[]>();
+  for (const child of Array.from(parent.children)) {
+    const k = keys.get(child);
+    if (k === undefined) child.remove();
+    else pool.set(k, [...(pool.get(k) ?? []), child]);
+  }
+  for (const child of Array.from(parent.childNodes)) if (child.nodeType !== Node.ELEMENT_NODE) child.remove();
+  let cursor = parent.firstElementChild;
+  for (const item of items) {
+    const k = key(item);
+    let node = pool.get(k)?.shift();
+    if (!node) {
+      node = create(item);
+      keys.set(node, k);
+    }
+    if (node === cursor) cursor = cursor.nextElementSibling;
+    else parent.insertBefore(node, cursor);
+  }
+  for (const left of pool.values()) for (const node of left) node.remove();
+}
+
+/** Sets an element's text only when it differs (a write that changes nothing still costs a style pass). */
+export function setText(node: Element, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}

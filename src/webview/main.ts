@@ -9,9 +9,10 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import {
   describeRejected, isMessageToExtension, isMessageToWebview, isPersistedState, isStepCommand,
-  type DebuggerState, type ToExtension,
+  type DebuggerState, type StateFields, type ToExtension,
 } from '../shared/debugger-protocol';
-import { byId, el, fill } from './dom';
+import { applyMessage, type Changed } from '../shared/debugger-delta';
+import { byId, el, fill, setText } from './dom';
 import { RunPanel, type RunContext } from './run-panel';
 import { ScenarioForm } from './scenario-form';
 import { vscodeApi } from './vscode-api';
@@ -25,6 +26,9 @@ function post(message: ToExtension): void {
 }
 
 let state: DebuggerState | null = null;
+/** The number of the last message applied: a delta applies only to it. */
+let seq: number | null = null;
+let askedForWhole = false;
 let lastScenarioShown = '';
 let firstRender = true;
 let runPanels: RunPanel[] = [];
@@ -36,15 +40,17 @@ const form = new ScenarioForm((scenario, mode) => {
   post({ type: 'debugger/setScenario', scenario, mode });
 });
 
-function renderRuns(next: DebuggerState): void {
+function renderRuns(next: DebuggerState, changed: Changed): void {
   const container = byId('runs');
   const variants = next.runs.map((r) => r.variant).join(',');
+  let fresh = false;
   if (runPanels.map((p) => p.variant).join(',') !== variants || runPanels.length !== next.runs.length) {
     const template = byId<HTMLTemplateElement>('run-template');
     runPanels = next.runs.map((_, i) => new RunPanel(template, i, runContext));
     fill(container, ...runPanels.map((p) => p.root));
+    fresh = true;
   }
-  next.runs.forEach((run, i) => runPanels[i].update(run));
+  next.runs.forEach((run, i) => runPanels[i].update(run, fresh || changed.all ? 'all' : changed.runs[i]));
   container.classList.toggle('side-by-side', next.runs.length > 1);
   if (next.runs.length === 0) fill(container, next.errors.length > 0 ? brokenRuleNote(next) : el('p', { class: 'muted' }, 'No run yet.'));
 }
@@ -66,7 +72,10 @@ function renderKeptRun(next: DebuggerState): void {
 }
 
 /** The step controls work only on a run; with none, they are disabled (the note names the broken field). */
+let controlsEnabled: boolean | null = null;
 function renderControls(next: DebuggerState): void {
+  if (controlsEnabled === next.runs.length > 0) return;
+  controlsEnabled = next.runs.length > 0;
   for (const button of document.querySelectorAll<HTMLElement>('.toolbar [data-command]')) button.toggleAttribute('disabled', next.runs.length === 0);
 }
 
@@ -92,35 +101,51 @@ function renderBreakpoints(next: DebuggerState): void {
     })));
 }
 
-function render(next: DebuggerState): void {
+/** Keeps setState off the step's path: it is a message to the host too, sent once the frame is drawn. */
+let persistPending = false;
+function persistSoon(): void {
+  if (persistPending) return;
+  persistPending = true;
+  requestAnimationFrame(() => setTimeout(() => {
+    persistPending = false;
+    if (!state) return;
+    // A reload restores the runs on screen: after a scenario that broke a rule, the last valid one.
+    const restore = state.runScenario ?? { scenario: state.scenario, mode: state.mode };
+    api.setState({ version: 1, scenario: restore.scenario, mode: restore.mode, positions: state.runs.map((r) => r.index), documentUri: state.document?.uri ?? null });
+  }, 0));
+}
+
+function render(next: DebuggerState, changed: Changed): void {
   state = next;
+  const has = (...keys: (keyof StateFields)[]): boolean => changed.all || keys.some((key) => changed.fields.has(key));
   const scenarioText = JSON.stringify([next.scenario, next.mode]);
-  if (scenarioText !== lastScenarioShown) {
+  if (has('scenario', 'mode') && scenarioText !== lastScenarioShown) {
     form.setValues(next.scenario, next.mode);
     lastScenarioShown = scenarioText;
   }
-  form.showErrors(next.errors);
+  if (has('errors')) form.showErrors(next.errors);
   // The form folds away once a run is on screen (the views matter then); it opens for errors.
   const section = byId<HTMLDetailsElement>('scenario-section');
   if (next.errors.length > 0) section.open = true;
   else if (firstRender && next.runs.length > 0) section.open = false;
   firstRender = false;
-  renderRuns(next);
-  renderKeptRun(next);
+  // A new breakpoint redraws the current line's toggle, which RunPanel keys on the breakpoints.
+  renderRuns(next, changed);
+  if (has('errors')) renderKeptRun(next);
   renderControls(next);
-  renderComparison(next);
-  renderBreakpoints(next);
-  const message = byId('message');
-  message.hidden = next.message === null;
-  message.textContent = next.message ?? '';
+  if (has('comparison')) renderComparison(next);
+  if (has('breakpoints')) renderBreakpoints(next);
+  if (has('message')) {
+    const message = byId('message');
+    message.hidden = next.message === null;
+    message.textContent = next.message ?? '';
+  }
   const status = next.runs.map((r) => `${r.variant}: step ${r.index}/${r.length - 1}${r.stopReason === 'breakpoint' ? ' (breakpoint)' : r.stopReason === 'end' ? ' (ended)' : ''}`).join(' · ');
   const statusText = next.errors.length > 0 && next.runs.length === 0 ? `The scenario breaks ${next.errors.length} rule${next.errors.length === 1 ? '' : 's'}` : status;
-  byId('status').textContent = statusText;
+  setText(byId('status'), statusText);
   byId('status').title = statusText;
   document.body.dataset.ready = 'true';
-  // A reload restores the runs on screen: after a scenario that broke a rule, the last valid one.
-  const restore = next.runScenario ?? { scenario: next.scenario, mode: next.mode };
-  api.setState({ version: 1, scenario: restore.scenario, mode: restore.mode, positions: next.runs.map((r) => r.index), documentUri: next.document?.uri ?? null });
+  persistSoon();
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -128,7 +153,18 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     console.warn('kpr debugger: dropped a malformed message', describeRejected(event.data));
     return;
   }
-  render(event.data.state);
+  const applied = applyMessage({ seq, state }, event.data);
+  if (!applied) {
+    // A delta against a state this page does not hold (reloaded, or a message lost): ask for the
+    // whole state, once; the deltas already on their way are dropped the same way meanwhile.
+    if (!askedForWhole) post({ type: 'webview/ready' });
+    askedForWhole = true;
+    seq = null;
+    return;
+  }
+  askedForWhole = false;
+  seq = applied.seq;
+  render(applied.state, applied.changed);
 });
 
 for (const button of document.querySelectorAll<HTMLElement>('[data-command]')) {

@@ -1,10 +1,11 @@
 // One run's column in the panel (two in side-by-side mode): timeline, current statement, stack,
 // locals, pid bitmaps, struct pid, heap, faults, event log and outcome. The element stays while
-// the run does, and only its contents are replaced, so the slider keeps focus while stepping.
+// the run does, and only the sections a message changed are redrawn, rows kept where they still
+// show the same thing, so the slider keeps focus while stepping and a step costs little to draw.
 import type { LocationView, RunScenarioKeys, RunView, ToExtension } from '../shared/debugger-protocol';
 import { cCode } from './c-code';
-import { el, fill, icon, within } from './dom';
-import { renderBitmap } from './bitmap';
+import { el, fill, icon, setText, syncChildren, within } from './dom';
+import { BitmapPanel } from './bitmap';
 
 export interface RunContext {
   readonly post: (message: ToExtension) => void;
@@ -50,17 +51,28 @@ function locationNodes(location: LocationView, ctx: RunContext): Node[] {
   ];
 }
 
+/** Which of a run's fields a message replaced: all of them for a new column or a whole state. */
+export type RunChanges = ReadonlySet<keyof RunView> | 'all';
+
 export class RunPanel {
   readonly root: HTMLElement;
   private readonly slider: HTMLInputElement;
   private readonly sliderValue: HTMLOutputElement;
+  private readonly bitmapBox: HTMLElement;
+  private readonly events: HTMLElement;
+  private bitmaps: BitmapPanel[] = [];
   private view: RunView | null = null;
+  /** What the current line and the outcome were drawn from (they depend on more than their field). */
+  private locationKey = '';
+  private outcomeKey = '';
 
   constructor(template: HTMLTemplateElement, private readonly runIndex: number, private readonly ctx: () => RunContext) {
     const fragment = template.content.cloneNode(true) as DocumentFragment;
     this.root = within<HTMLElement>(fragment, '.run');
     this.slider = within<HTMLInputElement>(this.root, '.timeline-slider');
     this.sliderValue = within<HTMLOutputElement>(this.root, '.timeline-value');
+    this.bitmapBox = within(this.root, '.bitmaps');
+    this.events = within(this.root, '.events');
     this.slider.id = `timeline-${runIndex}`;
     within(this.root, '.timeline-label').setAttribute('for', this.slider.id);
     this.slider.addEventListener('input', () => {
@@ -76,56 +88,97 @@ export class RunPanel {
     return this.view?.variant ?? null;
   }
 
-  update(view: RunView): void {
+  /**
+   * Draws the sections whose fields changed and leaves the rest as they are (a step changes the
+   * index, the location and the stack; the heap, faults and outcome mostly stay). Only writes:
+   * nothing here reads layout, so the browser lays the panel out once, for the frame.
+   */
+  update(view: RunView, changes: RunChanges = 'all'): void {
     this.view = view;
     const ctx = this.ctx();
-    this.root.setAttribute('aria-label', `${view.variant} run`);
-    this.root.dataset.variant = view.variant;
-    fill(within(this.root, '.run-title'), `${view.variant} `, el('span', { class: 'muted' }, `— step ${view.index} of ${view.length - 1}${view.truncated ? ' (recording capped; the last step is the final state)' : ''}`));
-    fill(within(this.root, '.run-keys'), ...scenarioKeyNodes(view.scenarioKeys));
+    const has = (...keys: (keyof RunView)[]): boolean => changes === 'all' || keys.some((key) => changes.has(key));
+    if (has('variant', 'index', 'length', 'truncated')) {
+      this.root.setAttribute('aria-label', `${view.variant} run`);
+      this.root.dataset.variant = view.variant;
+      const title = within(this.root, '.run-title');
+      if (!title.firstChild) fill(title, document.createTextNode(''), el('span', { class: 'muted' }));
+      title.firstChild!.textContent = `${view.variant} `;
+      setText(within(title, '.muted'), `— step ${view.index} of ${view.length - 1}${view.truncated ? ' (recording capped; the last step is the final state)' : ''}`);
+      this.slider.max = String(Math.max(0, view.length - 1));
+      this.slider.value = String(view.index);
+      this.slider.setAttribute('aria-valuetext', `step ${view.index} of ${view.length - 1}`);
+      this.slider.setAttribute('aria-label', `${view.variant} timeline`);
+      this.sliderValue.textContent = String(view.index);
+    }
+    if (has('scenarioKeys')) fill(within(this.root, '.run-keys'), ...scenarioKeyNodes(view.scenarioKeys));
 
-    this.slider.max = String(Math.max(0, view.length - 1));
-    this.slider.value = String(view.index);
-    this.slider.setAttribute('aria-valuetext', `step ${view.index} of ${view.length - 1}`);
-    this.slider.setAttribute('aria-label', `${view.variant} timeline`);
-    this.sliderValue.textContent = String(view.index);
+    // The breakpoint toggle on the current line depends on the breakpoints as well as the location.
+    const locationKey = JSON.stringify([view.location, view.location.kind === 'patch' && ctx.breakpoints.has(view.location.line)]);
+    if (locationKey !== this.locationKey) {
+      this.locationKey = locationKey;
+      const current = within(this.root, '.current-line');
+      current.dataset.line = view.location.kind === 'patch' ? String(view.location.line) : '';
+      current.dataset.stepId = view.location.stepId;
+      fill(current, ...locationNodes(view.location, ctx));
+    }
 
-    const current = within(this.root, '.current-line');
-    current.dataset.line = view.location.kind === 'patch' ? String(view.location.line) : '';
-    current.dataset.stepId = view.location.stepId;
-    fill(current, ...locationNodes(view.location, ctx));
+    if (has('stack')) {
+      const frames = [...view.stack].reverse();
+      syncChildren(within(this.root, '.stack'), frames.map((frame, i) => ({ frame, top: i === 0 })), (f) => JSON.stringify([f.frame.fn, f.frame.line, f.frame.stepId, f.top]),
+        ({ frame, top }) => el('li', { class: top ? 'top' : '' },
+          cCode('code', frame.fn), ' ', frame.line !== null ? lineButton(frame.line, ctx.post) : el('span', { class: 'muted' }, '(model)'),
+          ' ', el('span', { class: 'step-id muted' }, frame.stepId)));
+      syncChildren(within(this.root, '.locals tbody'), view.stack[view.stack.length - 1]?.locals ?? [], (local) => JSON.stringify(local),
+        (local) => el('tr', { class: local.changed ? 'changed' : '' },
+          el('td', {}, cCode('code', local.name)),
+          el('td', { class: 'muted' }, cCode('code', local.type, { class: 'type' })),
+          el('td', { class: 'value' }, local.value, local.changed ? el('span', { class: 'visually-hidden' }, ' (changed)') : null)));
+    }
 
-    const stack = within(this.root, '.stack');
-    fill(stack, ...[...view.stack].reverse().map((frame, i) => el('li', { class: i === 0 ? 'top' : '' },
-      cCode('code', frame.fn), ' ', frame.line !== null ? lineButton(frame.line, ctx.post) : el('span', { class: 'muted' }, '(model)'),
-      ' ', el('span', { class: 'step-id muted' }, frame.stepId))));
+    if (has('bitmaps')) this.renderBitmaps(view);
+    if (has('structPid')) this.renderStructPid(view);
+    if (has('heap')) {
+      syncChildren(within(this.root, '.heap tbody'), view.heap.length === 0 ? [null] : view.heap, (h) => JSON.stringify(h), (h) => (h === null
+        ? el('tr', {}, el('td', { colspan: 4, class: 'muted' }, 'nothing allocated yet'))
+        : el('tr', { class: h.state === 'freed' ? 'freed' : h.state === 'not an object' ? 'err' : '' },
+          el('td', { class: 'value' }, h.address), el('td', {}, h.type), el('td', {}, h.state), el('td', {}, h.detail))));
+    }
 
-    const top = view.stack[view.stack.length - 1];
-    fill(within(this.root, '.locals tbody'), ...(top?.locals ?? []).map((local) => el('tr', { class: local.changed ? 'changed' : '' },
-      el('td', {}, cCode('code', local.name)),
-      el('td', { class: 'muted' }, cCode('code', local.type, { class: 'type' })),
-      el('td', { class: 'value' }, local.value, local.changed ? el('span', { class: 'visually-hidden' }, ' (changed)') : null))));
+    if (has('faults')) {
+      syncChildren(within(this.root, '.faults'), view.faults.length === 0 ? [null] : view.faults, (f) => JSON.stringify(f), (f) => (f === null
+        ? el('li', { class: 'no-faults' }, 'no fault so far')
+        : el('li', { class: 'fault', 'data-kind': f.kind, 'data-line': f.line ?? '' },
+          icon('error'), ' ', el('strong', {}, f.kind), ` (fork ${f.fork}) at `,
+          f.line !== null ? lineButton(f.line, ctx.post) : 'the model', ': ', cCode('code', f.where), ` — ${f.detail}`)));
+    }
 
-    fill(within(this.root, '.bitmaps'), ...view.bitmaps.map(renderBitmap));
-    this.renderStructPid(view);
-    fill(within(this.root, '.heap tbody'), ...(view.heap.length === 0 ? [el('tr', {}, el('td', { colspan: 4, class: 'muted' }, 'nothing allocated yet'))] : view.heap.map((h) => el('tr', {
-      class: h.state === 'freed' ? 'freed' : h.state === 'not an object' ? 'err' : '',
-    }, el('td', { class: 'value' }, h.address), el('td', {}, h.type), el('td', {}, h.state), el('td', {}, h.detail)))));
+    if (has('events')) this.renderEvents(view);
+    const reached = view.index === view.length - 1;
+    const outcomeKey = JSON.stringify([reached, view.length]);
+    if (has('outcome') || outcomeKey !== this.outcomeKey) {
+      this.outcomeKey = outcomeKey;
+      this.renderOutcome(view);
+    }
+  }
 
-    const faults = within(this.root, '.faults');
-    fill(faults, ...(view.faults.length === 0
-      ? [el('li', { class: 'no-faults' }, 'no fault so far')]
-      : view.faults.map((f) => el('li', { class: 'fault', 'data-kind': f.kind, 'data-line': f.line ?? '' },
-        icon('error'), ' ', el('strong', {}, f.kind), ` (fork ${f.fork}) at `,
-        f.line !== null ? lineButton(f.line, ctx.post) : 'the model', ': ', cCode('code', f.where), ` — ${f.detail}`))));
+  private renderBitmaps(view: RunView): void {
+    if (this.bitmaps.length !== view.bitmaps.length || view.bitmaps.some((b, i) => !this.bitmaps[i].fits(b))) {
+      this.bitmaps = view.bitmaps.map((b) => new BitmapPanel(b));
+      fill(this.bitmapBox, ...this.bitmaps.map((b) => b.root));
+      return;
+    }
+    view.bitmaps.forEach((b, i) => this.bitmaps[i].update(b));
+  }
 
-    const events = within(this.root, '.events');
-    events.hidden = view.events.length === 0;
-    fill(events, ...view.events.map((e) => el('li', { value: e.index }, e.text)));
-    const eventsEmpty = within(this.root, '.events-empty');
-    eventsEmpty.hidden = view.events.length > 0;
-    events.scrollTop = events.scrollHeight;
-    this.renderOutcome(view);
+  private renderEvents(view: RunView): void {
+    this.events.hidden = view.events.length === 0;
+    syncChildren(this.events, view.events, (e) => `${e.index}\u0000${e.text}`, (e) => el('li', { value: e.index }, e.text));
+    within(this.root, '.events-empty').hidden = view.events.length > 0;
+    // The newest event in view: scrolled in the next frame, when the layout is made anyway, not
+    // here, where reading scrollHeight would lay out the half-written panel.
+    requestAnimationFrame(() => {
+      this.events.scrollTop = this.events.scrollHeight;
+    });
   }
 
   private renderStructPid(view: RunView): void {

@@ -148,6 +148,32 @@ export class Workbench {
     };
   }
 
+  /** Opens a workspace file by name with Quick Open (Ctrl+P), and waits for its tab. */
+  async openFile(name: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input.input');
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    await this.page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible', timeout: STATE_TIMEOUT });
+    await input.fill(name);
+    await row.waitFor({ state: 'visible', timeout: STATE_TIMEOUT });
+    await this.page.keyboard.press('Enter');
+    await this.tab(name).first().waitFor({ timeout: STATE_TIMEOUT });
+  }
+
+  /** Replaces the text of a 1-based line of the active editor by typing over it. */
+  async typeOverLine(line: number, text: string): Promise<void> {
+    await this.goToLine(line);
+    await this.page.keyboard.press('Shift+End');
+    await this.page.keyboard.type(text);
+  }
+
+  /** Types a new line of text before a 1-based line of the active editor. */
+  async typeLineBefore(line: number, text: string): Promise<void> {
+    await this.goToLine(line);
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
   tab(title: string): Locator {
     return this.page.locator('.tabs-container .tab', { hasText: title });
   }

@@ -3,8 +3,9 @@
 // forwards requests to the controller. Disposed with everything it registered.
 import * as vscode from 'vscode';
 import {
-  DEBUGGER_VIEW_TYPE, describeRejected, isMessageToExtension, type DebuggerState, type ToExtension, type ToWebview,
+  DEBUGGER_VIEW_TYPE, describeRejected, isMessageToExtension, type DebuggerState, type ToExtension,
 } from '../../shared/debugger-protocol';
+import { StateSender } from '../../shared/debugger-delta';
 import type { DebuggerController } from './controller';
 import { debuggerHtml } from './html';
 import { loadScenarioFile, saveScenarioFile } from './scenario-files';
@@ -24,6 +25,8 @@ export class DebuggerPanel implements vscode.Disposable {
   private ready = false;
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
+  /** After the first whole state, a step posts only what changed. */
+  private readonly sender = new StateSender();
 
   /** Shows the panel beside the patch editor, creating it when there is none. */
   static createOrShow(extensionUri: vscode.Uri, controller: DebuggerController, log: vscode.LogOutputChannel): DebuggerPanel {
@@ -59,7 +62,10 @@ export class DebuggerPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       // A hidden webview is torn down; it says `webview/ready` again when shown, and gets the state then.
       panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
+        if (!panel.visible) {
+          this.ready = false;
+          this.sender.reset();
+        }
       }),
       // The controller hands over the state it built: building it again per step doubled the cost.
       controller.onDidChange((state) => this.postState(state)),
@@ -84,7 +90,9 @@ export class DebuggerPanel implements vscode.Disposable {
   private async handle(message: ToExtension): Promise<void> {
     switch (message.type) {
       case 'webview/ready':
+        // Also what a webview sends when a delta does not fit the state it holds: start over whole.
         this.ready = true;
+        this.sender.reset();
         this.postState();
         return;
       case 'debugger/step':
@@ -115,8 +123,12 @@ export class DebuggerPanel implements vscode.Disposable {
 
   private postState(state: DebuggerState | null = this.controller.state()): void {
     if (!this.ready || !state || this.disposed) return;
-    const message: ToWebview = { type: 'debugger/state', state };
-    void this.panel.webview.postMessage(message);
+    const message = this.sender.next(state);
+    if (!message) return;
+    void this.panel.webview.postMessage(message).then((delivered) => {
+      // Not delivered: the webview may not hold that state, so the next message is whole.
+      if (!delivered) this.sender.reset();
+    });
   }
 
   dispose(): void {
