@@ -399,8 +399,10 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     if (kind === Kind.Blank) {
       const cost = blankCost(lines, i, options.lenient);
       if (reading.blankTaken.get(i) === true) {
-        diagnostics.repair('leading-whitespace', rangeOf(source), source.text, ' ', blankContextReason ??= `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`);
-        const blank = new ReadDiffLine(' ', '', 0, source.line, source.character, rangeOf(source, 0, 0), cuts === 0 ? oldLine++ : undefined, cuts === 0 ? newLine++ : undefined, true);
+        // An empty line's range is its start point, which the repair and the restored line share.
+        const at = source.text.length === 0 ? rangeOf(source) : undefined;
+        diagnostics.repair('leading-whitespace', at ?? rangeOf(source), source.text, ' ', blankContextReason ??= `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`);
+        const blank = new ReadDiffLine(' ', '', 0, source.line, source.character, at ?? rangeOf(source, 0, 0), cuts === 0 ? oldLine++ : undefined, cuts === 0 ? newLine++ : undefined, true);
         (cuts === 0 ? out : afterCut).push(blank);
         lastSource = source;
       } else {
