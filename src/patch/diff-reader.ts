@@ -1,7 +1,7 @@
 // Walks the diff part of a mail: file headers, then each file's hunks, until the next file.
 import type { Diagnostics } from './diagnostics';
 import { readFileHeader } from './file-headers';
-import { parseHunkHeader, readHunk, type HunkOptions } from './hunks';
+import { parseHunkHeader, readHunk, type HunkHeader, type HunkOptions } from './hunks';
 import { fileStartKind, nextContent } from './line-kinds';
 import type { FilePatch, Hunk } from './model';
 import { lineOf, rangeOf, type SourceLine } from './positions';
@@ -69,10 +69,11 @@ function readHunks(lines: readonly SourceLine[], from: number, options: HunkOpti
     const firstAfter = nextContent(lines, i);
     let j = firstAfter;
     let stray: number | undefined;
+    let header: HunkHeader | undefined;
     while (j < lines.length) {
       const text = lines[j].text;
       if (lines[j].marker === undefined) {
-        if (text.startsWith('@@ -') && parseHunkHeader(text)) break;
+        if (text.startsWith('@@ -') && (header = parseHunkHeader(text)) !== undefined) break;
         if (fileStartKind(lines, j) !== undefined) break;
         if (stray === undefined && hunks.length > 0 && j === firstAfter && (text[0] === '+' || text[0] === '-') && !isSignatureOrRule(text)) stray = j;
       }
@@ -84,7 +85,7 @@ function readHunks(lines: readonly SourceLine[], from: number, options: HunkOpti
         `a diff line follows the hunk @@ -${last.oldStart},${last.oldLines} +${last.newStart},${last.newLines} @@ but its header does not count it`);
     }
     if (j >= lines.length || fileStartKind(lines, j) !== undefined) return { hunks, next: hunks.length > 0 ? i : j };
-    const header = parseHunkHeader(lines[j].text);
+    // Read once, in the search above: a hostile input is hundreds of thousands of headers.
     if (!header) return { hunks, next: j };
     const { hunk, next } = readHunk(lines, j, header, options, diagnostics);
     hunks.push(inheritFunction(hunk, hunks[hunks.length - 1]));

@@ -9,7 +9,7 @@
 // the first cut keep their line numbers (they count from the header); lines after it are kept
 // aside in `quotedAfterCut` without numbers, because the cut hides how many lines it removed.
 import type { Diagnostics } from './diagnostics';
-import type { DiffLine, DiffLineKind, Hunk } from './model';
+import type { DiffLine, DiffLineKind, DocRange, Hunk } from './model';
 import { ReadDiffLine } from './diff-line';
 import { HUNK_HEADER, isHunkStop } from './line-kinds';
 import { lineOf, pointRange, positionAt, rangeOf, type SourceLine } from './positions';
@@ -355,6 +355,7 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
         `line without a prefix inside a hunk: every hunk line starts with ' ', '+', '-' or '\\' (hunk ${hunkName} at line ${headerIndex + 1})`);
     }
   }
+  if (reading.exact) return { hunk: exactHunk(lines, headerIndex, header, headerRange, reading.end), next: reading.end };
   const out: DiffLine[] = [];
   const afterCut: DiffLine[] = [];
   let cuts = 0;
@@ -387,10 +388,7 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     (cuts === 0 ? out : afterCut).push(line);
     lastSource = source;
   };
-  if (reading.exact) {
-    // The clean case: every line is a prefixed diff line and the counts say which is which.
-    for (let i = start; i < reading.end; i++) emit(lines[i].text[0] as DiffLineKind, lines[i], 1, false);
-  } else for (let i = start; i < reading.end; i++) {
+  for (let i = start; i < reading.end; i++) {
     const kind = classify(lines, i);
     const source = lines[i];
     if (kind === Kind.Marker) continue;
@@ -401,8 +399,10 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     if (kind === Kind.Blank) {
       const cost = blankCost(lines, i, options.lenient);
       if (reading.blankTaken.get(i) === true) {
-        diagnostics.repair('leading-whitespace', rangeOf(source), source.text, ' ', blankContextReason ??= `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`);
-        const blank = new ReadDiffLine(' ', '', 0, source.line, source.character, rangeOf(source, 0, 0), cuts === 0 ? oldLine++ : undefined, cuts === 0 ? newLine++ : undefined, true);
+        // An empty line's range is its start point, which the repair and the restored line share.
+        const at = source.text.length === 0 ? rangeOf(source) : undefined;
+        diagnostics.repair('leading-whitespace', at ?? rangeOf(source), source.text, ' ', blankContextReason ??= `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`);
+        const blank = new ReadDiffLine(' ', '', 0, source.line, source.character, at ?? rangeOf(source, 0, 0), cuts === 0 ? oldLine++ : undefined, cuts === 0 ? newLine++ : undefined, true);
         (cuts === 0 ? out : afterCut).push(blank);
         lastSource = source;
       } else {
@@ -469,4 +469,44 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   };
   if (afterCut.length > 0) (hunk as { quotedAfterCut?: readonly DiffLine[] }).quotedAfterCut = afterCut;
   return { hunk, next: reading.end };
+}
+
+/**
+ * The clean case: every line up to `end` is a prefixed diff line and the counts are met exactly,
+ * so nothing needs reporting and each line's kind, text, position and image numbers follow from
+ * its source line. Its DiffLines are made when `lines` is first read: a parse that only needs the
+ * hunks' places (a 4 MB diff, the outline) then holds one object per hunk, not one per line.
+ */
+function exactHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, headerRange: DocRange, end: number): Hunk {
+  const start = headerIndex + 1;
+  let made: readonly DiffLine[] | undefined;
+  return {
+    oldStart: header.oldStart,
+    oldLines: header.oldLines,
+    newStart: header.newStart,
+    newLines: header.newLines,
+    section: header.section,
+    functionName: functionFromSection(header.section),
+    headerLine: lineOf(lines[headerIndex]),
+    get lines() {
+      return (made ??= exactLines(lines, start, end, header.oldStart, header.newStart));
+    },
+    range: { start: headerRange.start, end: end > start ? rangeOf(lines[end - 1]).end : headerRange.end },
+  };
+}
+
+function exactLines(lines: readonly SourceLine[], start: number, end: number, oldStart: number, newStart: number): DiffLine[] {
+  const out = new Array<DiffLine>(end - start);
+  let oldLine = oldStart;
+  let newLine = newStart;
+  for (let i = start; i < end; i++) {
+    const source = lines[i];
+    const kind = source.text[0] as DiffLineKind;
+    // Only a line pieced together by a repair needs its range now; a clean one computes it on demand.
+    const range = source.segments === undefined ? undefined : rangeOf(source, 1);
+    const old = kind === ' ' || kind === '-' ? oldLine++ : undefined;
+    const neu = kind === ' ' || kind === '+' ? newLine++ : undefined;
+    out[i - start] = new ReadDiffLine(kind, source.text, 1, source.line, source.character + 1, range, old, neu, undefined);
+  }
+  return out;
 }

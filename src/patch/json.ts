@@ -1,17 +1,23 @@
-// The JSON view of a Patch for the CLI and for tests: 1-based document lines (`docLine`),
-// repairs and problems placed in the mail whose range holds them, repeated ones grouped.
+// The JSON view of a Patch for the CLI and for tests. Its shape is documented in `kpr parse
+// --help` (and the README): 1-based document lines (`docLine`), repairs and problems placed in
+// the mail whose range holds them and repeated ones grouped, and a hunk line as a short array.
+// The output must stay a small multiple of the input even for hostile inputs (300 000 empty
+// hunks, a million one-character lines), so nothing derivable is written per line: pre/post-image
+// numbers follow from the hunk's starts, and absent fields are left out rather than null.
 import { countChanges } from './diffstat';
-import type { DocRange, Mail, Patch, Problem, Repair } from './model';
+import type { DiffLine, DocRange, Mail, Patch, Problem, Repair } from './model';
 
-export interface JsonRange {
-  readonly startLine: number;
-  readonly startCharacter: number;
-  readonly endLine: number;
-  readonly endCharacter: number;
-}
+/** [startLine, startCharacter, endLine, endCharacter]; lines 1-based, characters 0-based. */
+export type JsonRange = [number, number, number, number];
+
+/**
+ * A hunk line: the kind and text as one string (`"+\tint resets;"`, the line as the diff shows it
+ * after repair), its 1-based document line, and `true` when a repair produced or changed it.
+ */
+export type JsonDiffLine = [string, number] | [string, number, true];
 
 function jsonRange(range: DocRange): JsonRange {
-  return { startLine: range.start.line + 1, startCharacter: range.start.character, endLine: range.end.line + 1, endCharacter: range.end.character };
+  return [range.start.line + 1, range.start.character, range.end.line + 1, range.end.character];
 }
 
 /** "L:C" for a point, "L:C-C" within a line, "L:C-L:C" across lines (1-based lines). */
@@ -21,21 +27,64 @@ function compactRange(range: DocRange): string {
   return `${start}-${range.end.line + 1}:${range.end.character}`;
 }
 
+function lineJson(line: DiffLine): JsonDiffLine {
+  return line.repaired ? [line.kind + line.text, line.line + 1, true] : [line.kind + line.text, line.line + 1];
+}
+
 /**
- * Entries that say the same thing (a repair's kind, before, after and reason; a problem's
- * severity, code and message) are written once, at their first place, with `count` and the other
- * places in `alsoAt` (compact ranges): a hostile input repeats one repair hundreds of thousands
- * of times, and the JSON must stay within a small multiple of the input.
+ * Groups entries that say the same thing (the fields `fields` names), keeping their order of
+ * first appearance. Nested maps rather than one joined key: a hostile input repeats one repair
+ * hundreds of thousands of times, and a joined key would copy its reason as often.
  */
-function grouped<T extends Repair | Problem, J extends object>(items: readonly T[], key: (item: T) => string, toJson: (item: T) => J) {
-  const groups = new Map<string, { first: T; alsoAt: string[] }>();
+function groupBy<T>(items: readonly T[], fields: readonly ((item: T) => string)[]): T[][] {
+  const root = new Map<string, unknown>();
+  const groups: T[][] = [];
   for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group === undefined) groups.set(k, { first: item, alsoAt: [] });
-    else group.alsoAt.push(compactRange(item.range));
+    let map = root;
+    for (let f = 0; f < fields.length - 1; f++) {
+      const k = fields[f](item);
+      let next = map.get(k) as Map<string, unknown> | undefined;
+      if (next === undefined) map.set(k, (next = new Map()));
+      map = next;
+    }
+    const last = fields[fields.length - 1](item);
+    let group = map.get(last) as T[] | undefined;
+    if (group === undefined) {
+      map.set(last, (group = []));
+      groups.push(group);
+    }
+    group.push(item);
   }
-  return [...groups.values()].map(({ first, alsoAt }) => (alsoAt.length === 0 ? toJson(first) : { ...toJson(first), count: alsoAt.length + 1, alsoAt }));
+  return groups;
+}
+
+/**
+ * A group written once, at its first place, with `count` and the other places in `alsoAt`:
+ * "L:C", "L:C-C" or "L:C-L:C", and "L1..L2:C" or "L1..L2:C-C" for the same place on each of the
+ * consecutive lines L1 to L2 (a damaged copy repairs line after line alike).
+ */
+function groupJson<T extends Repair | Problem, J extends object>(group: readonly T[], toJson: (item: T) => J) {
+  if (group.length === 1) return toJson(group[0]);
+  const alsoAt: string[] = [];
+  for (let i = 1; i < group.length; ) {
+    const range = group[i].range;
+    let last = i;
+    if (range.end.line === range.start.line) {
+      while (last + 1 < group.length && sameColumnsNextLine(group[last].range, group[last + 1].range)) last++;
+    }
+    if (last === i) alsoAt.push(compactRange(range));
+    else {
+      const columns = range.end.character === range.start.character ? `${range.start.character}` : `${range.start.character}-${range.end.character}`;
+      alsoAt.push(`${range.start.line + 1}..${group[last].range.start.line + 1}:${columns}`);
+    }
+    i = last + 1;
+  }
+  return { ...toJson(group[0]), count: group.length, alsoAt };
+}
+
+/** b is on the line after a, at the same columns, both within one line. */
+function sameColumnsNextLine(a: DocRange, b: DocRange): boolean {
+  return b.start.line === a.start.line + 1 && b.end.line === b.start.line && b.start.character === a.start.character && b.end.character === a.end.character;
 }
 
 function repairJson(repair: Repair) {
@@ -46,10 +95,10 @@ function problemJson(problem: Problem) {
   return { severity: problem.severity, code: problem.code, docLine: problem.range.start.line + 1, range: jsonRange(problem.range), message: problem.message };
 }
 
-const repairKey = (r: Repair) => `${r.kind}\u0000${r.before}\u0000${r.after}\u0000${r.reason}`;
-const problemKey = (p: Problem) => `${p.severity}\u0000${p.code}\u0000${p.message}`;
-const repairsJson = (repairs: readonly Repair[]) => grouped(repairs, repairKey, repairJson);
-const problemsJson = (problems: readonly Problem[]) => grouped(problems, problemKey, problemJson);
+const REPAIR_FIELDS: readonly ((r: Repair) => string)[] = [(r) => r.kind, (r) => r.before, (r) => r.after, (r) => r.reason];
+const PROBLEM_FIELDS: readonly ((p: Problem) => string)[] = [(p) => p.severity, (p) => p.code, (p) => p.message];
+const repairsJson = (repairs: readonly Repair[]) => groupBy(repairs, REPAIR_FIELDS).map((g) => groupJson(g, repairJson));
+const problemsJson = (problems: readonly Problem[]) => groupBy(problems, PROBLEM_FIELDS).map((g) => groupJson(g, problemJson));
 
 /**
  * Splits items (sorted by start, as a Patch holds them) among mails (in document order) by the
@@ -111,21 +160,12 @@ export function patchToJson(patch: Patch) {
             newStart: hunk.newStart,
             newLines: hunk.newLines,
             section: hunk.section,
-            functionName: hunk.functionName ?? null,
+            // Omitted where the section names no function: a hostile input has many such hunks.
+            ...(hunk.functionName !== undefined ? { functionName: hunk.functionName } : {}),
             docLine: hunk.headerLine + 1,
-            lines: hunk.lines.map((line) => ({
-              kind: line.kind,
-              text: line.text,
-              docLine: line.line + 1,
-              // Omitted, not null, where the line has none: most lines lack one of the two.
-              ...(line.oldLine !== undefined ? { oldLine: line.oldLine } : {}),
-              ...(line.newLine !== undefined ? { newLine: line.newLine } : {}),
-              ...(line.repaired ? { repaired: true } : {}),
-            })),
-            // A reply's quoted excerpt: lines quoted after a cut, with no line numbers to give.
-            ...(hunk.quotedAfterCut?.length
-              ? { quotedAfterCut: hunk.quotedAfterCut.map((line) => ({ kind: line.kind, text: line.text, docLine: line.line + 1 })) }
-              : {}),
+            lines: hunk.lines.map(lineJson),
+            // A reply's quoted excerpt: lines quoted after a cut, which have no image line numbers.
+            ...(hunk.quotedAfterCut?.length ? { quotedAfterCut: hunk.quotedAfterCut.map(lineJson) } : {}),
           })),
         };
       }),

@@ -11,22 +11,40 @@ import { patchToJson } from '../../patch/json';
 import type { Patch } from '../../patch/model';
 import { seriesLabel } from '../../patch/display';
 
-const USAGE = `Usage: kpr parse FILE [--json]
+const USAGE = `Usage: kpr parse FILE [--json [--pretty]]
 
 Parses a patch mail, an mbox, a web-archive copy or a bare diff (FILE, or - for stdin) and
 prints its mails, files and hunks, the number of repairs of each kind and every problem
-(with --json: every repair, with its line, the text before and after, and why).
+(with --json: every repair, with its place, the text before and after, and why).
 
-  --json   print the parse as JSON (document lines are 1-based)
+  --json     print the parse as JSON, on one line
+  --pretty   with --json: indent the JSON (two spaces)
+
+The JSON: { lineCount, mails, repairs, problems }, where repairs and problems outside every mail
+are at the top and the others in their mail. Document lines (docLine) are 1-based, characters
+0-based; a range is [startLine, startCharacter, endLine, endCharacter]. A mail has subject, series
+{ rfc, version, index, total, tags }, from, date, messageId, inReplyTo (null when absent),
+references, subjectLine, message, trailers, diffstat (or null), files, repairs, problems. A file
+has oldPath, newPath, oldPrefix, newPrefix, isBinary, added, removed, docLine, extendedHeaders
+and hunks. A hunk has oldStart, oldLines, newStart, newLines, section, functionName (left out
+when the section names none), docLine and lines; each line is [text, docLine] or
+[text, docLine, true] when a repair produced or changed it, text being the line as the diff
+shows it after repair, prefix included ("+\tint resets;"). Pre- and post-image line numbers are
+not written: they count up from oldStart over ' ' and '-' lines and from newStart over ' ' and
+'+' lines. A reply that cut a hunk adds quotedAfterCut: the lines quoted after the cut, which
+have no image line numbers. Repairs { kind, docLine, range, before, after, reason } and problems
+{ severity, code, docLine, range, message } that say the same thing are written once, with
+count and the other places in alsoAt: "L:C", "L:C-C" or "L:C-L:C", and "L1..L2:C" or
+"L1..L2:C-C" for the same columns on each line from L1 to L2.
 
 Examples:
   kpr parse patch.mbox
-  kpr parse patch.mbox --json | jq '.repairs | length'
+  kpr parse patch.mbox --json | jq '.mails[].repairs | length'
+  kpr parse patch.mbox --json | jq -r '.mails[].files[].hunks[].lines[][0]'
   curl -s https://lore.kernel.org/…/raw | kpr parse -
 
 A patch that was read with problems (an encoding error, a truncated hunk) still exits 0: the
 problems are listed.`;
-
 
 export function formatSummary(patch: Patch): string {
   const out: string[] = [];
@@ -59,12 +77,13 @@ export function formatSummary(patch: Patch): string {
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { json: { takesValue: false } });
+  const parsed = parseArgs(args, { json: { takesValue: false }, pretty: { takesValue: false } });
   if (parsed.positionals.length !== 1) throw new UsageError(`expected one FILE, got ${parsed.positionals.length}`);
+  if (parsed.flags.has('pretty') && !parsed.flags.has('json')) throw new UsageError('--pretty indents the output of --json: give both');
   const input = await readPatchInput('parse', parsed.positionals[0], io);
   if (!input.ok) return input.exit;
   const { patch } = input;
-  if (parsed.flags.has('json')) await writeJson(io, patchToJson(patch));
+  if (parsed.flags.has('json')) await writeJson(io, patchToJson(patch), { pretty: parsed.flags.has('pretty') });
   else await writeText(io, formatSummary(patch));
   return reportNoPatch('parse', parsed.positionals[0], input, io) ? EXIT_NOTHING_FOUND : EXIT_OK;
 }

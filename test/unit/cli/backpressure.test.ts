@@ -47,8 +47,14 @@ for (const [name, args, inputs] of [
   });
 }
 
-test('kpr parse --json streams exactly what JSON.stringify(…, null, 2) prints', async () => {
+test('kpr parse --json streams exactly what JSON.stringify(…) prints, on one line', async () => {
   const { io, seen } = slowReaderIo({});
   assert.equal(await runCli(['parse', SAMPLE_PATH, '--json'], io), 0);
+  assert.equal(seen.text, JSON.stringify(JSON.parse(seen.text)) + '\n');
+});
+
+test('kpr parse --json --pretty streams exactly what JSON.stringify(…, null, 2) prints', async () => {
+  const { io, seen } = slowReaderIo({});
+  assert.equal(await runCli(['parse', SAMPLE_PATH, '--json', '--pretty'], io), 0);
   assert.equal(seen.text, JSON.stringify(JSON.parse(seen.text), null, 2) + '\n');
 });

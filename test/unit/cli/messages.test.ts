@@ -132,8 +132,8 @@ test('kpr trace of a patch that changes none of the modelled files says so and e
 test('invalid UTF-8 and NUL bytes in a patch are problems at their line and column', async () => {
   const r = await kpr(['parse', join(FIXTURES, 'bad-encoding.diff'), '--json']);
   assert.equal(r.code, 0);
-  type Problem = { code: string; docLine: number; range: { startCharacter: number } };
+  type Problem = { code: string; docLine: number; range: [number, number, number, number] };
   const json = JSON.parse(r.stdout) as { problems: Problem[]; mails: { problems: Problem[] }[] };
-  const found = [...json.problems, ...json.mails.flatMap((m) => m.problems)].filter((p) => p.code === 'invalid-encoding').map((p) => [p.docLine, p.range.startCharacter + 1]);
+  const found = [...json.problems, ...json.mails.flatMap((m) => m.problems)].filter((p) => p.code === 'invalid-encoding').map((p) => [p.docLine, p.range[1] + 1]);
   assert.deepEqual(found, [[5, 3], [6, 3]]);
 });

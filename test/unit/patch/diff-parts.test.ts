@@ -49,9 +49,9 @@ test('quoted and spaced file names are read', () => {
 test('JSON lines carry their kind and a 1-based docLine', () => {
   const text = readFixture('git', 'single-07-docs-change-a-file-without-a-trailing-newline.patch');
   const json = patchToJson(parsePatchDocument(text));
-  const line = json.mails[0].files[0].hunks[0].lines[0];
-  assert.equal(text.split('\n')[line.docLine - 1], line.kind + line.text);
-  assert.deepEqual([...new Set(json.mails[0].files[0].hunks[0].lines.map((l) => l.kind))].sort(), [' ', '+', '-', '\\']);
+  const [lineText, docLine] = json.mails[0].files[0].hunks[0].lines[0];
+  assert.equal(text.split('\n')[docLine - 1], lineText);
+  assert.deepEqual([...new Set(json.mails[0].files[0].hunks[0].lines.map((l) => l[0][0]))].sort(), [' ', '+', '-', '\\']);
 });
 
 const header = 'diff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n';

@@ -17,12 +17,21 @@ test('kpr parse prints a summary with files, hunk functions and exits 0', async 
 test('kpr parse --json gives 1-based docLine for every hunk line', async () => {
   const io = captureIo();
   assert.equal(await runCli(['parse', sample, '--json'], io), 0);
-  const json = JSON.parse(io.stdout) as { mails: { series: { rfc: boolean; index: number; total: number }; files: { hunks: { docLine: number; lines: { kind: string; docLine: number }[] }[] }[] }[] };
+  const json = JSON.parse(io.stdout) as { mails: { series: { rfc: boolean; index: number; total: number }; files: { hunks: { docLine: number; lines: [string, number, true?][] }[] }[] }[] };
   const firstHunk = json.mails[0].files[0].hunks[0];
   assert.deepEqual(json.mails[0].series.index, 3);
-  const headerLine = readFileSync(sample, 'utf8').split('\n').findIndex((l) => l.startsWith('@@ -122,6 +122,26 @@')) + 1;
+  const docLines = readFileSync(sample, 'utf8').split('\n');
+  const headerLine = docLines.findIndex((l) => l.startsWith('@@ -122,6 +122,26 @@')) + 1;
   assert.equal(firstHunk.docLine, headerLine);
-  assert.equal(firstHunk.lines[0].docLine, headerLine + 1);
+  assert.equal(firstHunk.lines[0][1], headerLine + 1);
+  // The sample is an archive copy whose lines end in a markdown hard break, repaired away.
+  assert.equal(docLines[firstHunk.lines[0][1] - 1].trimEnd(), firstHunk.lines[0][0]);
+});
+
+test('kpr parse --pretty without --json is a usage error naming both flags', async () => {
+  const io = captureIo();
+  assert.equal(await runCli(['parse', sample, '--pretty'], io), 2);
+  assert.match(io.stderr, /--pretty.*--json/);
 });
 
 test('kpr parse exits 1 when the input holds no patch', async () => {
