@@ -16,15 +16,18 @@ import { PatchHoverProvider } from './providers/hover';
 import { PatchCodeLensProvider } from './providers/code-lens';
 import { registerModelView } from './commands/model-view';
 import { Findings } from './findings';
+import { createLog } from './log';
 import { registerExploreCommand } from './commands/explore';
 import { registerReview } from './review/register';
 import { registerVersions } from './versions/register';
 
 export function activate(context: vscode.ExtensionContext): void {
+  const log = createLog();
   const documents = new PatchDocuments();
-  const findings = new Findings(documents, context.extensionPath);
+  const findings = new Findings(documents, Findings.workerScript(context.extensionPath), log);
   const selector: vscode.DocumentSelector = { language: PATCH_LANGUAGE_ID };
   context.subscriptions.push(
+    log,
     documents,
     findings,
     vscode.languages.registerDocumentSymbolProvider(selector, new PatchOutlineProvider(documents), { label: 'Kernel Patch Review' }),
@@ -38,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerReviewAsPatch(context);
   registerNavigationCommands(context, documents);
   registerFileImages(context, documents);
-  registerDebugger(context, documents);
+  registerDebugger(context, documents, log);
   registerNativeDebugger(context);
   registerModelView(context, documents);
   registerExploreCommand(context, documents, findings);

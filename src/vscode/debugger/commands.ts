@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { followNativeSessions } from './follow-native-session';
 import { Commands, DebuggerCommands } from '../ids';
+import type { KprLog } from '../log';
 import { PatchDocuments } from '../patch-documents';
 import { readSettings } from '../settings';
 import { DEBUGGER_VIEW_TYPE, isRecord, type ScenarioJson, type StepCommand, type ViewMode } from '../../shared/debugger-protocol';
@@ -57,8 +58,7 @@ function toUri(value: unknown): vscode.Uri | undefined {
   return typeof value === 'string' && value !== '' ? vscode.Uri.parse(value, true) : undefined;
 }
 
-export function registerDebugger(context: vscode.ExtensionContext, documents: PatchDocuments): DebuggerController {
-  const log = vscode.window.createOutputChannel('Kernel Patch Review: Debugger', { log: true });
+export function registerDebugger(context: vscode.ExtensionContext, documents: PatchDocuments, log: KprLog): DebuggerController {
   const controller = new DebuggerController(documents);
   const show = (): DebuggerPanel => DebuggerPanel.createOrShow(context.extensionUri, controller, log);
 
@@ -76,9 +76,8 @@ export function registerDebugger(context: vscode.ExtensionContext, documents: Pa
   };
 
   context.subscriptions.push(
-    log,
     controller,
-    followNativeSessions(controller),
+    followNativeSessions(controller, log),
     { dispose: () => DebuggerPanel.current?.dispose() },
     vscode.window.registerWebviewPanelSerializer(DEBUGGER_VIEW_TYPE, new DebuggerPanelSerializer(context.extensionUri, controller, log)),
 

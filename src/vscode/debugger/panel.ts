@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import {
   DEBUGGER_VIEW_TYPE, describeRejected, isMessageToExtension, type DebuggerState, type ToExtension, type ToWebview,
 } from '../../shared/debugger-protocol';
+import type { KprLog } from '../log';
 import type { DebuggerController } from './controller';
 import { debuggerHtml } from './html';
 import { loadScenarioFile, saveScenarioFile } from './scenario-files';
@@ -26,7 +27,7 @@ export class DebuggerPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   /** Shows the panel beside the patch editor, creating it when there is none. */
-  static createOrShow(extensionUri: vscode.Uri, controller: DebuggerController, log: vscode.LogOutputChannel): DebuggerPanel {
+  static createOrShow(extensionUri: vscode.Uri, controller: DebuggerController, log: KprLog): DebuggerPanel {
     if (DebuggerPanel.current) {
       DebuggerPanel.current.panel.reveal(vscode.ViewColumn.Two, true);
       return DebuggerPanel.current;
@@ -37,7 +38,7 @@ export class DebuggerPanel implements vscode.Disposable {
   }
 
   /** Takes over a panel VS Code restored after a reload (see serializer.ts). */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, controller: DebuggerController, log: vscode.LogOutputChannel): DebuggerPanel {
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, controller: DebuggerController, log: KprLog): DebuggerPanel {
     DebuggerPanel.current?.dispose();
     panel.webview.options = panelOptions(extensionUri);
     DebuggerPanel.current = new DebuggerPanel(panel, extensionUri, controller, log);
@@ -48,7 +49,7 @@ export class DebuggerPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly controller: DebuggerController,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly log: KprLog,
   ) {
     this.disposables.push(
       panel.onDidDispose(() => {
