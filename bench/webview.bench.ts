@@ -10,7 +10,8 @@ import { join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parsePatchDocument } from '../src/patch/parse';
 import { mapPatch, MappingIndex } from '../src/mapping';
-import { DebuggerCore, defaultScenario } from '../src/panel/core';
+import { defaultScenario } from '../src/kernel/scenario-input';
+import { DebuggerCore } from '../src/panel/core';
 import { isMessageToExtension, isMessageToWebview } from '../src/shared/debugger-protocol';
 import { timePerCall, type BenchResult, type BenchSuite } from './measure';
 

@@ -9,9 +9,9 @@ import { PatchDocuments } from '../patch-documents';
 import { readSettings } from '../settings';
 import { DEBUGGER_VIEW_TYPE, isRecord, type ScenarioJson, type StepCommand, type ViewMode } from '../../shared/debugger-protocol';
 import { DebuggerController } from './controller';
-import { defaultScenario } from '../../panel/core';
 import { DebuggerPanel } from './panel';
-import { loadScenarioFile, parseScenarioText } from './scenario-files';
+import { loadScenarioFile } from './scenario-files';
+import { defaultScenario, readScenarioJson, scenarioErrorText } from '../../kernel/scenario-input';
 import { DebuggerPanelSerializer } from './serializer';
 
 const INT32_MIN = -2147483648;
@@ -121,12 +121,12 @@ export function registerDebugger(context: vscode.ExtensionContext, documents: Pa
       let json: ScenarioJson | undefined;
       if (isRecord(scenario)) json = scenario;
       else if (typeof scenario === 'string') {
-        const parsed = parseScenarioText(scenario);
+        const parsed = readScenarioJson(scenario);
         if (!parsed.ok) {
-          void vscode.window.showErrorMessage(`Debug This Scenario: ${parsed.error}`);
+          void vscode.window.showErrorMessage(`Debug This Scenario: ${scenarioErrorText(parsed.error)}`);
           return;
         }
-        json = parsed.scenario;
+        json = parsed.json;
       } else json = await loadScenarioFile();
       if (json) await start(json, modeOf(json), toUri(documentUri));
     }),
