@@ -1,5 +1,6 @@
-// Whatever the bytes, the parser returns (never throws, never reports an internal error) in
-// bounded time, and what it returns is consistent with the document it read.
+// Whatever the bytes, the parser returns (never throws, never reports an internal error), and
+// what it returns is consistent with the document it read. What these inputs cost is measured by
+// `npm run bench` (the hostile input suite), not here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,7 +9,6 @@ import fc from 'fast-check';
 import { parsePatchDocument } from '../../../src/patch/parse';
 import type { Patch } from '../../../src/patch/model';
 import { fixtureNames, readFixture } from './support/fixtures';
-import { assertWithinBudget } from '../support/time-budget';
 
 const seed = readFileSync(join(__dirname, '..', '..', '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8');
 const realPatches = [
@@ -40,12 +40,6 @@ function assertConsistent(patch: Patch, text: string): void {
   }
 }
 
-function timed(text: string): { patch: Patch; ms: number } {
-  const start = process.hrtime.bigint();
-  const patch = parsePatchDocument(text);
-  return { patch, ms: Number(process.hrtime.bigint() - start) / 1e6 };
-}
-
 /** One random edit of a document, in terms of its lines. */
 const mutation = fc.oneof(
   fc.record({ op: fc.constant('delete'), at: fc.nat() }),
@@ -70,13 +64,11 @@ function mutate(text: string, edits: { op: string; at: number; text?: string }[]
   return lines.join('\n');
 }
 
-test('real patches mutated at random parse without error, consistently and quickly', () => {
+test('real patches mutated at random parse without error, consistently', () => {
   fc.assert(
     fc.property(fc.constantFrom(...realPatches), fc.array(mutation, { minLength: 1, maxLength: 12 }), (text, edits) => {
       const damaged = mutate(text, edits);
-      const { patch, ms } = timed(damaged);
-      assertConsistent(patch, damaged);
-      assertWithinBudget(ms, 1000, 'parsing a mutated patch');
+      assertConsistent(parsePatchDocument(damaged), damaged);
     }),
     { numRuns: 400, seed: 20240301 },
   );
@@ -103,12 +95,9 @@ const hostile: [string, () => string][] = [
   ['many fences', () => '```\n\n'.repeat(300_000)],
 ];
 for (const [what, make] of hostile) {
-  // Two seconds on a quiet machine (scaled on a loaded one); unbounded work would take minutes.
-  test(`hostile input, ${what}: parsed within two seconds (scaled by the machine's load)`, () => {
+  test(`hostile input, ${what}: parsed without error, consistently`, () => {
     const text = make();
-    const { patch, ms } = timed(text);
-    assertConsistent(patch, text);
-    assertWithinBudget(ms, 2000, `parsing ${what}`);
+    assertConsistent(parsePatchDocument(text), text);
   });
 }
 
