@@ -44,8 +44,8 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDebugger(context, documents, log);
   registerNativeDebugger(context);
   registerModelView(context, documents);
-  registerExploreCommand(context, documents, findings);
-  registerReview(context, documents, findings, registerVersions(context, documents, findings));
+  registerExploreCommand(context, documents, findings, log);
+  registerReview(context, documents, findings, log, registerVersions(context, documents, findings, log));
 }
 
 export function deactivate(): void {
