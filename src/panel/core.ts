@@ -1,6 +1,6 @@
 // The alloc_pid panel's state without the editor: the scenario, one DebugRun per variant shown,
 // the breakpoint lines, and the moves (the runtime's, with its one stop rule). The controller in
-// src/vscode/debugger wraps it with VS Code (documents, breakpoints, decorations, the panel). No
+// src/vscode/debugger-panel wraps it with VS Code (documents, breakpoints, decorations, the panel). No
 // `vscode` import: unit tests drive it in Node.
 import { defaultScenario } from '../kernel/scenario-input';
 import type { Variant } from '../kernel/statements';

@@ -3,7 +3,7 @@
 // scenario first when the panel shows another one. Both record with the same stepper, so a point
 // index means the same state on both sides.
 import * as vscode from 'vscode';
-import { onDidStopInModel, type ModelDebugStop } from '../debug';
+import { onDidStopInModel, type ModelDebugStop } from '../native-debug';
 import type { DebuggerController } from './controller';
 import { DebuggerPanel } from './panel';
 import { errorMessage, type KprLog } from '../log';
