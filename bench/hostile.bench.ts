@@ -6,22 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { explainLine } from '../src/explain/explain-line';
 import { parsePatchDocument } from '../src/patch/parse';
+import { HOSTILE_PATCHES } from '../test/unit/patch/support/hostile-inputs';
 import { timePerCall, type BenchResult, type BenchSuite } from './measure';
 
 const SAMPLE = join(__dirname, '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt');
-
-/** The same hostile inputs as the parser's robustness tests. */
-const HOSTILE_PATCHES: [string, () => string][] = [
-  ['a 5 MB line of @', () => '@'.repeat(5_000_000)],
-  ['a million lines of -', () => '-\n'.repeat(1_000_000)],
-  ['a 2 MB line of > quotes', () => '>'.repeat(2_000_000) + ' @@ -1 +1 @@'],
-  ['a billion-line hunk header over blank fenced lines', () => '```\n@@ -1,1000000000 +1,1000000000 @@ f\n' + '\n'.repeat(100_000) + '```\n'],
-  ['a billion-line hunk header over unprefixed text', () => 'diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,1000000000 +1,1000000000 @@\n' + 'text\n'.repeat(300_000)],
-  ['100 000 empty hunk headers', () => 'diff --git a/x b/x\n--- a/x\n+++ b/x\n' + '@@ -1,5 +1,5 @@\n'.repeat(100_000)],
-  ['a long line of markdown escapes and entities', () => '```\n' + '\\_&amp;'.repeat(300_000) + '\n```'],
-  ['a 2 MB diffstat-like line', () => '---\n' + ' '.repeat(1_000_000) + '|' + ' '.repeat(1_000_000) + '\ndiff --git a/x b/x\n'],
-  ['300 000 fences', () => '```\n\n'.repeat(300_000)],
-];
 
 /** The same hostile lines as the explanation's robustness tests. */
 const HOSTILE_LINES: [string, string][] = [

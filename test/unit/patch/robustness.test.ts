@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { parsePatchDocument } from '../../../src/patch/parse';
 import type { Patch } from '../../../src/patch/model';
 import { fixtureNames, readFixture } from './support/fixtures';
+import { HOSTILE_PATCHES } from './support/hostile-inputs';
 
 const seed = readFileSync(join(__dirname, '..', '..', '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8');
 const realPatches = [
@@ -83,18 +84,7 @@ test('arbitrary strings parse without error', () => {
   );
 });
 
-const hostile: [string, () => string][] = [
-  ['a 5 MB line of @', () => '@'.repeat(5_000_000)],
-  ['a million lines of -', () => '-\n'.repeat(1_000_000)],
-  ['a 2 MB line of > quotes', () => '>'.repeat(2_000_000) + ' @@ -1 +1 @@'],
-  ['a hunk header counting a billion lines over blank fenced lines', () => '```\n@@ -1,1000000000 +1,1000000000 @@ f\n' + '\n'.repeat(100_000) + '```\n'],
-  ['a hunk header counting a billion lines over unprefixed text', () => 'diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,1000000000 +1,1000000000 @@\n' + 'text\n'.repeat(300_000)],
-  ['many hunk headers with nothing in them', () => 'diff --git a/x b/x\n--- a/x\n+++ b/x\n' + '@@ -1,5 +1,5 @@\n'.repeat(100_000)],
-  ['a long line of markdown escapes and entities', () => '```\n' + '\\_&amp;'.repeat(300_000) + '\n```'],
-  ['a long diffstat-like line', () => '---\n' + ' '.repeat(1_000_000) + '|' + ' '.repeat(1_000_000) + '\ndiff --git a/x b/x\n'],
-  ['many fences', () => '```\n\n'.repeat(300_000)],
-];
-for (const [what, make] of hostile) {
+for (const [what, make] of HOSTILE_PATCHES) {
   test(`hostile input, ${what}: parsed without error, consistently`, () => {
     const text = make();
     assertConsistent(parsePatchDocument(text), text);
