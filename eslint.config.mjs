@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     // The pure layers must never reach for the editor: they run in Node, in the CLI and in tests.
-    files: ['src/patch/**', 'src/kernel/**', 'src/stepper/**', 'src/runtime/**', 'src/panel/**', 'src/mapping/**', 'src/explain/**', 'src/explore/**', 'src/review/**', 'src/shared/**', 'src/debug-adapter/**', 'src/cli/**', 'src/c/**', 'src/interp/**'],
+    files: ['src/patch/**', 'src/kernel/**', 'src/stepper/**', 'src/runtime/**', 'src/panel/**', 'src/mapping/**', 'src/explain/**', 'src/explore/**', 'src/review/**', 'src/shared/**', 'src/debug-adapter/**', 'src/cli/**', 'src/c/**', 'src/interp/**', 'src/hover/**', 'src/versions/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Pure layers must not import vscode.' }] }],
     },

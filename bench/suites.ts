@@ -6,5 +6,6 @@ import { exploreSuite } from './explore.bench';
 import { webviewSuite } from './webview.bench';
 import { interpSuite } from './interp.bench';
 import { cliPipeSuite } from './cli-pipe.bench';
+import { hostileSuite } from './hostile.bench';
 
-export const suites: BenchSuite[] = [parseSuite, kernelSuite, exploreSuite, interpSuite, cliPipeSuite, webviewSuite];
+export const suites: BenchSuite[] = [parseSuite, hostileSuite, kernelSuite, exploreSuite, interpSuite, cliPipeSuite, webviewSuite];

@@ -3,6 +3,7 @@
 // names the flag, one broken by the file names the file and its own field path, and a flag
 // that contradicts the file says both.
 import type { ScenarioError } from '../kernel/scenario';
+import { defaultScenario, scenarioErrorText } from '../kernel/scenario-input';
 
 export interface TraceFlags {
   readonly next?: number;
@@ -14,7 +15,7 @@ export interface TraceFlags {
 
 /** The scenario JSON a trace runs: the given scenario (or one fork) with the flags applied. */
 export function traceScenario(flags: TraceFlags): Record<string, unknown> {
-  const base: Record<string, unknown> = flags.scenario ? { ...flags.scenario.json } : { variant: 'patched', ops: [{ op: 'fork' }] };
+  const base: Record<string, unknown> = flags.scenario ? { ...flags.scenario.json } : defaultScenario();
   if (flags.variant !== undefined) base.variant = flags.variant;
   else if (base.variant === undefined) base.variant = 'patched';
   if (flags.depth !== undefined) base.depth = flags.depth;
@@ -44,5 +45,5 @@ export function traceScenarioError(error: ScenarioError, flags: TraceFlags): str
   if (flags.depth !== undefined && file !== undefined && (path.startsWith('namespaces') || path === 'ops')) {
     return `--depth ${flags.depth} conflicts with ${file}: ${path}: ${message}`;
   }
-  return file === undefined ? `${path}: ${message}` : `${file}: ${path}: ${message}`;
+  return scenarioErrorText(error, file);
 }

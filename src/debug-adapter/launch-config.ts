@@ -2,6 +2,7 @@
 // patch text and a scenario in the spec format, or into one line naming the attribute and the
 // rule it breaks (the launch fails with it, shown to the user).
 import type { AdapterFiles } from './files';
+import { defaultScenario, readScenarioJson, scenarioErrorText } from '../kernel/scenario-input';
 
 /** The attributes of a `kpr` launch configuration (package.json: debuggers.configurationAttributes). */
 export interface KprLaunchArguments {
@@ -9,7 +10,7 @@ export interface KprLaunchArguments {
   readonly patch?: unknown;
   /** A scenario object in the spec format, or the path of a JSON file holding one. */
   readonly scenario?: unknown;
-  /** Shorthand for `{variant, depth, ops: [set_next N, fork]}`. */
+  /** Shorthand for the default scenario with `set_next N` before its fork (null: none). */
   readonly nextSyscallData?: unknown;
   readonly variant?: unknown;
   readonly depth?: unknown;
@@ -53,13 +54,8 @@ async function readScenario(value: unknown, files: AdapterFiles): Promise<{ ok: 
   } catch (error) {
     return { ok: false, message: `scenario: cannot read ${value}: ${(error as Error).message}` };
   }
-  try {
-    const json: unknown = JSON.parse(text);
-    if (!isRecord(json)) return { ok: false, message: `scenario: ${value} must hold a JSON object, got ${describe(json)}` };
-    return { ok: true, scenario: json };
-  } catch (error) {
-    return { ok: false, message: `scenario: ${value} is not JSON: ${(error as Error).message}` };
-  }
+  const read = readScenarioJson(text);
+  return read.ok ? { ok: true, scenario: read.json } : { ok: false, message: scenarioErrorText(read.error, `scenario ${value}`) };
 }
 
 /** The scenario a configuration describes; `variant` and `depth`, when given, override a scenario's own. */
@@ -73,13 +69,8 @@ async function scenarioOf(args: KprLaunchArguments, files: AdapterFiles): Promis
     scenario = read.scenario;
     for (const field of ['variant', 'depth', 'pid_max', 'namespaces', 'fail', 'ops']) fieldNames.set(field, `scenario.${field}`);
   } else {
-    const ops: unknown[] = [];
-    if (args.nextSyscallData !== undefined) {
-      ops.push({ op: 'set_next', value: args.nextSyscallData });
-      fieldNames.set('ops[0].value', 'nextSyscallData');
-    }
-    ops.push({ op: 'fork' });
-    scenario = { variant: 'patched', depth: 0, ops };
+    scenario = defaultScenario(args.nextSyscallData);
+    if (args.nextSyscallData !== undefined && args.nextSyscallData !== null) fieldNames.set('ops[0].value', 'nextSyscallData');
   }
   for (const field of ['variant', 'depth'] as const) {
     if (args[field] === undefined) continue;

@@ -3,7 +3,8 @@
 // problem, when it cannot run); the outcome prints exactly as for the model.
 import { loadCParser } from '../c';
 import type { Outcome } from '../kernel/outcome';
-import { parseScenario, runOps } from '../kernel/run';
+import { runOps } from '../kernel/run';
+import { parseScenario } from '../kernel/scenario-input';
 import { formatScenarioError } from '../kernel/scenario';
 import { createKernel } from '../kernel/setup';
 import { parsePatchDocument } from '../patch/parse';

@@ -123,21 +123,3 @@ export function validateScenario(json: unknown): { ok: true; scenario: Scenario 
   }
   return shape;
 }
-
-/**
- * Parses and validates scenario text; malformed JSON is an error on the whole scenario. With
- * checkExits false only the static rules are checked (a caller that runs the scenario anyway
- * gets the exit rule from runOps, without a second run).
- */
-export function parseScenario(
-  text: string,
-  checkExits = true,
-): { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, errors: [{ path: 'scenario', message: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
-  }
-  return checkExits ? validateScenario(json) : checkScenarioShape(json);
-}

@@ -14,7 +14,7 @@ const INT32_MAX = 2147483647;
 
 export type ShapeResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';

@@ -1,7 +1,8 @@
 // The alloc_pid panel's state without the editor: the scenario, one DebugRun per variant shown,
 // the breakpoint lines, and the moves (the runtime's, with its one stop rule). The controller in
-// src/vscode/debugger wraps it with VS Code (documents, breakpoints, decorations, the panel). No
+// src/vscode/debugger-panel wraps it with VS Code (documents, breakpoints, decorations, the panel). No
 // `vscode` import: unit tests drive it in Node.
+import { defaultScenario } from '../kernel/scenario-input';
 import type { Variant } from '../kernel/statements';
 import type { MappingIndex } from '../mapping';
 import { DebugRun } from '../runtime';
@@ -17,12 +18,6 @@ export interface CoreRun {
   readonly run: DebugRun;
   readonly session: Session;
   stopReason: Stop['reason'];
-}
-
-/** The scenario a reviewer starts from: write `next` to next_syscall_data, then fork once. */
-export function defaultScenario(next: number | null): ScenarioJson {
-  const ops: unknown[] = next === null ? [] : [{ op: 'set_next', value: next }];
-  return { variant: 'patched', pid_max: 32768, depth: 0, ops: [...ops, { op: 'fork' }] };
 }
 
 /** The variants a mode runs, in the order the panel shows them. */

@@ -1,4 +1,4 @@
-// The debug runtime: one typed answer, for the panel (src/vscode/debugger), the native debugger
+// The debug runtime: one typed answer, for the panel (src/vscode/debugger-panel), the native debugger
 // (src/debug-adapter) and `kpr trace`, to "which step is this, where is it shown, do we stop
 // here, what are the values, which faults". No `vscode` import (lint enforces it). The faces only
 // present its answers.

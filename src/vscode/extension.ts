@@ -9,22 +9,25 @@ import { registerNavigationCommands } from './commands/navigation';
 import { registerFileImages } from './commands/file-images';
 import { PatchOutlineProvider } from './providers/outline';
 import { PatchFoldingProvider } from './providers/folding';
-import { registerDebugger } from './debugger/commands';
-import { registerNativeDebugger } from './debug';
+import { registerDebugger } from './debugger-panel/commands';
+import { registerNativeDebugger } from './native-debug';
 import { FindingQuickFixes, PatchDiagnostics } from './providers/diagnostics';
 import { PatchHoverProvider } from './providers/hover';
 import { PatchCodeLensProvider } from './providers/code-lens';
 import { registerModelView } from './commands/model-view';
 import { Findings } from './findings';
+import { createLog } from './log';
 import { registerExploreCommand } from './commands/explore';
 import { registerReview } from './review/register';
 import { registerVersions } from './versions/register';
 
 export function activate(context: vscode.ExtensionContext): void {
+  const log = createLog();
   const documents = new PatchDocuments();
-  const findings = new Findings(documents, context.extensionPath);
+  const findings = new Findings(documents, Findings.workerScript(context.extensionPath), log);
   const selector: vscode.DocumentSelector = { language: PATCH_LANGUAGE_ID };
   context.subscriptions.push(
+    log,
     documents,
     findings,
     vscode.languages.registerDocumentSymbolProvider(selector, new PatchOutlineProvider(documents), { label: 'Kernel Patch Review' }),
@@ -38,11 +41,11 @@ export function activate(context: vscode.ExtensionContext): void {
   registerReviewAsPatch(context);
   registerNavigationCommands(context, documents);
   registerFileImages(context, documents);
-  registerDebugger(context, documents);
+  registerDebugger(context, documents, log);
   registerNativeDebugger(context);
   registerModelView(context, documents);
-  registerExploreCommand(context, documents, findings);
-  registerReview(context, documents, findings, registerVersions(context, documents, findings));
+  registerExploreCommand(context, documents, findings, log);
+  registerReview(context, documents, findings, log, registerVersions(context, documents, findings, log));
 }
 
 export function deactivate(): void {

@@ -3,10 +3,11 @@
 // changes — so outline, hover and typing never wait for it — when kpr.findings.runAutomatically
 // allows, or on demand ("Explore Scenarios").
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { ExplorationReport, Finding } from '../explore';
-import type { ExploreRequest, ExploreResponse } from '../explore/worker-main';
+import { VersionedReports } from '../explore/versioned-reports';
+import { ExploreWorkerClient, startWorkerThread } from '../explore/worker-client';
+import { errorMessage, type KprLog } from './log';
 import { PatchDocuments } from './patch-documents';
 import { readSettings } from './settings';
 
@@ -20,23 +21,18 @@ export interface FindingsStore {
   findingsAt(document: vscode.TextDocument, line: number): readonly Finding[];
 }
 
-interface Entry {
-  readonly version: number;
-  readonly report: ExplorationReport;
-}
-
 export class Findings implements FindingsStore, vscode.Disposable {
-  private readonly reports = new Map<string, Entry>();
-  private readonly pending = new Map<string, { version: number; promise: Promise<ExplorationReport> }>();
+  private readonly reports = new VersionedReports<ExplorationReport>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly explorer: ExplorerWorker;
+  private readonly explorer: ExploreWorkerClient;
   /** Fires when a document's findings were (re)computed. */
   readonly onDidChange = this.changed.event;
 
-  constructor(documents: PatchDocuments, extensionPath: string) {
-    this.explorer = new ExplorerWorker(path.join(extensionPath, 'dist', 'explore-worker.js'));
+  /** `workerScript`: dist/explore-worker.js under the extension; tests give another. */
+  constructor(documents: PatchDocuments, workerScript: string, private readonly log: KprLog) {
+    this.explorer = new ExploreWorkerClient({ start: startWorkerThread(workerScript), timeoutMs: TIMEOUT_MS });
     this.subscriptions.push(
       this.changed,
       documents.onDidParse((d) => this.schedule(d)),
@@ -45,36 +41,33 @@ export class Findings implements FindingsStore, vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) if (PatchDocuments.isPatchDocument(d)) this.schedule(d);
   }
 
+  static workerScript(extensionPath: string): string {
+    return path.join(extensionPath, 'dist', 'explore-worker.js');
+  }
+
   findingsAt(document: vscode.TextDocument, line: number): readonly Finding[] {
     return this.current(document)?.findings.filter((f) => f.line === line) ?? [];
   }
 
   /** The report for the document's current version, if it has been computed. */
   current(document: vscode.TextDocument): ExplorationReport | undefined {
-    const entry = this.reports.get(document.uri.toString());
-    return entry && entry.version === document.version ? entry.report : undefined;
+    return this.reports.current(document.uri.toString(), document.version);
   }
 
-  /** The report for the document's current version, exploring now if needed. */
+  /**
+   * The report for the document's current version, exploring now if needed. A failed exploration
+   * is not kept: the next call explores again.
+   */
   explore(document: vscode.TextDocument): Promise<ExplorationReport> {
-    const cached = this.current(document);
-    if (cached) return Promise.resolve(cached);
-    const key = document.uri.toString();
-    const running = this.pending.get(key);
-    if (running && running.version === document.version) return running.promise;
     const version = document.version;
     const maxBytes = readSettings().maxFileSizeMB * 1024 * 1024;
-    const promise = this.explorer.explore({ text: document.getText(), maxBytes, options: { budgetMs: BUDGET_MS } }).then((report) => {
-      if (this.pending.get(key)?.promise === promise) this.pending.delete(key);
-      // A report for an older version is dropped: the newer one is on its way.
-      if (!document.isClosed && document.version === version) {
-        this.reports.set(key, { version, report });
-        this.changed.fire(document);
-      }
-      return report;
-    });
-    this.pending.set(key, { version, promise });
-    return promise;
+    return this.reports.request(
+      document.uri.toString(),
+      version,
+      () => this.explorer.explore({ text: document.getText(), maxBytes, options: { budgetMs: BUDGET_MS } }),
+      () => !document.isClosed && document.version === version,
+      () => this.changed.fire(document),
+    );
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -85,7 +78,7 @@ export class Findings implements FindingsStore, vscode.Disposable {
       this.timers.delete(key);
       if (!document.isClosed) {
         this.explore(document).catch((error: unknown) => {
-          console.error(`kpr: exploring ${document.uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.log.error(`findings: exploring ${document.uri.toString()} failed: ${errorMessage(error)}`);
         });
       }
     }, DELAY_MS));
@@ -95,68 +88,12 @@ export class Findings implements FindingsStore, vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.reports.delete(key);
-    this.pending.delete(key);
+    this.reports.forget(key);
   }
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const s of this.subscriptions) s.dispose();
     this.explorer.dispose();
-  }
-}
-
-/** One long-lived worker thread answering exploration requests in order. */
-class ExplorerWorker {
-  private worker: Worker | undefined;
-  private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (r: ExplorationReport) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
-
-  constructor(private readonly script: string) {}
-
-  explore(request: Omit<ExploreRequest, 'id'>): Promise<ExplorationReport> {
-    const worker = this.start();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(new Error(`the exploration did not answer within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS);
-      this.waiting.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, ...request } satisfies ExploreRequest);
-    });
-  }
-
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
-    worker.on('message', (response: ExploreResponse) => {
-      const waiter = this.waiting.get(response.id);
-      if (!waiter) return;
-      this.waiting.delete(response.id);
-      clearTimeout(waiter.timer);
-      if ('report' in response) waiter.resolve(response.report);
-      else waiter.reject(new Error(response.error));
-    });
-    worker.on('error', (error) => this.fail(error));
-    worker.on('exit', (code) => {
-      if (this.worker === worker) this.worker = undefined;
-      if (code !== 0) this.fail(new Error(`the exploration worker exited with code ${code}`));
-    });
-    worker.unref();
-    this.worker = worker;
-    return worker;
-  }
-
-  /** Fails every waiting request and ends the worker; the next request starts a fresh one. */
-  private fail(error: Error): void {
-    for (const waiter of this.waiting.values()) {
-      clearTimeout(waiter.timer);
-      waiter.reject(error);
-    }
-    this.waiting.clear();
-    void this.worker?.terminate();
-    this.worker = undefined;
-  }
-
-  dispose(): void {
-    this.fail(new Error('kpr is shutting down'));
   }
 }

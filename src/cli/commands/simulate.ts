@@ -4,10 +4,9 @@
 import { parseArgs } from '../args';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand } from '../command';
 import { inputName, readTextInput } from '../patch-input';
-import { readScenarioText } from '../scenario-input';
-import { parseScenario, simulate } from '../../kernel/run';
+import { simulate } from '../../kernel/run';
+import { parseScenario, scenarioErrorText } from '../../kernel/scenario-input';
 import { outcomeChunks } from '../../kernel/outcome';
-import { formatScenarioError } from '../../kernel/scenario';
 import { runPatchScenario } from '../../interp';
 
 const USAGE = `Usage: kpr simulate [--patch PATCH] FILE|-
@@ -49,7 +48,7 @@ export const simulateCommand: CliCommand = {
     const parsed = parseArgs(args, { patch: { takesValue: true } });
     if (parsed.positionals.length !== 1) throw new UsageError('expects exactly one scenario FILE (or - for standard input)');
     const path = parsed.positionals[0];
-    const read = await readScenarioText('simulate', path, io, inputName(path));
+    const read = await readTextInput('simulate', path, io, inputName(path));
     if (!read.ok) return read.exit;
     const patchPath = parsed.flags.get('patch');
     if (typeof patchPath === 'string') {
@@ -65,12 +64,12 @@ export const simulateCommand: CliCommand = {
     }
     const checked = parseScenario(read.text, false);
     if (!checked.ok) {
-      io.err(`kpr simulate: ${formatScenarioError(checked.errors[0])}\n`);
+      io.err(`kpr simulate: ${scenarioErrorText(checked.errors[0])}\n`);
       return EXIT_USAGE;
     }
     const run = simulate(checked.scenario);
     if (!run.ok) {
-      io.err(`kpr simulate: ${formatScenarioError(run.errors[0])}\n`);
+      io.err(`kpr simulate: ${scenarioErrorText(run.errors[0])}\n`);
       return EXIT_USAGE;
     }
     for (const chunk of outcomeChunks(run.outcome)) await io.out(chunk);

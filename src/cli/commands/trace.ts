@@ -5,8 +5,8 @@
 import { integerFlag, parseArgs } from '../args';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../command';
 import { ChunkedOutput } from '../output';
-import { readModelledPatchInput } from '../patch-input';
-import { readScenarioText } from '../scenario-input';
+import { readModelledPatchInput, readTextInput } from '../patch-input';
+import { readScenarioJson, scenarioErrorText } from '../../kernel/scenario-input';
 import { traceScenario, traceScenarioError, type TraceFlags } from '../trace-scenario';
 import { mapPatch, MappingIndex } from '../../mapping';
 import { outcomeChunks } from '../../kernel/outcome';
@@ -109,20 +109,14 @@ async function readFlags(parsed: ReturnType<typeof parseArgs>, file: string, io:
   if (typeof scenarioPath !== 'string') return flags;
   if (scenarioPath === '-' && file === '-') throw new UsageError('FILE and --scenario cannot both be - (standard input is read once)');
   const name = `--scenario ${scenarioPath === '-' ? '- (standard input)' : scenarioPath}`;
-  const read = await readScenarioText('trace', scenarioPath, io, name);
+  const read = await readTextInput('trace', scenarioPath, io, name);
   if (!read.ok) return read.exit;
-  let json: unknown;
-  try {
-    json = JSON.parse(read.text);
-  } catch (error) {
-    io.err(`kpr trace: ${name}: is not valid JSON: ${(error as Error).message}\n`);
+  const json = readScenarioJson(read.text);
+  if (!json.ok) {
+    io.err(`kpr trace: ${scenarioErrorText(json.error, name)}\n`);
     return EXIT_USAGE;
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    io.err(`kpr trace: ${name}: a scenario is a JSON object\n`);
-    return EXIT_USAGE;
-  }
-  return { ...flags, scenario: { json: json as Record<string, unknown>, name } };
+  return { ...flags, scenario: { json: json.json, name } };
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {

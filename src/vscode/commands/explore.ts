@@ -5,11 +5,12 @@ import { PatchLines } from '../../explore/patch-lines';
 import { formatReport } from '../../explore/report-text';
 import type { Findings } from '../findings';
 import { Commands } from '../ids';
+import { errorMessage, type KprLog } from '../log';
 import type { PatchDocuments } from '../patch-documents';
 
 export const REPORT_SCHEME = 'kpr-explore';
 
-export function registerExploreCommand(context: vscode.ExtensionContext, documents: PatchDocuments, findings: Findings): void {
+export function registerExploreCommand(context: vscode.ExtensionContext, documents: PatchDocuments, findings: Findings, log: KprLog): void {
   const reports = new Map<string, string>();
   const changed = new vscode.EventEmitter<vscode.Uri>();
   const provider: vscode.TextDocumentContentProvider = {
@@ -25,10 +26,18 @@ export function registerExploreCommand(context: vscode.ExtensionContext, documen
         void vscode.window.showInformationMessage('Kernel Patch Review: open a patch mail to explore.');
         return undefined;
       }
-      const report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Kernel Patch Review: exploring scenarios…' },
-        () => findings.explore(document),
-      );
+      let report;
+      try {
+        report = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: 'Kernel Patch Review: exploring scenarios…' },
+          () => findings.explore(document),
+        );
+      } catch (error) {
+        // A failed exploration is not kept: running the command again explores again.
+        log.error(`findings: exploring ${document.uri.toString()} failed: ${errorMessage(error)}`);
+        void vscode.window.showErrorMessage(`Kernel Patch Review: the exploration failed (${errorMessage(error)}); run Explore Scenarios again to retry.`);
+        return undefined;
+      }
       const key = document.uri.toString();
       reports.set(key, formatReport(report, new PatchLines(documents.get(document))));
       const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${document.uri.path.split('/').pop()} — exploration`, query: key });

@@ -9,6 +9,7 @@ import { ReviewStates, stateLabel, type ReviewState } from '../../review/review-
 import { groupSeries, neighbourPart, partAt, readingOrder, type CollectedTrailer, type Series, type SeriesPart, type SeriesSource } from '../../review/series';
 import { mailIndexAt } from '../../review/compose';
 import { ReviewCommands, REVIEW_SERIES_VIEW_ID } from '../ids';
+import { errorMessage, type KprLog } from '../log';
 import { PatchDocuments } from '../patch-documents';
 import { readSettings } from '../settings';
 import { toUri } from './comments';
@@ -35,7 +36,7 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   private current: string | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly documents: PatchDocuments) {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly documents: PatchDocuments, private readonly log: KprLog) {
     const view = vscode.window.createTreeView(REVIEW_SERIES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.subscriptions.push(
       this.changed,
@@ -51,7 +52,7 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       vscode.commands.registerCommand(ReviewCommands.markDone, (arg?: unknown) => this.mark(arg, 'done')),
       vscode.commands.registerCommand(ReviewCommands.inspectSeries, () => this.inspect()),
     );
-    void this.restoreRoots();
+    this.restoreRoots().catch((error: unknown) => this.log.error(`review: restoring the series folders failed: ${errorMessage(error)}`));
   }
 
   /** A fresh reader of the workspace state each time: what is shown is what is stored. */
@@ -109,8 +110,9 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
         if (patch.mails.length === 0) continue;
         this.opened.set(file.toString(), { id: file.toString(), patch, lines: text.split(/\r?\n/) });
         read++;
-      } catch {
+      } catch (error) {
         // An unreadable file is skipped; the others still make the series.
+        this.log.warn(`review: skipped ${file.toString()} in the series: ${errorMessage(error)}`);
       }
     }
     return read;

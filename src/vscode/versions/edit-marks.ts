@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { editedLines, type EditedLines } from '../../versions/edited-lines';
 import { recountEditedHeaders } from '../../versions/recount';
 import type { Findings } from '../findings';
+import { errorMessage, type KprLog } from '../log';
 import type { EditedCopies } from './edited-copies';
 
 const RECOUNT_DELAY_MS = 300;
@@ -30,7 +31,7 @@ export class EditMarks implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [this.edited, this.removedBelow, this.lensesChanged];
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
 
-  constructor(private readonly copies: EditedCopies, private readonly findings: Findings) {
+  constructor(private readonly copies: EditedCopies, private readonly findings: Findings, private readonly log: KprLog) {
     this.subscriptions.push(
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.decorate(e))),
       vscode.workspace.onDidChangeTextDocument((e) => this.changed(e.document)),
@@ -67,7 +68,7 @@ export class EditMarks implements vscode.CodeLensProvider, vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      void this.recount(document);
+      this.recount(document).catch((error: unknown) => this.log.error(`versions: recounting the @@ headers of ${document.uri.toString()} failed: ${errorMessage(error)}`));
     }, RECOUNT_DELAY_MS));
   }
 

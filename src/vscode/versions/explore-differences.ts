@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { behaviourSummary, compareBehaviour, type BehaviourChange, type BehaviourComparison } from '../../versions/behaviour';
 import type { ScenarioJson } from '../../explore';
 import type { Findings } from '../findings';
+import { errorMessage, type KprLog } from '../log';
 import { Commands } from '../ids';
 import type { EditedCopies } from './edited-copies';
 
@@ -35,12 +36,12 @@ export class ExploreDifferencesView implements vscode.TreeDataProvider<Node>, vs
   private readonly subscriptions: vscode.Disposable[] = [this.treeChanged];
   readonly onDidChangeTreeData = this.treeChanged.event;
 
-  constructor(private readonly copies: EditedCopies, private readonly findings: Findings) {
+  constructor(private readonly copies: EditedCopies, private readonly findings: Findings, private readonly log: KprLog) {
     this.view = vscode.window.createTreeView(EXPLORE_DIFFERENCES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.subscriptions.push(
       this.view,
-      findings.onDidChange((d) => void this.followEdits(d)),
-      vscode.window.onDidChangeActiveTextEditor((e) => e && void this.followEdits(e.document)),
+      findings.onDidChange((d) => this.follow(d)),
+      vscode.window.onDidChangeActiveTextEditor((e) => e && this.follow(e.document)),
     );
     this.render();
   }
@@ -57,6 +58,10 @@ export class ExploreDifferencesView implements vscode.TreeDataProvider<Node>, vs
   }
 
   /** An edited copy (or its original) whose findings changed: compare the two when both are explored. */
+  private follow(document: vscode.TextDocument): void {
+    this.followEdits(document).catch((error: unknown) => this.log.error(`versions: comparing the edits of ${document.uri.toString()} failed: ${errorMessage(error)}`));
+  }
+
   private async followEdits(document: vscode.TextDocument): Promise<void> {
     const sent = this.copies.asSent(document);
     const copy = sent ? document : this.copies.copiesOf(document)[0];

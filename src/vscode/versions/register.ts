@@ -2,6 +2,7 @@
 // Patch Versions, the Explore Differences view, and the suggestion the reply composer asks for.
 import * as vscode from 'vscode';
 import type { Findings } from '../findings';
+import type { KprLog } from '../log';
 import { PATCH_LANGUAGE_ID, VersionCommands } from '../ids';
 import { PatchDocuments } from '../patch-documents';
 import { CompareVersions } from './compare-versions';
@@ -18,10 +19,10 @@ async function patchDocumentOf(arg: unknown): Promise<vscode.TextDocument | unde
 }
 
 /** Registers the commands and views; returns what Compose Review Reply needs for the suggestion. */
-export function registerVersions(context: vscode.ExtensionContext, documents: PatchDocuments, findings: Findings): ReplySuggestions {
+export function registerVersions(context: vscode.ExtensionContext, documents: PatchDocuments, findings: Findings, log: KprLog): ReplySuggestions {
   const copies = new EditedCopies();
-  const marks = new EditMarks(copies, findings);
-  const differences = new ExploreDifferencesView(copies, findings);
+  const marks = new EditMarks(copies, findings, log);
+  const differences = new ExploreDifferencesView(copies, findings, log);
   const compare = new CompareVersions(documents, findings, differences);
   context.subscriptions.push(
     copies,
@@ -48,5 +49,5 @@ export function registerVersions(context: vscode.ExtensionContext, documents: Pa
     }),
     vscode.commands.registerCommand(VersionCommands.inspectDifferences, () => differences.snapshot()),
   );
-  return new ReplySuggestions(copies, findings);
+  return new ReplySuggestions(copies, findings, log);
 }

@@ -7,6 +7,7 @@ import { compareBehaviour, testedClaim } from '../../versions/behaviour';
 import { readEdited } from '../../versions/edited-text';
 import { suggestedChange } from '../../versions/suggested-change';
 import type { Findings } from '../findings';
+import { errorMessage, type KprLog } from '../log';
 import { readSettings } from '../settings';
 import type { EditedCopies } from './edited-copies';
 
@@ -16,7 +17,7 @@ export interface ReplySuggestion {
 }
 
 export class ReplySuggestions {
-  constructor(private readonly copies: EditedCopies, private readonly findings: Findings) {}
+  constructor(private readonly copies: EditedCopies, private readonly findings: Findings, private readonly log: KprLog) {}
 
   /** The document a reply answers: an edited copy's original (the mail as sent), else the document itself. */
   async replyTarget(document: vscode.TextDocument): Promise<vscode.TextDocument> {
@@ -41,8 +42,9 @@ export class ReplySuggestions {
   private async claim(original: vscode.TextDocument, copy: vscode.TextDocument): Promise<string | undefined> {
     try {
       return testedClaim(compareBehaviour(await this.findings.explore(original), await this.findings.explore(copy)));
-    } catch {
+    } catch (error) {
       // No exploration, no claim: the reply is still worth sending.
+      this.log.warn(`versions: no testing claim for the reply, the exploration failed: ${errorMessage(error)}`);
       return undefined;
     }
   }

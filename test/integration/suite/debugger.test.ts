@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, eventually, openSample } from './helpers';
-import type { DebuggerSnapshot } from '../../../src/vscode/debugger/controller';
+import type { DebuggerSnapshot } from '../../../src/vscode/debugger-panel/controller';
 import type { RunView } from '../../../src/shared/debugger-protocol';
 
 async function inspect(): Promise<DebuggerSnapshot> {

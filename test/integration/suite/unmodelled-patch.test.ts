@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors } from './helpers';
-import type { DebuggerSnapshot } from '../../../src/vscode/debugger/controller';
+import type { DebuggerSnapshot } from '../../../src/vscode/debugger-panel/controller';
 
 // A patch to a file the model does not implement (written for this test).
 const OTHER_FILE_PATCH = [

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, eventually, kprExtension, lineStartingWith, openSample } from '../suite/helpers';
-import type { DebuggerSnapshot } from '../../../src/vscode/debugger/controller';
+import type { DebuggerSnapshot } from '../../../src/vscode/debugger-panel/controller';
 import type { ApplyCheckResult } from '../../../src/vscode/review/apply-check';
 
 describe('Restricted Mode: kpr in an untrusted workspace', () => {

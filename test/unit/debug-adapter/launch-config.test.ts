@@ -18,7 +18,7 @@ const PATCH = { '/p.patch': 'From: a\n' };
 
 test('nextSyscallData builds set_next then one fork, patched at depth 0', async () => {
   const result = await resolveLaunch({ patch: '/p.patch', nextSyscallData: 299 }, memoryFiles(PATCH));
-  assert.deepEqual(result.ok && result.launch.scenario, { variant: 'patched', depth: 0, ops: [{ op: 'set_next', value: 299 }, { op: 'fork' }] });
+  assert.deepEqual(result.ok && result.launch.scenario, { variant: 'patched', pid_max: 32768, depth: 0, ops: [{ op: 'set_next', value: 299 }, { op: 'fork' }] });
 });
 
 test('with neither scenario nor nextSyscallData the run is one plain fork', async () => {
@@ -44,12 +44,12 @@ test('scenario and nextSyscallData together are refused', async () => {
 
 test('a scenario file that is not JSON is named with the parser\'s reason', async () => {
   const result = await resolveLaunch({ patch: '/p.patch', scenario: '/s.json' }, memoryFiles({ ...PATCH, '/s.json': '{oops' }));
-  assert.match(result.ok ? '' : result.message, /^scenario: \/s\.json is not JSON: /);
+  assert.match(result.ok ? '' : result.message, /^scenario \/s\.json: is not valid JSON: /);
 });
 
 test('a scenario file holding an array is refused', async () => {
   const result = await resolveLaunch({ patch: '/p.patch', scenario: '/s.json' }, memoryFiles({ ...PATCH, '/s.json': '[1]' }));
-  assert.deepEqual(result, { ok: false, message: 'scenario: /s.json must hold a JSON object, got [1]' });
+  assert.deepEqual(result, { ok: false, message: 'scenario /s.json: must be a JSON object, got an array' });
 });
 
 test('an unreadable patch is named with the reader\'s error', async () => {

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePatchDocument } from '../../../src/patch/parse';
 import { mapPatch, MappingIndex } from '../../../src/mapping';
-import { DebuggerCore, defaultScenario } from '../../../src/panel/core';
+import { defaultScenario } from '../../../src/kernel/scenario-input';
+import { DebuggerCore } from '../../../src/panel/core';
 import type { RunView } from '../../../src/shared/debugger-protocol';
 
 const sample = readFileSync(join(__dirname, '..', '..', '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8');

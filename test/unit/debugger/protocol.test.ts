@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { isMessageToExtension, isMessageToWebview, isPersistedState } from '../../../src/shared/debugger-protocol';
 import { parsePatchDocument } from '../../../src/patch/parse';
 import { mapPatch, MappingIndex } from '../../../src/mapping';
-import { DebuggerCore, defaultScenario } from '../../../src/panel/core';
+import { defaultScenario } from '../../../src/kernel/scenario-input';
+import { DebuggerCore } from '../../../src/panel/core';
 
 const sample = readFileSync(join(__dirname, '..', '..', '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8');
 const index = new MappingIndex(mapPatch(parsePatchDocument(sample)));

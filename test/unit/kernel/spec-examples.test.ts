@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCli } from '../../../src/cli/run';
 import { formatOutcome } from '../../../src/kernel/outcome';
-import { parseScenario, simulate } from '../../../src/kernel/run';
+import { simulate } from '../../../src/kernel/run';
+import { parseScenario } from '../../../src/kernel/scenario-input';
 import { captureIo } from '../support/capture-io';
 import { specExamples } from './support/fixtures';
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseScenario, validateScenario } from '../../../src/kernel/run';
+import { validateScenario } from '../../../src/kernel/run';
+import { parseScenario } from '../../../src/kernel/scenario-input';
 import { formatScenarioError } from '../../../src/kernel/scenario';
 
 /** The first error line for a scenario text, or 'ok'. */

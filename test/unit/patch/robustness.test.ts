@@ -1,5 +1,6 @@
-// Whatever the bytes, the parser returns (never throws, never reports an internal error) in
-// bounded time, and what it returns is consistent with the document it read.
+// Whatever the bytes, the parser returns (never throws, never reports an internal error), and
+// what it returns is consistent with the document it read. What these inputs cost is measured by
+// `npm run bench` (the hostile input suite), not here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import fc from 'fast-check';
 import { parsePatchDocument } from '../../../src/patch/parse';
 import type { Patch } from '../../../src/patch/model';
 import { fixtureNames, readFixture } from './support/fixtures';
-import { assertWithinBudget } from '../support/time-budget';
+import { HOSTILE_PATCHES } from './support/hostile-inputs';
 
 const seed = readFileSync(join(__dirname, '..', '..', '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8');
 const realPatches = [
@@ -40,12 +41,6 @@ function assertConsistent(patch: Patch, text: string): void {
   }
 }
 
-function timed(text: string): { patch: Patch; ms: number } {
-  const start = process.hrtime.bigint();
-  const patch = parsePatchDocument(text);
-  return { patch, ms: Number(process.hrtime.bigint() - start) / 1e6 };
-}
-
 /** One random edit of a document, in terms of its lines. */
 const mutation = fc.oneof(
   fc.record({ op: fc.constant('delete'), at: fc.nat() }),
@@ -70,13 +65,11 @@ function mutate(text: string, edits: { op: string; at: number; text?: string }[]
   return lines.join('\n');
 }
 
-test('real patches mutated at random parse without error, consistently and quickly', () => {
+test('real patches mutated at random parse without error, consistently', () => {
   fc.assert(
     fc.property(fc.constantFrom(...realPatches), fc.array(mutation, { minLength: 1, maxLength: 12 }), (text, edits) => {
       const damaged = mutate(text, edits);
-      const { patch, ms } = timed(damaged);
-      assertConsistent(patch, damaged);
-      assertWithinBudget(ms, 1000, 'parsing a mutated patch');
+      assertConsistent(parsePatchDocument(damaged), damaged);
     }),
     { numRuns: 400, seed: 20240301 },
   );
@@ -91,24 +84,10 @@ test('arbitrary strings parse without error', () => {
   );
 });
 
-const hostile: [string, () => string][] = [
-  ['a 5 MB line of @', () => '@'.repeat(5_000_000)],
-  ['a million lines of -', () => '-\n'.repeat(1_000_000)],
-  ['a 2 MB line of > quotes', () => '>'.repeat(2_000_000) + ' @@ -1 +1 @@'],
-  ['a hunk header counting a billion lines over blank fenced lines', () => '```\n@@ -1,1000000000 +1,1000000000 @@ f\n' + '\n'.repeat(100_000) + '```\n'],
-  ['a hunk header counting a billion lines over unprefixed text', () => 'diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,1000000000 +1,1000000000 @@\n' + 'text\n'.repeat(300_000)],
-  ['many hunk headers with nothing in them', () => 'diff --git a/x b/x\n--- a/x\n+++ b/x\n' + '@@ -1,5 +1,5 @@\n'.repeat(100_000)],
-  ['a long line of markdown escapes and entities', () => '```\n' + '\\_&amp;'.repeat(300_000) + '\n```'],
-  ['a long diffstat-like line', () => '---\n' + ' '.repeat(1_000_000) + '|' + ' '.repeat(1_000_000) + '\ndiff --git a/x b/x\n'],
-  ['many fences', () => '```\n\n'.repeat(300_000)],
-];
-for (const [what, make] of hostile) {
-  // Two seconds on a quiet machine (scaled on a loaded one); unbounded work would take minutes.
-  test(`hostile input, ${what}: parsed within two seconds (scaled by the machine's load)`, () => {
+for (const [what, make] of HOSTILE_PATCHES) {
+  test(`hostile input, ${what}: parsed without error, consistently`, () => {
     const text = make();
-    const { patch, ms } = timed(text);
-    assertConsistent(patch, text);
-    assertWithinBudget(ms, 2000, `parsing ${what}`);
+    assertConsistent(parsePatchDocument(text), text);
   });
 }
 

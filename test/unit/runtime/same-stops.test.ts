@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { parsePatchDocument } from '../../../src/patch/parse';
 import { mapPatch, MappingIndex } from '../../../src/mapping';
-import { DebuggerCore, defaultScenario } from '../../../src/panel/core';
+import { defaultScenario } from '../../../src/kernel/scenario-input';
+import { DebuggerCore } from '../../../src/panel/core';
 import type { ScenarioJson } from '../../../src/shared/debugger-protocol';
 import { SAMPLE, startAdapter } from '../debug-adapter/support';
 

@@ -1,23 +1,15 @@
 // Loads and saves scenarios as JSON files in the spec's format (the same files `kpr simulate`
 // reads), through VS Code's file dialogs and file system (so it works in remote windows too).
 import * as vscode from 'vscode';
-import { isRecord, type ScenarioJson } from '../../shared/debugger-protocol';
+import { readScenarioJson, scenarioErrorText } from '../../kernel/scenario-input';
+import type { ScenarioJson } from '../../shared/debugger-protocol';
 
 const FILTERS = { 'Scenario JSON': ['json'] };
 
-/** Parses a scenario file's text; the error names what is wrong. */
-export function parseScenarioText(text: string): { ok: true; scenario: ScenarioJson } | { ok: false; error: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `not valid JSON: ${(error as Error).message}` };
-  }
-  return isRecord(json) ? { ok: true, scenario: json } : { ok: false, error: 'a scenario is a JSON object ({ "variant": …, "ops": […] })' };
-}
-
+/** The scenario a file holds, or the error line naming the file and what is wrong. */
 export async function readScenarioFile(uri: vscode.Uri): Promise<{ ok: true; scenario: ScenarioJson } | { ok: false; error: string }> {
-  return parseScenarioText(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+  const read = readScenarioJson(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+  return read.ok ? { ok: true, scenario: read.json } : { ok: false, error: scenarioErrorText(read.error, uri.path.split('/').pop()) };
 }
 
 export async function loadScenarioFile(): Promise<ScenarioJson | undefined> {
@@ -25,7 +17,7 @@ export async function loadScenarioFile(): Promise<ScenarioJson | undefined> {
   if (!picked || picked.length === 0) return undefined;
   const result = await readScenarioFile(picked[0]);
   if (!result.ok) {
-    void vscode.window.showErrorMessage(`${picked[0].path.split('/').pop()}: ${result.error}`);
+    void vscode.window.showErrorMessage(result.error);
     return undefined;
   }
   return result.scenario;

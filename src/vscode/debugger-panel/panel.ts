@@ -6,6 +6,7 @@ import {
   DEBUGGER_VIEW_TYPE, describeRejected, isMessageToExtension, type DebuggerState, type ToExtension,
 } from '../../shared/debugger-protocol';
 import { StateSender } from '../../shared/debugger-delta';
+import type { KprLog } from '../log';
 import type { DebuggerController } from './controller';
 import { debuggerHtml } from './html';
 import { loadScenarioFile, saveScenarioFile } from './scenario-files';
@@ -29,7 +30,7 @@ export class DebuggerPanel implements vscode.Disposable {
   private readonly sender = new StateSender();
 
   /** Shows the panel beside the patch editor, creating it when there is none. */
-  static createOrShow(extensionUri: vscode.Uri, controller: DebuggerController, log: vscode.LogOutputChannel): DebuggerPanel {
+  static createOrShow(extensionUri: vscode.Uri, controller: DebuggerController, log: KprLog): DebuggerPanel {
     if (DebuggerPanel.current) {
       DebuggerPanel.current.panel.reveal(vscode.ViewColumn.Two, true);
       return DebuggerPanel.current;
@@ -40,7 +41,7 @@ export class DebuggerPanel implements vscode.Disposable {
   }
 
   /** Takes over a panel VS Code restored after a reload (see serializer.ts). */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, controller: DebuggerController, log: vscode.LogOutputChannel): DebuggerPanel {
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, controller: DebuggerController, log: KprLog): DebuggerPanel {
     DebuggerPanel.current?.dispose();
     panel.webview.options = panelOptions(extensionUri);
     DebuggerPanel.current = new DebuggerPanel(panel, extensionUri, controller, log);
@@ -51,7 +52,7 @@ export class DebuggerPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly controller: DebuggerController,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly log: KprLog,
   ) {
     this.disposables.push(
       panel.onDidDispose(() => {

@@ -4,13 +4,14 @@
 import * as vscode from 'vscode';
 import { followNativeSessions } from './follow-native-session';
 import { Commands, DebuggerCommands } from '../ids';
+import type { KprLog } from '../log';
 import { PatchDocuments } from '../patch-documents';
 import { readSettings } from '../settings';
 import { DEBUGGER_VIEW_TYPE, isRecord, type ScenarioJson, type StepCommand, type ViewMode } from '../../shared/debugger-protocol';
 import { DebuggerController } from './controller';
-import { defaultScenario } from '../../panel/core';
 import { DebuggerPanel } from './panel';
-import { loadScenarioFile, parseScenarioText } from './scenario-files';
+import { loadScenarioFile } from './scenario-files';
+import { defaultScenario, readScenarioJson, scenarioErrorText } from '../../kernel/scenario-input';
 import { DebuggerPanelSerializer } from './serializer';
 
 const INT32_MIN = -2147483648;
@@ -57,8 +58,7 @@ function toUri(value: unknown): vscode.Uri | undefined {
   return typeof value === 'string' && value !== '' ? vscode.Uri.parse(value, true) : undefined;
 }
 
-export function registerDebugger(context: vscode.ExtensionContext, documents: PatchDocuments): DebuggerController {
-  const log = vscode.window.createOutputChannel('Kernel Patch Review: Debugger', { log: true });
+export function registerDebugger(context: vscode.ExtensionContext, documents: PatchDocuments, log: KprLog): DebuggerController {
   const controller = new DebuggerController(documents);
   const show = (): DebuggerPanel => DebuggerPanel.createOrShow(context.extensionUri, controller, log);
 
@@ -76,9 +76,8 @@ export function registerDebugger(context: vscode.ExtensionContext, documents: Pa
   };
 
   context.subscriptions.push(
-    log,
     controller,
-    followNativeSessions(controller),
+    followNativeSessions(controller, log),
     { dispose: () => DebuggerPanel.current?.dispose() },
     vscode.window.registerWebviewPanelSerializer(DEBUGGER_VIEW_TYPE, new DebuggerPanelSerializer(context.extensionUri, controller, log)),
 
@@ -122,12 +121,12 @@ export function registerDebugger(context: vscode.ExtensionContext, documents: Pa
       let json: ScenarioJson | undefined;
       if (isRecord(scenario)) json = scenario;
       else if (typeof scenario === 'string') {
-        const parsed = parseScenarioText(scenario);
+        const parsed = readScenarioJson(scenario);
         if (!parsed.ok) {
-          void vscode.window.showErrorMessage(`Debug This Scenario: ${parsed.error}`);
+          void vscode.window.showErrorMessage(`Debug This Scenario: ${scenarioErrorText(parsed.error)}`);
           return;
         }
-        json = parsed.scenario;
+        json = parsed.json;
       } else json = await loadScenarioFile();
       if (json) await start(json, modeOf(json), toUri(documentUri));
     }),

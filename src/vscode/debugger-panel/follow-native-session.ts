@@ -3,15 +3,16 @@
 // scenario first when the panel shows another one. Both record with the same stepper, so a point
 // index means the same state on both sides.
 import * as vscode from 'vscode';
-import { onDidStopInModel, type ModelDebugStop } from '../debug';
+import { onDidStopInModel, type ModelDebugStop } from '../native-debug';
 import type { DebuggerController } from './controller';
 import { DebuggerPanel } from './panel';
+import { errorMessage, type KprLog } from '../log';
 
-export function followNativeSessions(controller: DebuggerController): vscode.Disposable {
+export function followNativeSessions(controller: DebuggerController, log: KprLog): vscode.Disposable {
   return onDidStopInModel((stop) => {
     if (!DebuggerPanel.current) return;
     void follow(controller, stop).catch((error: unknown) => {
-      console.error(`kpr: the debugger panel could not follow the debug session: ${error instanceof Error ? error.message : String(error)}`);
+      log.error(`debugger: the panel could not follow the debug session: ${errorMessage(error)}`);
     });
   });
 }

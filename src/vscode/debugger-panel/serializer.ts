@@ -2,6 +2,7 @@
 // back here, and the controller re-records the scenario and returns to the saved steps.
 import * as vscode from 'vscode';
 import { isPersistedState } from '../../shared/debugger-protocol';
+import type { KprLog } from '../log';
 import type { DebuggerController } from './controller';
 import { DebuggerPanel } from './panel';
 
@@ -9,7 +10,7 @@ export class DebuggerPanelSerializer implements vscode.WebviewPanelSerializer {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly controller: DebuggerController,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly log: KprLog,
   ) {}
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
