@@ -6,7 +6,8 @@ import { applyMessage, stateDelta, StateSender } from '../../../src/shared/debug
 import { isMessageToWebview, type DebuggerState } from '../../../src/shared/debugger-protocol';
 import { parsePatchDocument } from '../../../src/patch/parse';
 import { mapPatch, MappingIndex } from '../../../src/mapping';
-import { DebuggerCore, defaultScenario } from '../../../src/panel/core';
+import { DebuggerCore } from '../../../src/panel/core';
+import { defaultScenario } from '../../../src/kernel/scenario-input';
 
 const sample = readFileSync(join(__dirname, '..', '..', '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8');
 const index = new MappingIndex(mapPatch(parsePatchDocument(sample)));
