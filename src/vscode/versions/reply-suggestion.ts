@@ -34,7 +34,7 @@ export class ReplySuggestions {
     const notices = [...change.notices];
     if (change.text === '') return { notices: [...notices, 'Your edited copy changes no line of the post-image: no suggested change was added.'] };
     const tested = await this.claim(original, copy);
-    if (!tested) notices.push('The suggested change says nothing about testing: kpr\'s exploration did not run both texts as written (it runs its model of alloc_pid).');
+    if (!tested) notices.push('The suggested change says nothing about testing: kpr\'s exploration could not run both texts as written (the interpreter refuses one: see the Problems panel).');
     return { suggestion: { diff: change.text, ...(tested ? { tested } : {}) }, notices };
   }
 
