@@ -255,7 +255,7 @@ export class FunctionCompiler {
       case 'goto_statement': {
         const labelNode = node.childForFieldName('label');
         const name = labelNode?.text ?? '';
-        this.ops.push({ kind: 'jmp', to: this.label(name, labelNode ?? node), site: this.site(node) });
+        this.ops.push({ kind: 'jmp', to: this.label(name, node), site: this.site(node) });
         return;
       }
       case 'labeled_statement': {
