@@ -1,152 +1,130 @@
-// Compiles one function's tree-sitter tree to a flat instruction list: every statement becomes
-// closures over a frame of numbered slots, control flow becomes jumps between indices (loops as
-// init / cond / body / update / jump), so running it is `pc = code[pc](frame)` with no tree walk
-// and no name lookups. Whatever cannot be compiled is reported as a Problem at the patch's
-// document position; nothing runs from a function with a problem.
+// Compiles one function's tree-sitter tree to a flat list of operations (eval / jump-if-false /
+// jump-if-true / jump / return) whose expressions are JavaScript source over the frame's numbered
+// slots; codegen.ts turns the list into one generated JavaScript function, so running it is plain
+// JavaScript with no tree walk, no closure per node and no name lookups. Every statement carries
+// the site it reports to the tracer (sites.ts). Whatever cannot be compiled is reported as a
+// Problem at the patch's document position; nothing runs from a function with a problem.
 import type { FunctionText, SyntaxNode } from '../c';
-import { builtinNamed, globalNamed } from './builtins';
-import type { Problem } from './problems';
-import { RET_SLOT, SkipCall, UPID_STRIDE, type Frame, type Runtime } from './runtime';
-import { pageOf, type ModelContext, type Skeleton } from './skeletons';
-import { ctypeOf, isPointer, type CType } from './types';
-import { TraceBridge } from './trace-bridge';
 import { statementById } from '../kernel/statements';
+import { builtinNamed, globalNamed } from './builtins';
+import { CompiledFunction, type Op, type Label, newLabel } from './codegen';
+import type { Problem } from './problems';
+import { UPID_STRIDE } from './runtime';
+import type { ModelContext, Skeleton } from './skeletons';
+import { SiteFinder, type SiteRef } from './sites';
+import { ctypeOf, isPointer, type CType } from './types';
 
-type Getter = (f: Frame) => number;
-type Setter = (f: Frame, v: number) => void;
-export type Instr = (f: Frame) => number;
-
+/**
+ * An expression: its static type, its JavaScript (a number), optionally the same as a JavaScript
+ * boolean (`test`, to branch on without `? 1 : 0`), and for an lvalue how to assign it (`set`
+ * gives an expression that stores v and evaluates to it, like C's assignment).
+ */
 interface Expr {
   readonly t: CType;
-  readonly get: Getter;
-  readonly set?: Setter;
+  readonly code: string;
+  readonly test?: string;
+  readonly set?: (v: string) => string;
 }
 
-/** A function as the program calls it: filled in when its body is compiled. */
-export class CompiledFunction {
-  code: Instr[] = [];
-  slotCount = 1;
-  params: number[] = [];
-  paramTypes: CType[] = [];
-  returnType: CType = 'int';
-  slotOfLocal = new Map<string, number>();
-  bridge: TraceBridge | undefined;
-
-  constructor(readonly name: string) {}
-
-  invoke(args: readonly number[]): number {
-    return this.run(args)[RET_SLOT];
-  }
-
-  /** Frames of finished calls, reused so that a fork allocates nothing (index: call depth). */
-  private readonly pool: Frame[] = [];
-  private depth = 0;
-
-  /** Runs the function and returns its frame (the return value is in RET_SLOT); valid until the next call. */
-  run(args: readonly number[]): Frame {
-    let f = this.pool[this.depth];
-    if (f === undefined) {
-      f = new Float64Array(this.slotCount);
-      this.pool[this.depth] = f;
-    } else {
-      f.fill(0);
-    }
-    this.depth++;
-    const params = this.params;
-    for (let i = 0; i < params.length; i++) f[params[i]] = args[i] ?? 0;
-    const code = this.code;
-    const bridge = this.bridge;
-    if (bridge !== undefined) bridge.enter(f);
-    let pc = 0;
-    try {
-      while (pc >= 0) pc = code[pc](f);
-    } catch (error) {
-      // The sanitizer skipped the rest of this call (a bad dereference): it returns nothing.
-      if (error !== SkipCall.instance) throw error;
-      f[RET_SLOT] = 0;
-    } finally {
-      this.depth--;
-    }
-    if (bridge !== undefined) bridge.leave(f[RET_SLOT]);
-    return f;
-  }
-}
-
-/** What a function body can call: the program's functions, the model's, the builtins. */
+/** What a function body can call besides the builtins: the program's functions, the model's. */
 export interface Callees {
-  /** A callee other than a builtin, or undefined when neither the patch nor the model defines it. */
-  resolve(name: string): { readonly ret: CType; readonly call: (args: number[]) => number } | undefined;
+  /**
+   * A callee by name, or undefined when neither the patch nor the model defines it. `code` makes
+   * the call's JavaScript from its arguments' code (registering what it needs through `konst`).
+   */
+  resolve(name: string): Callee | undefined;
 }
 
-class Label {
-  pc = -1;
-  constructor(readonly name?: string) {}
+export interface Callee {
+  readonly ret: CType;
+  /** Number of parameters (calls with another count are refused). */
+  readonly arity: number;
+  code(args: readonly string[], konst: (value: unknown) => string): string;
+  /** The callee as a plain function of its arguments, for the model's closures. */
+  readonly fn: (a0?: number, a1?: number, a2?: number) => number;
 }
-
-type Op = (
-  | { kind: 'eval'; get: Getter }
-  | { kind: 'jf'; get: Getter; to: Label }
-  | { kind: 'jt'; get: Getter; to: Label }
-  | { kind: 'jmp'; to: Label }
-  | { kind: 'ret'; get: Getter | null }
-) & { step?: string };
 
 const LOOP_PART = /for-(init|cond|inc|dec)$/;
-const nothing: Getter = () => 0;
 
 class Refusal {
   constructor(readonly node: SyntaxNode, readonly message: string) {}
 }
 
-const INT_OPS: Readonly<Record<string, (a: number, b: number) => number>> = {
-  '+': (a, b) => (a + b) | 0,
-  '-': (a, b) => (a - b) | 0,
-  '*': (a, b) => Math.imul(a, b),
-  '/': (a, b) => (b === 0 ? 0 : (a / b) | 0),
-  '%': (a, b) => (b === 0 ? 0 : a % b | 0),
-  '<<': (a, b) => a << b,
-  '>>': (a, b) => a >> b,
-  '&': (a, b) => a & b,
-  '|': (a, b) => a | b,
-  '^': (a, b) => a ^ b,
-  '==': (a, b) => (a === b ? 1 : 0),
-  '!=': (a, b) => (a !== b ? 1 : 0),
-  '<': (a, b) => (a < b ? 1 : 0),
-  '>': (a, b) => (a > b ? 1 : 0),
-  '<=': (a, b) => (a <= b ? 1 : 0),
-  '>=': (a, b) => (a >= b ? 1 : 0),
-};
+const COMPARISONS = new Set(['==', '!=', '<', '>', '<=', '>=']);
+const INT_OPS = new Set(['+', '-', '*', '/', '%', '<<', '>>', '&', '|', '^']);
+
+function truth(e: Expr): string {
+  return e.test ?? `(${e.code}) !== 0`;
+}
+
+function number(code: string, t: CType = 'int'): Expr {
+  return { t, code };
+}
+
+/** The C integer operation `a op b` on int32 values, as JavaScript. */
+function intOp(op: string, a: string, b: string): string {
+  switch (op) {
+    case '+':
+    case '-':
+      return `((${a} ${op} ${b}) | 0)`;
+    case '*':
+      return `Math.imul(${a}, ${b})`;
+    case '/':
+      return `idiv(${a}, ${b})`;
+    case '%':
+      return `imod(${a}, ${b})`;
+    case '==':
+      return `(${a} === ${b} ? 1 : 0)`;
+    case '!=':
+      return `(${a} !== ${b} ? 1 : 0)`;
+    default:
+      return COMPARISONS.has(op) ? `(${a} ${op} ${b} ? 1 : 0)` : `(${a} ${op} ${b})`;
+  }
+}
 
 export class FunctionCompiler {
   private readonly ops: Op[] = [];
   private readonly labels = new Map<string, Label>();
   private readonly loops: { brk: Label; cont: Label }[] = [];
   private readonly types = new Map<string, CType>();
+  private readonly sites: SiteFinder;
   readonly problems: Problem[] = [];
 
   constructor(
     private readonly target: CompiledFunction,
     private readonly text: FunctionText,
     private readonly skeleton: Skeleton | undefined,
-    private readonly rt: Runtime,
     private readonly callees: Callees,
-  ) {}
+  ) {
+    this.sites = new SiteFinder(text);
+  }
 
-  compile(definition: SyntaxNode): void {
+  /** The signature: parameters, their types and the return type (before any body, so calls see them). */
+  compileHead(definition: SyntaxNode): boolean {
     try {
       this.declareSkeletonLocals();
-      this.compileHead(definition);
+      this.head(definition);
+      this.target.site = this.sites.functionSite(this.target.name, definition);
+      return true;
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      this.refuse(error.node, error.message);
+      return false;
+    }
+  }
+
+  compileBody(definition: SyntaxNode): void {
+    try {
       const body = definition.childForFieldName('body');
       if (body === null) throw new Refusal(definition, 'a function definition without a body');
-      this.target.bridge = new TraceBridge(this.rt, this.target.name, this.target.slotOfLocal);
       this.statement(body);
       // A void function's closing brace is a step of the model's (`free_pidmap/end`).
       const end = `${this.target.name}/end`;
-      this.ops.push({ kind: 'ret', get: null, ...(statementById(end) ? { step: end } : {}) });
+      this.ops.push({ kind: 'ret', code: null, site: statementById(end) ? this.sites.modelSite(end) : undefined });
       for (const label of this.labels.values()) {
-        if (label.pc < 0) throw new Refusal(definition, `goto ${label.name}: no label ${label.name} in ${this.target.name}`);
+        if (label.pc < 0) throw new Refusal(label.node ?? definition, `goto ${label.name}: no label ${label.name} in ${this.target.name}`);
       }
-      this.target.code = this.link();
+      this.target.ops = this.ops;
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       this.refuse(error.node, error.message);
@@ -168,16 +146,12 @@ export class FunctionCompiler {
   }
 
   private declare(name: string, t: CType): number {
-    let slot = this.target.slotOfLocal.get(name);
-    if (slot === undefined) {
-      slot = this.target.slotCount++;
-      this.target.slotOfLocal.set(name, slot);
-    }
+    const slot = this.target.declare(name, t);
     this.types.set(name, t);
     return slot;
   }
 
-  private compileHead(definition: SyntaxNode): void {
+  private head(definition: SyntaxNode): void {
     let declarator = definition.childForFieldName('declarator');
     let stars = 0;
     while (declarator !== null && declarator.type === 'pointer_declarator') {
@@ -189,15 +163,12 @@ export class FunctionCompiler {
     this.target.returnType = typeNode !== null && typeNode.text === 'void' && stars === 0 ? 'void' : this.typeOf(definition, stars);
     const params = declarator.childForFieldName('parameters');
     this.target.params = [];
-    this.target.paramTypes = [];
     for (const param of params?.namedChildren ?? []) {
       if (param === null || param.type === 'comment') continue;
       if (param.type !== 'parameter_declaration') throw new Refusal(param, `unsupported parameter: ${param.text}`);
       if (param.text === 'void') continue;
       const { name, stars: pStars } = this.declaratorName(param.childForFieldName('declarator'), param);
-      const t = this.typeOf(param, pStars);
-      this.target.params.push(this.declare(name, t));
-      this.target.paramTypes.push(t);
+      this.target.params.push(this.declare(name, this.typeOf(param, pStars)));
     }
   }
 
@@ -234,7 +205,7 @@ export class FunctionCompiler {
         return;
       case 'expression_statement': {
         const e = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
-        if (e) this.ops.push({ kind: 'eval', get: this.expr(e).get, ...this.withStep(this.plainId(node)) });
+        if (e) this.ops.push({ kind: 'eval', code: this.expr(e).code, site: this.site(node) });
         return;
       }
       case 'if_statement':
@@ -244,53 +215,56 @@ export class FunctionCompiler {
         this.forStatement(node);
         return;
       case 'while_statement': {
-        const cond = new Label();
-        const end = new Label();
+        const cond = newLabel();
+        const end = newLabel();
         this.bind(cond);
-        this.ops.push({ kind: 'jf', get: this.condition(node.childForFieldName('condition')), to: end });
+        const condition = node.childForFieldName('condition');
+        this.ops.push({ kind: 'jf', test: this.condition(condition), to: end, site: this.site(node, this.sites.head(node, condition)) });
         this.loopBody(node.childForFieldName('body'), end, cond);
         this.ops.push({ kind: 'jmp', to: cond });
         this.bind(end);
         return;
       }
       case 'do_statement': {
-        const top = new Label();
-        const cond = new Label();
-        const end = new Label();
-        const doId = this.plainId(node);
-        if (doId !== undefined) this.ops.push({ kind: 'eval', get: nothing, step: doId });
+        const top = newLabel();
+        const cond = newLabel();
+        const end = newLabel();
+        const doSite = this.site(node, this.sites.keyword(node, 'do'));
+        if (doSite !== undefined) this.ops.push({ kind: 'eval', code: '0', site: doSite });
         this.bind(top);
         this.loopBody(node.childForFieldName('body'), end, cond);
         this.bind(cond);
         const condition = node.childForFieldName('condition');
-        this.ops.push({ kind: 'jt', get: this.condition(condition), to: top, ...this.withStep(condition ? this.plainId(condition) : undefined) });
+        const whileSite = condition ? this.site(condition, this.sites.whileOf(node, condition)) : undefined;
+        this.ops.push({ kind: 'jt', test: this.condition(condition), to: top, site: whileSite });
         this.bind(end);
         return;
       }
       case 'return_statement': {
         const value = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
-        this.ops.push({ kind: 'ret', get: value ? this.expr(value).get : null, ...this.withStep(this.plainId(node)) });
+        this.ops.push({ kind: 'ret', code: value ? this.expr(value).code : null, site: this.site(node) });
         return;
       }
       case 'break_statement':
       case 'continue_statement': {
         const loop = this.loops[this.loops.length - 1];
         if (loop === undefined) throw new Refusal(node, `${node.type === 'break_statement' ? 'break' : 'continue'} outside a loop`);
-        this.ops.push({ kind: 'jmp', to: node.type === 'break_statement' ? loop.brk : loop.cont, ...this.withStep(this.plainId(node)) });
+        this.ops.push({ kind: 'jmp', to: node.type === 'break_statement' ? loop.brk : loop.cont, site: this.site(node) });
         return;
       }
       case 'goto_statement': {
-        const name = node.childForFieldName('label')?.text ?? '';
-        this.ops.push({ kind: 'jmp', to: this.label(name), ...this.withStep(this.plainId(node)) });
+        const labelNode = node.childForFieldName('label');
+        const name = labelNode?.text ?? '';
+        this.ops.push({ kind: 'jmp', to: this.label(name, node), site: this.site(node) });
         return;
       }
       case 'labeled_statement': {
         const name = node.childForFieldName('label')?.text ?? '';
-        const label = this.label(name);
+        const label = this.label(name, node);
         if (label.pc >= 0) throw new Refusal(node, `label ${name} defined twice`);
         this.bind(label);
-        const labelId = this.plainId(node);
-        if (labelId !== undefined) this.ops.push({ kind: 'eval', get: nothing, step: labelId });
+        const labelSite = this.site(node, this.sites.labelSpan(node));
+        if (labelSite !== undefined) this.ops.push({ kind: 'eval', code: '0', site: labelSite });
         for (const child of node.namedChildren) {
           if (child !== null && child.type !== 'statement_identifier') this.statement(child);
         }
@@ -304,28 +278,23 @@ export class FunctionCompiler {
     }
   }
 
-  /** The model statement ids of the line where node starts. */
-  private idsOf(node: SyntaxNode): readonly string[] {
-    return this.text.statementIdsAt(node.startPosition.row);
+  /** The site of a plain statement (not a loop header's part) at node, spanning `span` (default: node's first line). */
+  private site(node: SyntaxNode, span?: { start: SyntaxNode; end: SyntaxNode }): SiteRef | undefined {
+    return this.sites.statement(node, this.text.statementIdsAt(node.startPosition.row).find((id) => !LOOP_PART.test(id)), span);
   }
 
-  /** The id of a plain statement (not a loop header's part) on node's line. */
-  private plainId(node: SyntaxNode): string | undefined {
-    return this.idsOf(node).find((id) => !LOOP_PART.test(id));
+  /** The site of one part of a for loop's header. */
+  private loopSite(header: SyntaxNode, part: SyntaxNode | null, which: RegExp): SiteRef | undefined {
+    const id = this.text.statementIdsAt(header.startPosition.row).find((i) => LOOP_PART.test(i) && which.test(i));
+    // A part the header leaves out (`for ( ; i >= 0; i--)`) is still the model's step when it has one.
+    if (part === null) return id === undefined ? undefined : this.sites.statement(header, id, this.sites.keyword(header, 'for'));
+    return this.sites.statement(part, id);
   }
 
-  private loopPart(node: SyntaxNode, part: RegExp): string | undefined {
-    return this.idsOf(node).find((id) => LOOP_PART.test(id) && part.test(id));
-  }
-
-  private withStep(step: string | undefined): { step?: string } {
-    return step === undefined ? {} : { step };
-  }
-
-  private label(name: string): Label {
+  private label(name: string, node: SyntaxNode): Label {
     let label = this.labels.get(name);
     if (label === undefined) {
-      label = new Label(name);
+      label = newLabel(name, node);
       this.labels.set(name, label);
     }
     return label;
@@ -341,15 +310,16 @@ export class FunctionCompiler {
     this.loops.pop();
   }
 
-  private condition(node: SyntaxNode | null): Getter {
-    if (node === null) return () => 1;
-    return this.expr(node.type === 'parenthesized_expression' ? (node.namedChildren[0] as SyntaxNode) : node).get;
+  private condition(node: SyntaxNode | null): string {
+    if (node === null) return 'true';
+    return truth(this.expr(node.type === 'parenthesized_expression' ? this.only(node) : node));
   }
 
   private ifStatement(node: SyntaxNode): void {
-    const otherwise = new Label();
-    const end = new Label();
-    this.ops.push({ kind: 'jf', get: this.condition(node.childForFieldName('condition')), to: otherwise, ...this.withStep(this.plainId(node)) });
+    const otherwise = newLabel();
+    const end = newLabel();
+    const condition = node.childForFieldName('condition');
+    this.ops.push({ kind: 'jf', test: this.condition(condition), to: otherwise, site: this.site(node, this.sites.head(node, condition)) });
     const consequence = node.childForFieldName('consequence');
     if (consequence !== null) this.statement(consequence);
     const alternative = node.childForFieldName('alternative');
@@ -366,31 +336,30 @@ export class FunctionCompiler {
 
   private forStatement(node: SyntaxNode): void {
     const init = node.childForFieldName('initializer');
-    const initId = this.loopPart(node, /init$/);
+    const initSite = this.loopSite(node, init, /init$/);
     if (init !== null) {
-      if (init.type === 'declaration') this.declaration(init);
-      else this.ops.push({ kind: 'eval', get: this.expr(init).get, ...this.withStep(initId) });
-    } else if (initId !== undefined) {
-      this.ops.push({ kind: 'eval', get: nothing, step: initId });
+      if (init.type === 'declaration') this.declaration(init, initSite);
+      else this.ops.push({ kind: 'eval', code: this.expr(init).code, site: initSite });
+    } else if (initSite !== undefined) {
+      this.ops.push({ kind: 'eval', code: '0', site: initSite });
     }
-    const cond = new Label();
-    const update = new Label();
-    const end = new Label();
+    const cond = newLabel();
+    const update = newLabel();
+    const end = newLabel();
     this.bind(cond);
     const condition = node.childForFieldName('condition');
-    const condId = this.loopPart(node, /cond$/);
-    if (condition !== null) this.ops.push({ kind: 'jf', get: this.expr(condition).get, to: end, ...this.withStep(condId) });
-    else if (condId !== undefined) this.ops.push({ kind: 'eval', get: nothing, step: condId });
+    const condSite = this.loopSite(node, condition, /cond$/);
+    if (condition !== null) this.ops.push({ kind: 'jf', test: this.condition(condition), to: end, site: condSite });
+    else if (condSite !== undefined) this.ops.push({ kind: 'eval', code: '0', site: condSite });
     this.loopBody(node.childForFieldName('body'), end, update);
     this.bind(update);
     const step = node.childForFieldName('update');
-    if (step !== null) this.ops.push({ kind: 'eval', get: this.expr(step).get, ...this.withStep(this.loopPart(node, /(inc|dec)$/)) });
+    if (step !== null) this.ops.push({ kind: 'eval', code: this.expr(step).code, site: this.loopSite(node, step, /(inc|dec)$/) });
     this.ops.push({ kind: 'jmp', to: cond });
     this.bind(end);
   }
 
-  private declaration(node: SyntaxNode): void {
-    const id = this.plainId(node);
+  private declaration(node: SyntaxNode, site: SiteRef | undefined = this.site(node)): void {
     let stepped = false;
     for (const declarator of node.childrenForFieldName('declarator')) {
       if (declarator === null) continue;
@@ -399,54 +368,8 @@ export class FunctionCompiler {
       const slot = this.declare(name, this.typeOf(node, stars));
       const value = init?.childForFieldName('value');
       if (value) {
-        const get = this.expr(value).get;
-        this.ops.push({ kind: 'eval', get: (f) => (f[slot] = get(f)), ...this.withStep(stepped ? undefined : id) });
+        this.ops.push({ kind: 'eval', code: `f[${slot}] = ${this.expr(value).code}`, site: stepped ? undefined : site });
         stepped = true;
-      }
-    }
-  }
-
-  private link(): Instr[] {
-    const bridge = this.target.bridge as TraceBridge;
-    return this.ops.map((op, i) => {
-      const instr = this.instruction(op, i);
-      return op.step === undefined ? instr : bridge.stepped(op.step, instr);
-    });
-  }
-
-  private instruction(op: Op, i: number): Instr {
-    {
-      const next = i + 1;
-      switch (op.kind) {
-        case 'eval': {
-          const get = op.get;
-          return (f) => {
-            get(f);
-            return next;
-          };
-        }
-        case 'jf': {
-          const { get } = op;
-          const to = op.to.pc;
-          return (f) => (get(f) !== 0 ? next : to);
-        }
-        case 'jt': {
-          const { get } = op;
-          const to = op.to.pc;
-          return (f) => (get(f) !== 0 ? to : next);
-        }
-        case 'jmp': {
-          const to = op.to.pc;
-          return () => to;
-        }
-        case 'ret': {
-          const get = op.get;
-          if (get === null) return () => -1;
-          return (f) => {
-            f[RET_SLOT] = get(f);
-            return -1;
-          };
-        }
       }
     }
   }
@@ -460,21 +383,20 @@ export class FunctionCompiler {
       case 'identifier':
         return this.identifier(node);
       case 'true':
-        return { t: 'int', get: () => 1 };
+        return number('1');
       case 'false':
-        return { t: 'int', get: () => 0 };
+        return number('0');
       case 'null':
-        return { t: 'ptr:void', get: () => 0 };
+        return number('0', 'ptr:void');
       case 'number_literal': {
         const value = parseNumber(node.text);
         if (value === undefined) throw new Refusal(node, `unsupported number: ${node.text}`);
-        return { t: 'int', get: () => value };
+        return number(value < 0 ? `(${value})` : String(value));
       }
       case 'char_literal': {
         const ch = node.text.slice(1, -1);
         if (ch.length !== 1) throw new Refusal(node, `unsupported character constant: ${node.text}`);
-        const value = ch.charCodeAt(0);
-        return { t: 'int', get: () => value };
+        return number(String(ch.charCodeAt(0)));
       }
       case 'unary_expression':
         return this.unary(node);
@@ -487,18 +409,15 @@ export class FunctionCompiler {
       case 'assignment_expression':
         return this.assignment(node);
       case 'conditional_expression': {
-        const c = this.expr(node.childForFieldName('condition') as SyntaxNode).get;
+        const c = this.expr(node.childForFieldName('condition') as SyntaxNode);
         const a = this.expr(node.childForFieldName('consequence') as SyntaxNode);
         const b = this.expr(node.childForFieldName('alternative') as SyntaxNode);
-        const ag = a.get;
-        const bg = b.get;
-        return { t: a.t === 'ptr:void' ? b.t : a.t, get: (f) => (c(f) !== 0 ? ag(f) : bg(f)) };
+        return { t: a.t === 'ptr:void' ? b.t : a.t, code: `(${truth(c)} ? ${a.code} : ${b.code})` };
       }
       case 'comma_expression': {
-        const a = this.expr(node.childForFieldName('left') as SyntaxNode).get;
+        const a = this.expr(node.childForFieldName('left') as SyntaxNode);
         const b = this.expr(node.childForFieldName('right') as SyntaxNode);
-        const bg = b.get;
-        return { t: b.t, get: (f) => (a(f), bg(f)) };
+        return { t: b.t, code: `(${a.code}, ${b.code})` };
       }
       case 'call_expression':
         return this.call(node);
@@ -513,14 +432,13 @@ export class FunctionCompiler {
         const stars = (text.match(/\*/g) ?? []).length;
         const t = ctypeOf(text.replace(/\*/g, '').trim(), stars);
         if (t === undefined) throw new Refusal(node, `unsupported cast to ${text}`);
-        const get = value.get;
-        return { t: t === 'int' ? 'int' : value.t === 'int' || value.t === 'ptr:void' ? t : value.t, get };
+        return { t: t === 'int' ? 'int' : value.t === 'int' || value.t === 'ptr:void' ? t : value.t, code: value.code, test: value.test };
       }
       case 'sizeof_expression': {
         const text = (node.childForFieldName('type') ?? node.childForFieldName('value'))?.text ?? '';
         const size = /\*/.test(text) ? 8 : /\b(long|size_t)\b/.test(text) ? 8 : /\bchar\b/.test(text) ? 1 : /\bint\b/.test(text) ? 4 : undefined;
         if (size === undefined) throw new Refusal(node, `unsupported sizeof: ${node.text} (the model has no layout for it)`);
-        return { t: 'int', get: () => size };
+        return number(String(size));
       }
       default:
         throw new Refusal(node, node.type === 'ERROR' ? `syntax error: ${firstLine(node.text)}` : `unsupported expression (${node.type.replace(/_/g, ' ')}): ${firstLine(node.text)}`);
@@ -535,33 +453,29 @@ export class FunctionCompiler {
 
   private identifier(node: SyntaxNode): Expr {
     const name = node.text;
-    const slot = this.target.slotOfLocal.get(name);
+    const slot = this.target.slotOf(name);
     if (slot !== undefined) {
-      return {
-        t: this.types.get(name) ?? 'int',
-        get: (f) => f[slot],
-        set: (f, v) => {
-          f[slot] = v;
-        },
-      };
+      return { t: this.types.get(name) ?? 'int', code: `f[${slot}]`, set: (v) => `(f[${slot}] = ${v})` };
     }
     const global = globalNamed(name);
-    if (global !== undefined) return { t: global.t, get: global.get(this.rt) };
+    if (global !== undefined) return { t: global.t, code: global.code };
     throw new Refusal(node, `unknown identifier ${name}: neither the patch nor the model defines it`);
   }
 
   private unary(node: SyntaxNode): Expr {
     const op = node.childForFieldName('operator')?.text ?? node.child(0)?.text;
-    const a = this.expr(node.childForFieldName('argument') as SyntaxNode).get;
+    const a = this.expr(node.childForFieldName('argument') as SyntaxNode);
     switch (op) {
-      case '!':
-        return { t: 'int', get: (f) => (a(f) === 0 ? 1 : 0) };
+      case '!': {
+        const test = a.test !== undefined ? `!(${a.test})` : `(${a.code}) === 0`;
+        return { t: 'int', code: `(${test} ? 1 : 0)`, test };
+      }
       case '-':
-        return { t: 'int', get: (f) => -a(f) | 0 };
+        return number(`(-(${a.code}) | 0)`);
       case '+':
-        return { t: 'int', get: a };
+        return number(a.code);
       case '~':
-        return { t: 'int', get: (f) => ~a(f) };
+        return number(`(~(${a.code}))`);
       default:
         throw new Refusal(node, `unsupported operator ${op}`);
     }
@@ -571,94 +485,67 @@ export class FunctionCompiler {
     const op = node.childForFieldName('operator')?.text ?? node.child(0)?.text;
     const arg = node.childForFieldName('argument') as SyntaxNode;
     if (op === '&') {
-      if (arg.type === 'identifier' && this.target.slotOfLocal.has(arg.text)) return { t: 'ptr:opaque', get: () => 0 };
+      if (arg.type === 'identifier' && this.target.slotOf(arg.text) !== undefined) return number('0', 'ptr:opaque');
       const e = this.expr(arg);
       const t: CType | undefined =
         e.t === 'val:upid' ? 'ptr:upid' : e.t === 'val:pidmap' ? 'ptr:pidmap' : e.t === 'val:atomic' ? 'ptr:atomic'
         : e.t === 'val:opaque' ? (arg.text === 'init_struct_pid' ? 'ptr:pid' : 'ptr:opaque') : undefined;
       if (t === undefined) throw new Refusal(node, `cannot take the address of ${arg.text}`);
-      return { t, get: e.get };
+      return { t, code: e.code };
     }
     const e = this.expr(arg);
     const t: CType | undefined = e.t === 'ptr:upid' || e.t === 'arr:upid' ? 'val:upid' : e.t === 'ptr:pidmap' || e.t === 'arr:pidmap' ? 'val:pidmap' : undefined;
     if (t === undefined) throw new Refusal(node, `cannot dereference ${arg.text} here`);
-    return { t, get: e.get };
+    return { t, code: e.code };
   }
 
-  private lvalue(node: SyntaxNode): Expr & { set: Setter } {
+  private lvalue(node: SyntaxNode): Expr & { set: (v: string) => string } {
     const e = this.expr(node);
     if (e.set === undefined) throw new Refusal(node, `${node.text} cannot be assigned`);
-    return e as Expr & { set: Setter };
+    return e as Expr & { set: (v: string) => string };
   }
 
   private update(node: SyntaxNode): Expr {
     const target = this.lvalue(node.childForFieldName('argument') as SyntaxNode);
     const op = node.childForFieldName('operator')?.text ?? '';
     const prefix = node.child(0)?.text === op;
-    const delta = op === '++' ? 1 : -1;
-    const { get, set } = target;
-    if (prefix) {
-      return {
-        t: target.t, get: (f) => {
-          const v = get(f) + delta;
-          set(f, v);
-          return v;
-        },
-      };
-    }
-    return {
-      t: target.t, get: (f) => {
-        const v = get(f);
-        set(f, v + delta);
-        return v;
-      },
-    };
+    const sign = op === '++' ? '+' : '-';
+    const stored = target.set(`${target.code} ${sign} 1`);
+    // Postfix gives the value before: the stored value minus the step.
+    return { t: target.t, code: prefix ? stored : `(${stored} ${sign === '+' ? '-' : '+'} 1)` };
   }
 
   private binary(node: SyntaxNode): Expr {
     const op = node.childForFieldName('operator')?.text ?? '';
     const left = this.expr(node.childForFieldName('left') as SyntaxNode);
     const right = this.expr(node.childForFieldName('right') as SyntaxNode);
-    const a = left.get;
-    const b = right.get;
-    if (op === '&&') return { t: 'int', get: (f) => (a(f) !== 0 && b(f) !== 0 ? 1 : 0) };
-    if (op === '||') return { t: 'int', get: (f) => (a(f) !== 0 || b(f) !== 0 ? 1 : 0) };
-    const fn = INT_OPS[op];
-    if (fn === undefined) throw new Refusal(node, `unsupported operator ${op}`);
-    if ((op === '+' || op === '-') && isPointer(left.t) && right.t === 'int') {
-      const t = decay(left.t);
-      return op === '+' ? { t, get: (f) => a(f) + b(f) } : { t, get: (f) => a(f) - b(f) };
+    const a = left.code;
+    const b = right.code;
+    if (op === '&&' || op === '||') {
+      const test = `(${truth(left)} ${op} ${truth(right)})`;
+      return { t: 'int', code: `(${test} ? 1 : 0)`, test };
     }
-    if (op === '+' && left.t === 'int' && isPointer(right.t)) return { t: decay(right.t), get: (f) => a(f) + b(f) };
-    if (op === '-' && isPointer(left.t) && isPointer(right.t)) return { t: 'int', get: (f) => a(f) - b(f) };
+    if (!INT_OPS.has(op) && !COMPARISONS.has(op)) throw new Refusal(node, `unsupported operator ${op}`);
+    if ((op === '+' || op === '-') && isPointer(left.t) && right.t === 'int') return { t: decay(left.t), code: `(${a} ${op} ${b})` };
+    if (op === '+' && left.t === 'int' && isPointer(right.t)) return { t: decay(right.t), code: `(${a} + ${b})` };
+    if (op === '-' && isPointer(left.t) && isPointer(right.t)) return number(`(${a} - ${b})`);
     // Pointer comparisons compare the encoded addresses, which keep the order within an array.
-    return { t: 'int', get: specialised(op, a, b) ?? ((f) => fn(a(f), b(f))) };
+    if (COMPARISONS.has(op)) {
+      const test = `${a} ${op === '==' ? '===' : op === '!=' ? '!==' : op} ${b}`;
+      return { t: 'int', code: `(${test} ? 1 : 0)`, test: `(${test})` };
+    }
+    return number(intOp(op, a, b));
   }
 
   private assignment(node: SyntaxNode): Expr {
     const target = this.lvalue(node.childForFieldName('left') as SyntaxNode);
-    const value = this.expr(node.childForFieldName('right') as SyntaxNode).get;
+    const value = this.expr(node.childForFieldName('right') as SyntaxNode).code;
     const op = node.childForFieldName('operator')?.text ?? '=';
-    const { get, set } = target;
-    if (op === '=') {
-      return {
-        t: target.t, get: (f) => {
-          const v = value(f);
-          set(f, v);
-          return v;
-        },
-      };
-    }
+    if (op === '=') return { t: target.t, code: target.set(value) };
     const binary = op.slice(0, -1);
-    const fn = isPointer(target.t) && (binary === '+' || binary === '-') ? (binary === '+' ? (x: number, y: number) => x + y : (x: number, y: number) => x - y) : INT_OPS[binary];
-    if (fn === undefined) throw new Refusal(node, `unsupported operator ${op}`);
-    return {
-      t: target.t, get: (f) => {
-        const v = fn(get(f), value(f));
-        set(f, v);
-        return v;
-      },
-    };
+    if (!INT_OPS.has(binary)) throw new Refusal(node, `unsupported operator ${op}`);
+    const combined = isPointer(target.t) && (binary === '+' || binary === '-') ? `(${target.code} ${binary} ${value})` : intOp(binary, target.code, value);
+    return { t: target.t, code: target.set(combined) };
   }
 
   private call(node: SyntaxNode): Expr {
@@ -673,17 +560,12 @@ export class FunctionCompiler {
       if (builtin.arity >= 0 && builtin.arity !== args.length) {
         throw new Refusal(node, `${name} takes ${builtin.arity} argument${builtin.arity === 1 ? '' : 's'}, given ${args.length}`);
       }
-      return { t: builtin.ret, get: builtin.make(this.rt, args.map((a) => a.get), args.map((a) => a.t)) };
+      return { t: builtin.ret, code: builtin.code(args.map((a) => a.code), args.map((a) => a.t)) };
     }
     const target = this.callees.resolve(name);
     if (target === undefined) throw new Refusal(callee, `unknown function ${name}: neither the patch nor the model defines it`);
-    const call = target.call;
-    const getters = args.map((a) => a.get);
-    if (getters.length === 1) {
-      const [a0] = getters;
-      return { t: target.ret, get: (f) => call([a0(f)]) };
-    }
-    return { t: target.ret, get: (f) => call(getters.map((g) => g(f))) };
+    if (target.arity !== args.length) throw new Refusal(node, `${name} takes ${target.arity} argument${target.arity === 1 ? '' : 's'}, given ${args.length}`);
+    return { t: target.ret, code: target.code(args.map((a) => a.code), (v) => this.target.konst(v)) };
   }
 
   private placeholder(node: SyntaxNode, args: readonly SyntaxNode[]): Expr {
@@ -691,15 +573,15 @@ export class FunctionCompiler {
     const closure = index !== undefined ? this.skeleton?.closures[index] : undefined;
     if (closure === undefined) throw new Refusal(node, `unknown function ${node.childForFieldName('function')?.text}: neither the patch nor the model defines it`);
     const context: ModelContext = {
-      slot: (name) => this.target.slotOfLocal.get(name) ?? this.declare(name, 'int'),
-      rt: this.rt,
+      slot: (name) => this.target.slotOf(name) ?? this.declare(name, 'int'),
+      rt: this.target.rt,
       call: (name) => {
         const target = this.callees.resolve(name);
         if (target === undefined) throw new Refusal(node, `the model calls ${name}, which this variant does not have`);
-        return target.call;
+        return target.fn;
       },
     };
-    return { t: 'int', get: closure(context) };
+    return number(`${this.target.konst(closure(context))}(f)`);
   }
 
   private field(node: SyntaxNode): Expr {
@@ -708,90 +590,54 @@ export class FunctionCompiler {
     const arrow = node.children.some((c) => c !== null && c.type === '->');
     const struct = structOf(base.t, arrow);
     if (struct === undefined) throw new Refusal(node, `${node.childForFieldName('argument')?.text} has no field ${name} the model knows`);
-    const member = this.member(struct, name, base.get);
+    const member = member_(struct, name, base.code);
     if (member === undefined) throw new Refusal(node.childForFieldName('field') ?? node, `struct ${struct} has no field ${name} the model keeps`);
     return member;
   }
 
-  private member(struct: string, name: string, base: Getter): Expr | undefined {
-    const rt = this.rt;
-    switch (`${struct}.${name}`) {
-      case 'pid_namespace.level':
-        return { t: 'int', get: (f) => rt.ns(base(f)).level };
-      case 'pid_namespace.parent':
-        return { t: 'ptr:ns', get: (f) => (rt.ns(base(f)), base(f) - 1) };
-      case 'pid_namespace.last_pid':
-        return { t: 'int', get: (f) => rt.ns(base(f)).lastPid, set: (f, v) => rt.setLastPid(base(f), v) };
-      case 'pid_namespace.pidmap':
-        return { t: 'arr:pidmap', get: (f) => ((rt.ns(base(f)).level << 8) | 0) + 1 };
-      case 'pid_namespace.pid_cachep':
-        return { t: 'ptr:opaque', get: () => 0 };
-      case 'pidmap.page':
-        return {
-          t: 'ptr:page', get: (f) => pageOf(rt, base(f)),
-          set: (f, v) => {
-            const map = base(f);
-            rt.k.installPage(rt.mapNs(map), rt.mapEntry(map), v);
-          },
-        };
-      case 'pidmap.nr_free':
-        return { t: 'val:atomic', get: base };
-      case 'pid.numbers':
-        // An address computation: only reading or writing through it touches the object.
-        return { t: 'arr:upid', get: (f) => base(f) * UPID_STRIDE };
-      case 'pid.level':
-        return { t: 'int', get: (f) => (rt.livePid(base(f)), rt.k.depth), set: (f) => void rt.livePid(base(f)) };
-      case 'pid.count':
-      case 'pid.tasks':
-        return { t: 'val:opaque', get: (f) => rt.livePid(base(f)) };
-      case 'pid.rcu':
-        // &pid->rcu is what call_rcu receives: the struct pid itself, for the callback to free.
-        return { t: 'val:opaque', get: base };
-      case 'upid.nr':
-        return { t: 'int', get: (f) => rt.pidNumber(base(f)), set: (f, v) => rt.setPidNumber(base(f), v) };
-      case 'upid.ns':
-        return {
-          t: 'ptr:ns', get: (f) => (rt.livePid(rt.upidPid(base(f))), rt.upidLevel(base(f)) + 1),
-          set: (f) => void rt.livePid(rt.upidPid(base(f))),
-        };
-      case 'upid.pid_chain':
-        return { t: 'val:opaque', get: (f) => rt.livePid(rt.upidPid(base(f))) };
-      default:
-        return undefined;
-    }
-  }
-
   private subscript(node: SyntaxNode): Expr {
     const array = this.expr(node.childForFieldName('argument') as SyntaxNode);
-    const index = this.expr(node.childForFieldName('index') as SyntaxNode).get;
-    const a = array.get;
-    if (array.t === 'arr:upid' || array.t === 'ptr:upid') return { t: 'val:upid', get: (f) => a(f) + index(f) };
-    if (array.t === 'arr:pidmap' || array.t === 'ptr:pidmap') return { t: 'val:pidmap', get: (f) => a(f) + index(f) };
+    const index = this.expr(node.childForFieldName('index') as SyntaxNode).code;
+    if (array.t === 'arr:upid' || array.t === 'ptr:upid') return { t: 'val:upid', code: `(${array.code} + ${index})` };
+    if (array.t === 'arr:pidmap' || array.t === 'ptr:pidmap') return { t: 'val:pidmap', code: `(${array.code} + ${index})` };
     throw new Refusal(node, `cannot index ${node.childForFieldName('argument')?.text}`);
   }
 }
 
-/** The common operators as one closure each (no second indirection through INT_OPS). */
-function specialised(op: string, a: Getter, b: Getter): Getter | undefined {
-  switch (op) {
-    case '<':
-      return (f) => (a(f) < b(f) ? 1 : 0);
-    case '<=':
-      return (f) => (a(f) <= b(f) ? 1 : 0);
-    case '>':
-      return (f) => (a(f) > b(f) ? 1 : 0);
-    case '>=':
-      return (f) => (a(f) >= b(f) ? 1 : 0);
-    case '==':
-      return (f) => (a(f) === b(f) ? 1 : 0);
-    case '!=':
-      return (f) => (a(f) !== b(f) ? 1 : 0);
-    case '&':
-      return (f) => a(f) & b(f);
-    case '+':
-      return (f) => (a(f) + b(f)) | 0;
-    case '-':
-      return (f) => (a(f) - b(f)) | 0;
+/** A member of one of the model's structs, read (and written) through the runtime. */
+function member_(struct: string, name: string, b: string): Expr | undefined {
+  switch (`${struct}.${name}`) {
+    case 'pid_namespace.level':
+      return { t: 'int', code: `rt.nsLevel(${b})` };
+    case 'pid_namespace.parent':
+      return { t: 'ptr:ns', code: `rt.nsParent(${b})` };
+    case 'pid_namespace.last_pid':
+      return { t: 'int', code: `rt.nsLastPid(${b})`, set: (v) => `rt.setLastPid(${b}, ${v})` };
+    case 'pid_namespace.pidmap':
+      return { t: 'arr:pidmap', code: `((rt.nsLevel(${b}) << 8) + 1)` };
+    case 'pid_namespace.pid_cachep':
+      return { t: 'ptr:opaque', code: '0' };
+    case 'pidmap.page':
+      return { t: 'ptr:page', code: `rt.mapPage(${b})`, set: (v) => `rt.setMapPage(${b}, ${v})` };
+    case 'pidmap.nr_free':
+      return { t: 'val:atomic', code: b };
+    case 'pid.numbers':
+      // An address computation: only reading or writing through it touches the object.
+      return { t: 'arr:upid', code: `(${b} * ${UPID_STRIDE})` };
+    case 'pid.level':
+      return { t: 'int', code: `rt.pidLevel(${b})`, set: (v) => `(rt.livePid(${b}), ${v})` };
+    case 'pid.count':
+    case 'pid.tasks':
+      return { t: 'val:opaque', code: `rt.livePid(${b})` };
+    case 'pid.rcu':
+      // &pid->rcu is what call_rcu receives: the struct pid itself, for the callback to free.
+      return { t: 'val:opaque', code: b };
+    case 'upid.nr':
+      return { t: 'int', code: `rt.pidNumber(${b})`, set: (v) => `rt.setPidNumber(${b}, ${v})` };
+    case 'upid.ns':
+      return { t: 'ptr:ns', code: `rt.upidNs(${b})`, set: (v) => `(rt.upidNs(${b}), ${v})` };
+    case 'upid.pid_chain':
+      return { t: 'val:opaque', code: `rt.livePid(rt.upidPid(${b}))` };
     default:
       return undefined;
   }

@@ -11,23 +11,21 @@ import { FUNCTIONS, type ModelFunction, type Variant } from '../kernel/statement
 import { mapPatch } from '../mapping/map-patch';
 import type { Patch } from '../patch/model';
 import { assemble } from './assemble';
-import { CompiledFunction, FunctionCompiler, type Callees } from './compile';
+import { CompiledFunction } from './codegen';
+import { FunctionCompiler, type Callee, type Callees } from './compile';
 import type { Problem } from './problems';
-import { Runtime, UPID_STRIDE } from './runtime';
+import { Runtime } from './runtime';
 import type { CType } from './types';
 
 /** The model's implementations of the functions a patch may call without showing them. */
-const MODEL_CALLEES: Readonly<Record<string, { ret: CType; call: (rt: Runtime, a: number[]) => number }>> = {
-  alloc_pid: { ret: 'ptr:pid', call: (rt, [ns]) => allocPid(rt.k, rt.ns(ns)) },
-  alloc_pidmap: { ret: 'int', call: (rt, [ns]) => allocPidmap(rt.k, rt.ns(ns)) },
-  alloc_pidmap_page: { ret: 'int', call: (rt, [map]) => allocPidmapPage(rt.k, rt.mapNs(map), rt.mapEntry(map)) },
-  alloc_fixed_pidmap: { ret: 'int', call: (rt, [ns, nr]) => allocFixedPidmap(rt.k, rt.ns(ns), nr) },
-  set_predefined_pid: { ret: 'int', call: (rt, [ns, pid, nr]) => setPredefinedPid(rt.k, rt.ns(ns), pid, nr) },
-  free_pidmap: {
-    ret: 'void',
-    call: (rt, [upid]) => (freePidmap(rt.k, Math.floor(upid / UPID_STRIDE), upid - Math.floor(upid / UPID_STRIDE) * UPID_STRIDE), 0),
-  },
-  free_pid: { ret: 'void', call: (rt, [pid]) => (freePid(rt.k, pid), 0) },
+const MODEL_CALLEES: Readonly<Record<string, { ret: CType; arity: number; call: (rt: Runtime, a0: number, a1: number, a2: number) => number }>> = {
+  alloc_pid: { ret: 'ptr:pid', arity: 1, call: (rt, ns) => allocPid(rt.k, rt.ns(ns)) },
+  alloc_pidmap: { ret: 'int', arity: 1, call: (rt, ns) => allocPidmap(rt.k, rt.ns(ns)) },
+  alloc_pidmap_page: { ret: 'int', arity: 1, call: (rt, map) => allocPidmapPage(rt.k, rt.mapNs(map), rt.mapEntry(map)) },
+  alloc_fixed_pidmap: { ret: 'int', arity: 2, call: (rt, ns, nr) => allocFixedPidmap(rt.k, rt.ns(ns), nr) },
+  set_predefined_pid: { ret: 'int', arity: 3, call: (rt, ns, pid, nr) => setPredefinedPid(rt.k, rt.ns(ns), pid, nr) },
+  free_pidmap: { ret: 'void', arity: 1, call: (rt, upid) => (freePidmap(rt.k, rt.upidPid(upid), rt.upidLevel(upid)), 0) },
+  free_pid: { ret: 'void', arity: 1, call: (rt, pid) => (freePid(rt.k, pid), 0) },
 };
 
 export interface Program {
@@ -45,59 +43,66 @@ export function compileVariant(patch: Patch, variant: Variant, parser: CParser):
   const problems: Problem[] = [...assembly.problems];
   const rt = new Runtime();
   const functions = new Map<string, CompiledFunction>();
-  const trees: { fn: CompiledFunction; definition: SyntaxNode; index: number }[] = [];
-  assembly.functions.forEach((assembled, index) => {
+  const units: { compiler: FunctionCompiler; definition: SyntaxNode }[] = [];
+  const callees: Callees = {
+    resolve(name): Callee | undefined {
+      const own = functions.get(name);
+      if (own !== undefined) {
+        return {
+          ret: own.returnType, arity: own.params.length,
+          code: (args, konst) => `${konst(own)}.entry(${args.join(', ')})`,
+          fn: (a0, a1, a2) => own.entry(a0, a1, a2),
+        };
+      }
+      const model = MODEL_CALLEES[name];
+      const info = FUNCTIONS[name as ModelFunction] as (typeof FUNCTIONS)[ModelFunction] | undefined;
+      if (model === undefined || info === undefined || !info.variants.includes(variant)) return undefined;
+      const call = model.call;
+      return {
+        ret: model.ret, arity: model.arity,
+        code: (args, konst) => `${konst(call)}(rt, ${args.join(', ')})`,
+        fn: (a0 = 0, a1 = 0, a2 = 0) => call(rt, a0, a1, a2),
+      };
+    },
+  };
+  for (const assembled of assembly.functions) {
     const root = parser.parse(assembled.text.text);
     syntaxProblems(root, assembled.text, problems);
     const definition = root.namedChildren.find((c) => c !== null && c.type === 'function_definition');
     if (!definition) {
       const at = assembled.text.nearestDocPoint(assembled.text.lines.length - 1) ?? { line: 0, column: 0 };
       problems.push({ ...at, message: `${assembled.text.name}: no function definition could be read here` });
-      return;
+      continue;
     }
-    const fn = new CompiledFunction(assembled.text.name);
-    functions.set(fn.name, fn);
-    trees.push({ fn, definition, index });
-  });
-  const callees: Callees = {
-    resolve(name) {
-      const own = functions.get(name);
-      if (own !== undefined) return { ret: own.returnType, call: (args) => own.invoke(args) };
-      const model = MODEL_CALLEES[name];
-      const info = FUNCTIONS[name as ModelFunction] as (typeof FUNCTIONS)[ModelFunction] | undefined;
-      if (model !== undefined && info !== undefined && info.variants.includes(variant)) {
-        return { ret: model.ret, call: (args) => model.call(rt, args) };
-      }
-      return undefined;
-    },
-  };
-  // Heads first, so that a call sees its callee's return type whatever the order.
-  for (const { fn, definition, index } of trees) {
-    const compiler = new FunctionCompiler(fn, assembly.functions[index].text, assembly.functions[index].skeleton, rt, callees);
-    compiler.compile(definition);
-    problems.push(...compiler.problems);
+    const fn = new CompiledFunction(assembled.text.name, rt);
+    const compiler = new FunctionCompiler(fn, assembled.text, assembled.skeleton, callees);
+    // Heads first, so that a call sees its callee's parameters and return type whatever the order.
+    if (compiler.compileHead(definition)) functions.set(fn.name, fn);
+    units.push({ compiler, definition });
   }
+  for (const { compiler, definition } of units) compiler.compileBody(definition);
+  for (const { compiler } of units) problems.push(...compiler.problems);
   if (problems.length > 0) return { ok: false, problems: dedupe(problems) };
+  for (const fn of functions.values()) fn.generate();
   return { ok: true, program: { variant, interpreted: [...functions.keys()], code: kernelCode(rt, functions) } };
 }
 
 function kernelCode(rt: Runtime, functions: ReadonlyMap<string, CompiledFunction>): KernelCode {
   const copy = functions.get('copy_process');
   const free = functions.get('free_pid');
-  const pidSlot = copy?.slotOfLocal.get('pid');
+  const pidSlot = copy?.slotOf('pid');
   return {
     copyProcess(k: Kernel): number {
       rt.k = k;
       if (copy === undefined || pidSlot === undefined) return modelCopyProcess(k);
       // do_fork's clone_flags for fork() (SIGCHLD) and pid = NULL.
-      const frame = copy.run([17, 0]);
-      const ret = frame[0];
-      return IS_ERR(ret) ? ret : frame[pidSlot];
+      const ret = copy.entry(17, 0);
+      return IS_ERR(ret) ? ret : copy.pool[0][pidSlot];
     },
     freePid(k: Kernel, pid: number): void {
       rt.k = k;
       if (free === undefined) freePid(k, pid);
-      else free.invoke([pid]);
+      else free.entry(pid);
     },
   };
 }

@@ -6,7 +6,7 @@
 //   struct pidmap *         ((level << 8) | entry) + 1; pointer arithmetic moves the entry
 //   struct upid *           pid * 64 + level (pid->numbers + i)
 //   void * (a pidmap page)  heap id of the page object
-import { newPage, testAndSetBit } from '../kernel/bitmap';
+import { findNextZeroBit, newPage, testAndSetBit } from '../kernel/bitmap';
 import { BITS_PER_PAGE } from '../kernel/constants';
 import type { Kernel } from '../kernel/kernel';
 import type { PidNamespace } from '../kernel/namespace';
@@ -62,20 +62,39 @@ export class Runtime {
   /** The bitmap of a page object (map->page), or a fault for NULL. */
   bitmap(page: number): Uint32Array {
     if (page <= 0 || !this.k.heap.isLive(page)) this.badDeref(page === 0 ? 'a NULL pidmap page' : 'a freed pidmap page');
-    return this.k.heap.pageOf(page, newPage);
+    // Forks touch the same page again and again: the last one is kept (per kernel, as a page's
+    // contents live as long as the object does).
+    if (page === this.lastPage && this.k === this.lastPageOf) return this.lastBitmap;
+    const bitmap = this.k.heap.pageOf(page, newPage);
+    this.lastPage = page;
+    this.lastPageOf = this.k;
+    this.lastBitmap = bitmap;
+    return bitmap;
   }
+
+  private lastPage = 0;
+  private lastPageOf: Kernel | undefined;
+  private lastBitmap: Uint32Array = new Uint32Array(0);
 
   private ownersOf: Kernel | undefined;
   private readonly owners = new Map<number, number>();
+  private lastOwned = 0;
+  private lastOwner = 0;
 
   /** Which pidmap entry holds a page object: (level << 8 | entry) + 1, or 0 when none does. */
   ownerOf(page: number): number {
     if (this.ownersOf !== this.k) {
       this.ownersOf = this.k;
       this.owners.clear();
+      this.lastOwned = 0;
     }
+    if (page === this.lastOwned) return this.lastOwner;
     const known = this.owners.get(page);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.lastOwned = page;
+      this.lastOwner = known;
+      return known;
+    }
     for (const ns of this.k.namespaces) {
       const entry = ns.pageIds.indexOf(page);
       if (entry >= 0) {
@@ -96,10 +115,59 @@ export class Runtime {
     return 0;
   }
 
-  setLastPid(nsRef: number, value: number): void {
+  /** pid_ns->last_pid = value (gives value, as the C assignment does). */
+  setLastPid(nsRef: number, value: number): number {
     const ns = this.ns(nsRef);
     ns.lastPid = value;
     if (this.k.tr !== null) this.k.tr.change({ kind: 'last-pid', level: ns.level, value });
+    return value;
+  }
+
+  nsLevel(nsRef: number): number {
+    return this.ns(nsRef).level;
+  }
+
+  nsLastPid(nsRef: number): number {
+    return this.ns(nsRef).lastPid;
+  }
+
+  /** ns->parent: namespaces are level + 1, so the parent is one less (0, NULL, above level 0). */
+  nsParent(nsRef: number): number {
+    this.ns(nsRef);
+    return nsRef - 1;
+  }
+
+  /** map->page: the page object's heap id, 0 when the entry has none. */
+  mapPage(map: number): number {
+    return this.mapNs(map).pageIds[this.mapEntry(map)];
+  }
+
+  /** map->page = page (gives page). */
+  setMapPage(map: number, page: number): number {
+    this.k.installPage(this.mapNs(map), this.mapEntry(map), page);
+    return page;
+  }
+
+  /** atomic_read(&map->nr_free). */
+  nrFree(map: number): number {
+    return this.mapNs(map).nrFree[this.mapEntry(map)];
+  }
+
+  /** find_next_zero_bit(page, size, offset). */
+  findNextZero(page: number, size: number, offset: number): number {
+    return Math.min(size, findNextZeroBit(this.bitmap(page), offset));
+  }
+
+  /** pid->level, read or written through a pointer that must be a live struct pid. */
+  pidLevel(pid: number): number {
+    this.livePid(pid);
+    return this.k.depth;
+  }
+
+  /** upid->ns: the namespace of the level the upid stands for. */
+  upidNs(upid: number): number {
+    this.livePid(this.upidPid(upid));
+    return this.upidLevel(upid) + 1;
   }
 
   addNrFree(map: number, delta: number): number {
@@ -110,11 +178,13 @@ export class Runtime {
     return ns.nrFree[entry];
   }
 
-  setPidNumber(upid: number, nr: number): void {
+  /** upid->nr = nr (gives nr). */
+  setPidNumber(upid: number, nr: number): number {
     const pid = this.livePid(this.upidPid(upid));
     const level = this.upidLevel(upid);
     this.k.heap.setPidNumber(pid, level, nr);
     if (this.k.tr !== null) this.k.tr.change({ kind: 'pid-number', id: pid, level, nr });
+    return nr;
   }
 
   pidNumber(upid: number): number {

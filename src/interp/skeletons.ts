@@ -15,7 +15,7 @@ export interface ModelContext {
   slot(name: string): number;
   readonly rt: Runtime;
   /** A callee by name: the patch's interpreted function when it shows one, else the model's. */
-  call(name: string): (args: number[]) => number;
+  call(name: string): (a0?: number, a1?: number, a2?: number) => number;
 }
 
 export type ModelClosure = (c: ModelContext) => (f: Frame) => number;
@@ -86,7 +86,7 @@ function copyProcess(patched: boolean): Skeleton {
   if (!patched) b.stmt('retval-enomem', withSlots(['retval'], ([retval]) => (f) => (f[retval] = -ENOMEM)));
   b.stmt('alloc_pid', withSlots(['pid'], ([pid], c) => {
     const allocPid = c.call('alloc_pid');
-    return (f) => (f[pid] = allocPid([c.rt.k.depth + 1]));
+    return (f) => (f[pid] = allocPid(c.rt.k.depth + 1));
   }));
   if (patched) {
     b.line('if-is-err', `if (${b.e(withSlots(['pid'], ([pid]) => (f) => (IS_ERR(f[pid]) ? 1 : 0)))}) {`);
@@ -128,7 +128,7 @@ function allocPid(patched: boolean): Skeleton {
     });
     b.stmt('set_predefined_pid', withSlots(['rc', 'tmp', 'pid', 'next_nr'], ([rc, tmp, pid, nextNr], c) => {
       const callee = c.call('set_predefined_pid');
-      return (f) => (f[rc] = callee([f[tmp], f[pid], f[nextNr]]));
+      return (f) => (f[rc] = callee(f[tmp], f[pid], f[nextNr]));
     }));
     b.line('if-rc', `if (${b.e(withSlots(['rc'], ([rc]) => (f) => (f[rc] < 0 ? 1 : 0)))}) {`);
     b.stmt('if-rc/err-ptr', withSlots(['pid', 'rc'], ([pid, rc]) => (f) => (f[pid] = f[rc])));
@@ -144,7 +144,7 @@ function allocPid(patched: boolean): Skeleton {
   else b.line(['for-init', 'for-cond', 'for-dec'], `for (${b.e(levelOfNs)}; ${cond}; ${dec}) {`);
   b.stmt('for/alloc_pidmap', withSlots(['nr', 'tmp'], ([nr, tmp], c) => {
     const callee = c.call('alloc_pidmap');
-    return (f) => (f[nr] = callee([f[tmp]]));
+    return (f) => (f[nr] = callee(f[tmp]));
   }));
   b.line('for/if-nr', `if (${b.e(withSlots(['nr'], ([nr]) => (f) => (f[nr] < 0 ? 1 : 0)))})${patched ? ' {' : ''}`);
   if (patched) b.stmt('for/if-nr/err-ptr', withSlots(['pid'], ([pid]) => (f) => (f[pid] = -ENOMEM)));
@@ -178,7 +178,7 @@ function allocPid(patched: boolean): Skeleton {
     `for (${b.e(withSlots(['i'], ([i]) => (f) => ++f[i]))}; ${b.e(withSlots(['i', 'ns'], ([i, ns], c) => (f) => (f[i] <= c.rt.ns(f[ns]).level ? 1 : 0)))}; ${b.e(withSlots(['i'], ([i]) => (f) => ++f[i]))})`);
   b.stmt('out_free/free_pidmap', withSlots(['pid', 'i'], ([pid, i], c) => {
     const callee = c.call('free_pidmap');
-    return (f) => callee([f[pid] * 64 + f[i]]);
+    return (f) => callee(f[pid] * 64 + f[i]);
   }));
   b.stmt('out_free/kmem_cache_free', withSlots(['pid'], ([pid], c) => (f) => {
     c.rt.k.kmemCacheFree(f[pid]);
@@ -216,7 +216,7 @@ function allocPidmap(patched: boolean): Skeleton {
   if (patched) {
     b.line('if-alloc_pidmap_page', `if (${b.e(withSlots(['map'], ([map], c) => {
       const callee = c.call('alloc_pidmap_page');
-      return (f) => callee([f[map]]);
+      return (f) => callee(f[map]);
     }))})`);
     b.line('break-no-page', 'break;');
   } else {
@@ -312,7 +312,7 @@ function freePid(): Skeleton {
   b.line(['free-for-init', 'free-for-cond', 'free-for-inc'], `for (${init}; ${cond}; ${inc})`);
   b.stmt('free_pidmap', withSlots(['pid', 'i'], ([pid, i], c) => {
     const callee = c.call('free_pidmap');
-    return (f) => callee([f[pid] * 64 + f[i]]);
+    return (f) => callee(f[pid] * 64 + f[i]);
   }));
   // The RCU callback (delayed_put_pid -> put_pid) ends in kmem_cache_free.
   b.stmt('call_rcu', withSlots(['pid'], ([pid], c) => (f) => {

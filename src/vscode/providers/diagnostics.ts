@@ -10,6 +10,7 @@ import { lineRange, toRange } from '../convert';
 import type { Findings } from '../findings';
 import { Commands } from '../ids';
 import { PatchDocuments } from '../patch-documents';
+import { InterpreterProblems, interpreterDiagnostic } from './interpreter-diagnostics';
 import { RepairDecorations } from './repair-decorations';
 
 export const DIAGNOSTIC_SOURCE = 'kpr';
@@ -19,6 +20,7 @@ export class PatchDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('kpr');
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly repairDecorations: RepairDecorations;
+  private readonly interpreter = new InterpreterProblems((d) => this.update(d));
 
   constructor(private readonly documents: PatchDocuments, private readonly findings: Findings) {
     this.repairDecorations = new RepairDecorations(documents);
@@ -27,15 +29,20 @@ export class PatchDiagnostics implements vscode.Disposable {
       this.repairDecorations,
       documents.onDidParse((d) => this.update(d)),
       findings.onDidChange((d) => this.update(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.collection.delete(d.uri);
+        this.interpreter.forget(d);
+      }),
     );
     for (const d of vscode.workspace.textDocuments) if (PatchDocuments.isPatchDocument(d)) this.update(d);
   }
 
   update(document: vscode.TextDocument): void {
     const found = this.findings.current(document)?.findings ?? [];
+    const patch = this.documents.get(document);
     this.collection.set(document.uri, [
-      ...diagnosticsOf(this.documents.get(document), document.uri),
+      ...diagnosticsOf(patch, document.uri),
+      ...this.interpreter.current(document, patch).map((p) => interpreterDiagnostic(document, p)),
       // A finding the patch shows no line for (line -1) belongs in the exploration report, not here.
       ...found.filter((f) => f.line >= 0).map((f) => findingDiagnostic(document, f)),
     ]);

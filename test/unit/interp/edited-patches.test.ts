@@ -8,6 +8,7 @@ import { outcomeToJson } from '../../../src/kernel/outcome';
 import { runOps } from '../../../src/kernel/run';
 import { createKernel } from '../../../src/kernel/setup';
 import type { CompileResult } from '../../../src/interp';
+import type { InterpretedSite, StepSite } from '../../../src/kernel/tracer';
 import { scenarioOf } from '../kernel/support/fixtures';
 import { scenarioArb } from '../kernel/support/scenario-arbitrary';
 import { compile, editsDir, readText } from './support/programs';
@@ -96,4 +97,42 @@ test('the baseline of every edit still runs (the edits touch only + lines)', asy
     const baseline = await compile(readText(join(editsDir, `${name}.patch.txt`)), 'baseline');
     assert.deepEqual(outcome(baseline, { variant: 'baseline', ops: [{ op: 'fork' }] }).forks, [{ pids: [1] }], name);
   }
+});
+
+test('a changed condition (next_nr <= RESERVED_PIDS): 300 is refused with EINVAL, through the sample\'s out_free', async () => {
+  const edited = await patched('reserved-bound');
+  // 300 <= 300: -EINVAL before any bit is set; out_free frees no level (i++ > ns->level), then
+  // kmem_cache_free(ERR_PTR) is an invalid free and the struct pid leaks. 777 runs as before.
+  assert.deepEqual(outcome(edited, { variant: 'patched', ops: [{ op: 'set_next', value: 300 }, { op: 'fork' }, { op: 'set_next', value: 777 }, { op: 'fork' }, { op: 'fork' }] }), {
+    forks: [{ errno: 'EINVAL' }, { pids: [777] }, { pids: [778] }],
+    faults: [{ fork: 0, kind: 'invalid-free' }, { fork: 0, kind: 'leak' }],
+    next_syscall_data: null,
+    final: [{ level: 0, last_pid: 778, used: [[0, 0], [777, 778]], nr_free: { 0: 32765 } }],
+  });
+});
+
+test('lines added (hunk headers recounted): set_predefined_pid returns -EAGAIN for 777 after taking it', async () => {
+  const edited = await patched('eagain-added');
+  // 777 is set, last_pid = 777, numbers written, then -EAGAIN: out_free leaves 777 set
+  // (pidmap-leak), frees ERR_PTR (invalid-free) and leaks the struct pid; the next fork gets 778.
+  assert.deepEqual(outcome(edited, { variant: 'patched', ops: [{ op: 'set_next', value: 300 }, { op: 'fork' }, { op: 'set_next', value: 777 }, { op: 'fork' }, { op: 'fork' }] }), {
+    forks: [{ pids: [300] }, { errno: 'EAGAIN' }, { pids: [778] }],
+    faults: [{ fork: 1, kind: 'invalid-free' }, { fork: 1, kind: 'leak' }, { fork: 1, kind: 'pidmap-leak' }],
+    next_syscall_data: null,
+    final: [{ level: 0, last_pid: 778, used: [[0, 0], [300, 300], [777, 778]], nr_free: { 0: 32764 } }],
+  });
+});
+
+test('an added line is a step of its own: its span in the patch, and no model statement', async () => {
+  const text = readText(join(editsDir, 'eagain-added.patch.txt'));
+  const edited = await compile(text, 'patched');
+  assert.ok(edited.ok);
+  const scenario = scenarioOf({ variant: 'patched', ops: [{ op: 'set_next', value: 777 }, { op: 'fork' }] });
+  const k = createKernel(scenario);
+  const sites: StepSite[] = [];
+  k.tr = { call: () => undefined, step: (site) => sites.push(site), ret: () => undefined, change: () => undefined };
+  runOps(k, scenario, edited.program.code);
+  const lines = text.split('\n');
+  const added = sites.filter((s): s is InterpretedSite => typeof s !== 'string' && s.stepId === null);
+  assert.deepEqual(added.map((s) => lines[s.span.line].slice(s.span.start, s.span.end)), ['if (next_nr == 777)', 'return -EAGAIN;']);
 });
