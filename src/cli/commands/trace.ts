@@ -67,7 +67,7 @@ function stepText(run: DebugRun, i: number): string {
   const top = frames[frames.length - 1];
   const where = location(run, top);
   const indent = indentFor(summary.depth);
-  let text = `${String(i).padStart(5)}  ${where.line.padEnd(6)} ${indent}${where.text}   [${top.stepId ?? top.fn}]\n`;
+  let text = `${String(i).padStart(5)}  ${where.line.padEnd(6)} ${indent}${where.text}   [${top.stepId ?? `${top.fn}, as written`}]\n`;
   if (i + 1 >= session.length) return text;
   const delta = session.delta(i + 1);
   const pad = DETAIL_PAD + indent;
