@@ -28,7 +28,7 @@ test('kpr map: the lines an edit changed are executable, run as written by the i
   assert.equal(pid.mapped, pid.executable);
   for (const text of ['+ nr = rc;', '+ nr = -ENOMEM;', '+ pid = ERR_PTR(nr);']) {
     const docLine = lineOf(FIXED, text);
-    const line = pid.lines.find((l) => l.docLine === docLine);
+    const line: MapJson['files'][number]['lines'][number] | undefined = pid.lines.find((l) => l.docLine === docLine);
     assert.equal(line?.class, 'executable', text);
     assert.equal(line?.step, null, text);
     assert.deepEqual(line?.interpreted?.patched?.length, 1, text);
