@@ -46,3 +46,15 @@ test('a variant the interpreter refuses is not explored: its problems are report
   assert.deepEqual(report.findings.filter((f) => f.variant === 'patched'), []);
   assert.equal(report.pairs, 0);
 });
+
+test('a fault committed on an added line is found on that line, apart from the same text elsewhere', async () => {
+  const report = await exploreAsWritten(editedPatch('free-added.patch.txt'));
+  const lines = readFileSync(join(edits, 'free-added.patch.txt'), 'utf8').split('\n');
+  const added = lines.indexOf('+ kmem_cache_free(ns->pid_cachep, pid);');
+  const outFree = lines.indexOf('kmem_cache_free(ns->pid_cachep, pid);');
+  const invalidFrees = report.findings.filter((f) => f.kind === 'invalid-free').map((f) => f.line);
+  assert.deepEqual(invalidFrees.sort((a, b) => a - b), [added, outFree]);
+  // The added free runs when kmem_cache_alloc failed: its smallest scenario fails that allocation.
+  const onAdded = report.findings.find((f) => f.kind === 'invalid-free' && f.line === added);
+  assert.deepEqual(onAdded?.scenario.fail, { kmem_cache_alloc: [1] });
+});
