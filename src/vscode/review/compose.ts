@@ -37,25 +37,43 @@ async function pickTrailers(): Promise<ReviewTrailerKind[] | undefined> {
 /**
  * A path for the new reply that no file holds yet: in the reviewer's workspace (the patch may sit
  * in a read-only place such as the extension's sample), else beside the patch, else in tmp.
+ * `skipped` are untitled paths found holding text already (see openReply).
  */
-function replyPath(document: vscode.TextDocument, fileName: string): string {
+function replyPath(document: vscode.TextDocument, fileName: string, skipped: ReadonlySet<string>): string {
   const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
   const dir = folder?.uri.scheme === 'file' ? folder.uri.fsPath : document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : os.tmpdir();
   const stem = fileName.replace(/\.eml$/, '');
+  const taken = (candidate: string): boolean =>
+    skipped.has(candidate) || fs.existsSync(candidate) || vscode.workspace.textDocuments.some((d) => d.uri.fsPath === candidate);
   let candidate = path.join(dir, fileName);
-  for (let n = 2; fs.existsSync(candidate) || vscode.workspace.textDocuments.some((d) => d.uri.fsPath === candidate); n++) candidate = path.join(dir, `${stem}-${n}.eml`);
+  for (let n = 2; taken(candidate); n++) candidate = path.join(dir, `${stem}-${n}.eml`);
   return candidate;
 }
 
+/** How many names openReply tries before it gives up (each was an earlier reply still holding text). */
+const REPLY_NAME_TRIES = 50;
+
 async function openReply(document: vscode.TextDocument, fileName: string, text: string): Promise<vscode.TextDocument> {
-  const uri = vscode.Uri.file(replyPath(document, fileName)).with({ scheme: 'untitled' });
-  const reply = await vscode.workspace.openTextDocument(uri);
-  const edit = new vscode.WorkspaceEdit();
-  edit.insert(uri, new vscode.Position(0, 0), text);
-  await vscode.workspace.applyEdit(edit);
-  const shown = reply.languageId === PATCH_LANGUAGE_ID ? reply : await vscode.languages.setTextDocumentLanguage(reply, PATCH_LANGUAGE_ID);
-  await vscode.window.showTextDocument(shown, { preview: false });
-  return shown;
+  // An untitled reply closed a moment ago can outlive its editor in the workbench for a while
+  // after the extension host has dropped it from textDocuments: opening the same name then gives
+  // back the old text, and inserting would append the new reply to it. Such a name is skipped.
+  const skipped = new Set<string>();
+  for (let attempt = 0; attempt < REPLY_NAME_TRIES; attempt++) {
+    const candidate = replyPath(document, fileName, skipped);
+    const uri = vscode.Uri.file(candidate).with({ scheme: 'untitled' });
+    const reply = await vscode.workspace.openTextDocument(uri);
+    if (reply.getText() !== '') {
+      skipped.add(candidate);
+      continue;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), text);
+    await vscode.workspace.applyEdit(edit);
+    const shown = reply.languageId === PATCH_LANGUAGE_ID ? reply : await vscode.languages.setTextDocumentLanguage(reply, PATCH_LANGUAGE_ID);
+    await vscode.window.showTextDocument(shown, { preview: false });
+    return shown;
+  }
+  throw new Error(`every name tried for the reply (${fileName} and ${REPLY_NAME_TRIES - 1} more) holds an earlier reply`);
 }
 
 export function registerCompose(documents: PatchDocuments, comments: ReviewComments, suggestions?: ReplySuggestions): vscode.Disposable {
