@@ -5,6 +5,9 @@
 // `new Function`, the closures and objects it needs passed in as constants (`k0`, `k1`, …), so
 // V8 sees monomorphic calls it can inline. A step costs `if (tr !== null)` in fast mode.
 //
+// No text of the patch reaches the generated source: locals become slot numbers, literals parsed
+// numbers, callees and model closures constants, the function's name a sanitised identifier.
+//
 // Frames are reused per call depth, so a run allocates no frame after the first fork.
 import { clearBit, findNextZeroBit, setBit, testBit } from '../kernel/bitmap';
 import { IS_ERR } from '../kernel/pointers';
@@ -120,7 +123,7 @@ export class CompiledFunction {
       ...this.konsts.map((_, i) => `const k${i} = K[${i}];`),
       'const pool = S.pool;',
       'let depth = 0;',
-      `function body(f, tr) {\n${body}\n}`,
+      `function ${jsName(this.name)}_body(f, tr) {\n${body}\n}`,
       `return function ${jsName(this.name)}(${params.join(', ')}) {`,
       '  let f = pool[depth];',
       `  if (f === undefined) { f = new Float64Array(${slots}); pool[depth] = f; } else { ${zero} }`,
@@ -129,7 +132,7 @@ export class CompiledFunction {
       '  const tr = rt.k.tr;',
       `  if (tr !== null) ${bridge}.enter(tr, f);`,
       '  try {',
-      '    body(f, tr);',
+      `    ${jsName(this.name)}_body(f, tr);`,
       '  } catch (error) {',
       '    depth--;',
       // The sanitizer skipped the rest of this call (a bad dereference): it returns nothing.

@@ -10,7 +10,7 @@ import { builtinNamed, globalNamed } from './builtins';
 import { CompiledFunction, type Op, type Label, newLabel } from './codegen';
 import type { Problem } from './problems';
 import { UPID_STRIDE } from './runtime';
-import type { ModelContext, Skeleton } from './skeletons';
+import { noop, type ModelContext, type Skeleton } from './skeletons';
 import { SiteFinder, type SiteRef } from './sites';
 import { ctypeOf, isPointer, type CType } from './types';
 
@@ -572,6 +572,8 @@ export class FunctionCompiler {
     const index = args.length === 1 ? parseNumber(args[0].text) : undefined;
     const closure = index !== undefined ? this.skeleton?.closures[index] : undefined;
     if (closure === undefined) throw new Refusal(node, `unknown function ${node.childForFieldName('function')?.text}: neither the patch nor the model defines it`);
+    // Nothing to run: the statement is only a step (codegen.ts emits no call for '0').
+    if (closure === noop) return number('0');
     const context: ModelContext = {
       slot: (name) => this.target.slotOf(name) ?? this.declare(name, 'int'),
       rt: this.target.rt,

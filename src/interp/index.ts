@@ -12,11 +12,21 @@
 // shows it, placeholders elsewhere — that tree-sitter parses as a whole (src/c), so a seam may fall
 // anywhere, even inside a statement: out_free's loop header from the model around its body from the
 // patch, or a `goto out` in an edit to a label only the model's part has. compile.ts turns the
-// tree into a flat instruction list of closures over one frame of numbered slots (loops lowered to
-// init / cond / body / update / jump), the placeholders linked to the skeleton's closures on the
-// same frame. Callees the patch never shows run in the model (program.ts), as do the allocators,
-// bit operations, atomics and the task's next_syscall_data (builtins.ts) over the same Kernel, so
+// tree into a flat list of operations (loops lowered to init / cond / body / update / jump) whose
+// expressions are JavaScript source over one frame of numbered slots; codegen.ts generates one
+// JavaScript function per C function from it (`new Function`, straight-line code or a switch over
+// the jump targets; the skeleton's closures, the callees and the step sites passed in as
+// constants), so a run does no tree walk, no name lookup and no allocation per call. Callees the
+// patch never shows run in the model (program.ts), as do the allocators, bit operations, atomics
+// and the task's next_syscall_data (builtins.ts, JavaScript templates) over the same Kernel, so
 // the sanitizer, fault injection and the outcome are the model's.
+//
+// Steps (sites.ts, trace-bridge.ts): every statement reports one through the Kernel's Tracer, behind
+// one null check. A statement on a patch line reports an InterpretedSite — its document span, and
+// the model statement the mapping places on that line (null for a line an edit added or changed);
+// a statement of the model's part reports its model step id; a function the model does not have
+// enters as an InterpretedFunction (its signature's span). On the unedited sample a traced run
+// reports the model's ids and patch lines in the model's order (test/unit/interp/differential).
 //
 // Values are numbers in the model's encodings (runtime.ts); a dereference the sanitizer rejects
 // records err-ptr-deref and skips the rest of the call, as the model's free_pidmap does. Locals

@@ -68,7 +68,8 @@ function withSlots(names: readonly string[], make: (slots: number[], c: ModelCon
   return (c) => make(names.map((n) => c.slot(n)), c);
 }
 
-const noop: ModelClosure = () => () => 0;
+/** A statement that does nothing the model tracks (a lock, a list head): only its step remains. */
+export const noop: ModelClosure = () => () => 0;
 
 function copyProcess(patched: boolean): Skeleton {
   const b = new Builder('copy_process');
