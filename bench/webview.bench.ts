@@ -12,6 +12,8 @@ import { parsePatchDocument } from '../src/patch/parse';
 import { mapPatch, MappingIndex } from '../src/mapping';
 import { defaultScenario } from '../src/kernel/scenario-input';
 import { DebuggerCore } from '../src/panel/core';
+import { loadCParser } from '../src/c';
+import { programsFor, type PatchPrograms } from '../src/interp/programs';
 import { isMessageToExtension, isMessageToWebview } from '../src/shared/debugger-protocol';
 import { StateSender } from '../src/shared/debugger-delta';
 import { timePerCall, type BenchResult, type BenchSuite } from './measure';
@@ -24,8 +26,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function sampleIndex(): MappingIndex {
-  return new MappingIndex(mapPatch(parsePatchDocument(readFileSync(join(root, 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8'))));
+/** The sample's mapping and what its variants run (its text is the model's: the model). */
+async function sampleSetup(): Promise<{ index: MappingIndex; programs: PatchPrograms }> {
+  const patch = parsePatchDocument(readFileSync(join(root, 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8'));
+  const mapping = mapPatch(patch);
+  return { index: new MappingIndex(mapping), programs: programsFor(patch, await loadCParser(), mapping) };
 }
 
 /** One step as the extension host does it: move, view model, serialise, and the webview's guard. */
@@ -146,7 +151,7 @@ async function echoTrip(page: Page): Promise<number> {
   }));
 }
 
-async function browserResults(index: MappingIndex): Promise<BenchResult[]> {
+async function browserResults(index: MappingIndex, programs: PatchPrograms): Promise<BenchResult[]> {
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -155,7 +160,7 @@ async function browserResults(index: MappingIndex): Promise<BenchResult[]> {
   }
   const { server, base } = await serve();
   try {
-    const core = new DebuggerCore(index);
+    const core = new DebuggerCore(index, programs);
     core.load(defaultScenario(500), 'both');
     const paints: number[] = [];
     const blanks: number[] = [];
@@ -199,8 +204,8 @@ export function longFaultyScenario(): Record<string, unknown> {
  * A step at the end of a long run (thousands of faults so far): back and forth between the last
  * two points, each with the view model built, serialised and guarded as the panel receives it.
  */
-export function longRunStep(index: MappingIndex): BenchResult[] {
-  const core = new DebuggerCore(index);
+export function longRunStep(index: MappingIndex, programs: PatchPrograms): BenchResult[] {
+  const core = new DebuggerCore(index, programs);
   core.load(longFaultyScenario(), 'patched');
   const session = core.runs[0].session;
   core.goTo(0, session.length - 2);
@@ -226,8 +231,8 @@ export function longRunStep(index: MappingIndex): BenchResult[] {
 export const webviewSuite: BenchSuite = {
   name: 'debugger panel',
   async run() {
-    const index = sampleIndex();
-    const small = new DebuggerCore(index);
+    const { index, programs } = await sampleSetup();
+    const small = new DebuggerCore(index, programs);
     small.load(defaultScenario(500), 'patched');
     const smallMs = timePerCall(() => hostStep(small));
     const bare = small.runs[0].session;
@@ -237,7 +242,7 @@ export const webviewSuite: BenchSuite = {
       bare.current();
     });
     // What a step posts to the panel: the fields it changed, against the whole state.
-    const both = new DebuggerCore(index);
+    const both = new DebuggerCore(index, programs);
     both.load(defaultScenario(500), 'both');
     const sender = new StateSender();
     sender.next(both.state(null, []));
@@ -250,15 +255,15 @@ export const webviewSuite: BenchSuite = {
       deltaBytes += JSON.stringify(sender.next(state) ?? {}).length;
       wholeBytes += JSON.stringify({ type: 'debugger/state', state }).length;
     }
-    const large = new DebuggerCore(index);
+    const large = new DebuggerCore(index, programs);
     large.load({ variant: 'patched', pid_max: 4194304, depth: 3, namespaces: [{ last_pid: 4000000, used: [[300, 4000000]] }], ops: [{ op: 'set_next', value: 500 }, { op: 'fork', repeat: 3 }] }, 'both');
     const largeMs = timePerCall(() => hostStep(large));
     return [
       { name: 'host step: move + view model + JSON + guard (sample, 500)', value: smallMs, unit: 'ms', reference: { name: 'bare Session step + point', value: bareMs }, ratio: smallMs / bareMs },
       { name: 'host step, pid_max 4194304, 4 levels, both variants', value: largeMs, unit: 'ms', reference: { name: 'one frame', value: FRAME_MS }, ratio: largeMs / FRAME_MS },
       { name: 'step message posted (delta), sample, both variants', value: deltaBytes / 200, unit: 'B', reference: { name: 'the whole state', value: wholeBytes / 200 }, ratio: deltaBytes / wholeBytes, note: 'mean of 200 Step Into' },
-      ...longRunStep(index),
-      ...(await browserResults(index)),
+      ...longRunStep(index, programs),
+      ...(await browserResults(index, programs)),
     ];
   },
 };

@@ -16,6 +16,9 @@ import { parsePatchDocument } from '../patch/parse';
 import { DebugRun, MAX_LISTED_FAULTS, type RunMove } from '../runtime';
 import type { FrameView } from '../stepper/point';
 import { Session } from '../stepper/session';
+import { loadCParser } from '../c';
+import { programsFor } from '../interp/programs';
+import { isVariant } from '../kernel/statements';
 import { breakpointAtLine } from './breakpoint-lines';
 import { diskFiles, type AdapterFiles } from './files';
 import { describeScenarioError, resolveLaunch, type KprLaunchArguments, type ResolvedLaunch } from './launch-config';
@@ -274,14 +277,23 @@ export class KprDebugSession extends DebugSession {
       const resolved = await resolveLaunch(args ?? {}, this.files);
       if (!resolved.ok) return { ok: false, message: `kpr: invalid launch configuration: ${resolved.message}` };
       const launch = resolved.launch;
-      const created = Session.create(launch.scenario);
+      const patch = parsePatchDocument(launch.patchText);
+      const mapping = mapPatch(patch);
+      // The scenario runs on the patch's text as written (src/interp/programs.ts).
+      const requested = (launch.scenario as { variant?: unknown }).variant;
+      const program = isVariant(requested) ? programsFor(patch, await loadCParser(), mapping)[requested] : undefined;
+      if (program?.kind === 'refused') {
+        const problems = program.problems.map((p) => `line ${p.line + 1}, column ${p.column + 1}: ${p.message}`).join('; ');
+        return { ok: false, message: `kpr: the ${String(requested)} text of the patch cannot run as written: ${problems}` };
+      }
+      const created = Session.create(launch.scenario, program === undefined ? {} : { code: program.code });
       if (!created.ok) {
         const first = created.errors[0];
         return { ok: false, message: `kpr: invalid scenario: ${describeScenarioError(first.path, first.message, launch.fieldNames)}` };
       }
       const session = created.session;
       const variant = session.scenario.variant;
-      const index = new MappingIndex(mapPatch(parsePatchDocument(launch.patchText)));
+      const index = new MappingIndex(mapping);
       return { ok: true, run: { launch, run: new DebugRun(session, index), session, variant } };
     } catch (error) {
       return { ok: false, message: `kpr: the launch failed: ${(error as Error).message}` };

@@ -3,7 +3,7 @@
 // costs little more than fast mode (the recording stepper keeps whole execution points).
 import type { FaultKind } from '../kernel/faults';
 import { entryStep, type ModelFunction, type StepId } from '../kernel/statements';
-import type { Change, FrameFunction, Locals, RawValue, StepSite, Tracer } from '../kernel/tracer';
+import type { Change, FrameFunction, Locals, PatchSpan, RawValue, StepSite, Tracer } from '../kernel/tracer';
 import { placeFault } from '../runtime/fault-sites';
 
 export interface FaultAt {
@@ -13,6 +13,18 @@ export interface FaultAt {
   readonly detail: string;
   /** The step that commits it, placed on a step the patch shows (src/runtime/fault-sites.ts). */
   readonly stepId: StepId;
+  /**
+   * Set when the statement that commits it is one the interpreter runs from the patch's text: its
+   * own 0-based document line (an edited or added line may have no model step, or share one with
+   * another line of the same text). stepId is its model step, or the frame's last one.
+   */
+  readonly line?: number;
+}
+
+/** A frame's place for fault sites: its last model step, and the span of the interpreted statement it runs. */
+interface FrameSite {
+  readonly stepId: StepId;
+  readonly span: PatchSpan | null;
 }
 
 /** Where a failed fork's failure began: the first allocator failure or negative return. */
@@ -38,7 +50,9 @@ export class CoverageTracer implements Tracer {
   // Exploration covers model statements: a statement only the interpreter knows (a site without
   // a StepId, a function the model lacks) counts as the last model statement of its caller.
   private readonly steps: StepId[] = [];
-  private readonly placed: { kind: FaultKind; fork: number; site: StepId }[] = [];
+  /** Per frame: the patch span of the interpreted statement it runs (null for a model step). */
+  private readonly spans: (PatchSpan | null)[] = [];
+  private readonly placed: { kind: FaultKind; fork: number; site: FrameSite }[] = [];
   private readonly levels: (number | null)[] = [];
   private fork = -1;
   private next: number | null = null;
@@ -55,6 +69,7 @@ export class CoverageTracer implements Tracer {
   call(fn: FrameFunction, locals: Locals): void {
     const entry = typeof fn === 'string' ? entryStep(fn) : this.steps[this.steps.length - 1] ?? 'scenario/entry';
     this.steps.push(entry);
+    this.spans.push(null);
     this.executed.add(entry);
     const argument = typeof fn === 'string' ? LEVEL_ARGUMENT[fn] : undefined;
     const ref = argument === undefined ? null : locals[argument];
@@ -64,6 +79,7 @@ export class CoverageTracer implements Tracer {
   step(site: StepSite, locals: Locals): void {
     const id = typeof site === 'string' ? site : site.stepId ?? this.steps[this.steps.length - 1];
     this.steps[this.steps.length - 1] = id;
+    this.spans[this.spans.length - 1] = typeof site === 'string' ? null : site.span;
     this.executed.add(id);
     if (id === 'scenario/fork' && typeof locals.fork === 'number') {
       this.fork = locals.fork;
@@ -76,14 +92,16 @@ export class CoverageTracer implements Tracer {
   ret(value: RawValue): void {
     if (typeof value === 'number' && value < 0) this.noteOrigin();
     this.steps.pop();
+    this.spans.pop();
     this.levels.pop();
   }
 
   change(change: Change): void {
     if (change.kind === 'fault') {
-      const stepId = placeFault({ kind: change.fault, fork: change.fork }, this.placed, this.steps, this.isShown);
-      this.placed.push({ kind: change.fault, fork: change.fork, site: stepId });
-      this.faults.push({ fork: change.fork, kind: change.fault, detail: change.detail, stepId });
+      const stack = this.steps.map((stepId, i): FrameSite => ({ stepId, span: this.spans[i] }));
+      const site = placeFault({ kind: change.fault, fork: change.fork }, this.placed, stack, (f) => f.span !== null || this.isShown(f.stepId));
+      this.placed.push({ kind: change.fault, fork: change.fork, site });
+      this.faults.push({ fork: change.fork, kind: change.fault, detail: change.detail, stepId: site.stepId, ...(site.span === null ? {} : { line: site.span.line }) });
     }
     else if (change.kind === 'alloc-failed') this.noteOrigin();
     else if (change.kind === 'next-data') this.next = change.value;

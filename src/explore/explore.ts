@@ -1,7 +1,13 @@
 // Runs the scenario space over both variants and gathers findings, differences and unreached
 // lines. Each case runs baseline and patched; then, for each allocation the case made, once
 // more with that allocation failing. Stops at the time budget and says the report is partial.
-import type { Variant } from '../kernel/statements';
+// The runs execute the patch's text as written: each variant runs the program programsFor gives
+// it (src/interp/programs.ts: the model when the text is exactly the model's, else the
+// interpreter); a variant the interpreter refuses is not run and its problems are reported.
+import { loadCParser } from '../c';
+import type { KernelCode } from '../kernel/run';
+import { VARIANTS, type Variant } from '../kernel/statements';
+import { codeOf, programsFor, type PatchPrograms } from '../interp/programs';
 import type { Patch } from '../patch/model';
 import { DifferenceCollector, type Difference } from './differences';
 import { FindingCollector, type Finding } from './findings';
@@ -25,13 +31,25 @@ export interface ExplorationReport {
   /** False when the patch shows no line of the modelled kernel code: nothing was run. */
   readonly modelled: boolean;
   /**
-   * True only when the runs executed the C text the patch shows, as written. False while the
-   * exploration runs kpr's bundled model whatever the text says: then an edit of the text cannot
-   * change the findings, and no face may claim that a change was tested.
+   * True when every run executed the C text the patch shows, as written, in both variants: by the
+   * interpreter, or by the model where the variant's text is exactly the model's (the unedited
+   * sample: the model is that text, proven equal to the interpreter on it by the differential
+   * tests). False when nothing ran (not modelled) or a variant was refused: then no face may
+   * claim that the text was tested.
    */
   readonly ranAsWritten: boolean;
+  /** Why a variant could not run as written (it was not explored): one entry per problem. */
+  readonly refused: readonly RefusedLine[];
   /** Set when a run failed unexpectedly (a bug): the report holds what was found before it. */
   readonly error?: string;
+}
+
+/** A problem the interpreter found in a variant's text, at its 0-based document position. */
+export interface RefusedLine {
+  readonly variant: Variant;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
 }
 
 export interface ExploreOptions {
@@ -50,15 +68,30 @@ export const DEFAULT_MAX_DEPTH = 3;
 /** Failure injection tries at most this many calls of each allocator per case. */
 const MAX_INJECTED_CALLS = 4;
 
-export function explorePatch(patch: Patch, options: ExploreOptions = {}): ExplorationReport {
+/** Explores the patch as written: loads the C parser, compiles what differs from the model, explores. */
+export async function exploreAsWritten(patch: Patch, options: ExploreOptions = {}): Promise<ExplorationReport> {
+  const lines = new PatchLines(patch);
+  if (!lines.modelled) return notModelled();
+  return explorePatch(patch, programsFor(patch, await loadCParser(), lines.mapping), options);
+}
+
+function notModelled(): ExplorationReport {
+  return { findings: [], differences: [], unreached: [], scenarios: 0, pairs: 0, elapsedMs: 0, partial: false, modelled: false, ranAsWritten: false, refused: [] };
+}
+
+/** Explores the patch on the programs its variants run (programsFor: the text as written). */
+export function explorePatch(patch: Patch, programs: PatchPrograms, options: ExploreOptions = {}): ExplorationReport {
   const budgetMs = finiteOr(options.budgetMs, DEFAULT_BUDGET_MS, 0, Number.MAX_SAFE_INTEGER);
   const maxDepth = Math.trunc(finiteOr(options.maxDepth, DEFAULT_MAX_DEPTH, 0, 31));
   const lines = new PatchLines(patch);
   const start = performance.now();
-  if (!lines.modelled) {
-    return { findings: [], differences: [], unreached: [], scenarios: 0, pairs: 0, elapsedMs: 0, partial: false, modelled: false, ranAsWritten: false };
+  if (!lines.modelled) return notModelled();
+  const refused: RefusedLine[] = [];
+  for (const variant of VARIANTS) {
+    const program = programs[variant];
+    if (program.kind === 'refused') for (const p of program.problems) refused.push({ variant, line: p.line, column: p.column, message: p.message });
   }
-  const exploration = new Exploration(lines);
+  const exploration = new Exploration(lines, { baseline: codeOf(programs.baseline), patched: codeOf(programs.patched) });
   let partial = false;
   let error: string | undefined;
   try {
@@ -77,15 +110,15 @@ export function explorePatch(patch: Patch, options: ExploreOptions = {}): Explor
   return {
     findings: exploration.findings.findings(),
     differences: exploration.differences.differences(),
-    // Coverage of an interrupted run says nothing about what is unreachable.
-    unreached: partial ? [] : unreachedLines(lines.mapping, exploration.executed),
+    // Coverage of an interrupted run (or of a variant that never ran) says nothing about what is unreachable.
+    unreached: partial || refused.length > 0 ? [] : unreachedLines(lines.mapping, exploration.executed),
     scenarios: exploration.scenarios,
     pairs: exploration.pairs,
     elapsedMs: performance.now() - start,
     partial,
     modelled: true,
-    // The runs follow the bundled model of alloc_pid, not the patch's text (see src/kernel).
-    ranAsWritten: false,
+    ranAsWritten: refused.length === 0,
+    refused,
     ...(error === undefined ? {} : { error }),
   };
 }
@@ -98,7 +131,11 @@ class Exploration {
   scenarios = 0;
   pairs = 0;
 
-  constructor(private readonly lines: PatchLines) {
+  constructor(
+    private readonly lines: PatchLines,
+    /** The code each variant runs; undefined for a refused variant (its runs are skipped). */
+    private readonly codes: Readonly<Record<Variant, KernelCode | undefined>>,
+  ) {
     this.findings = new FindingCollector(lines);
     this.differences = new DifferenceCollector(lines);
   }
@@ -126,8 +163,10 @@ class Exploration {
   }
 
   private run(json: ScenarioJson): Observation | undefined {
+    const code = this.codes[json.variant];
+    if (code === undefined) return undefined;
     this.scenarios++;
-    const observation = runScenario(json, this.executed[json.variant], this.lines.isShown[json.variant]);
+    const observation = runScenario(json, code, this.executed[json.variant], this.lines.isShown[json.variant]);
     if (observation !== undefined) this.findings.add(observation);
     return observation;
   }

@@ -52,6 +52,8 @@ interface Pending {
   readonly kind: FaultKind;
   readonly variant: Variant;
   readonly stepId: string;
+  /** The document line of the interpreted statement that commits it (FaultAt.line). */
+  readonly line?: number;
   scenario: ScenarioJson;
   detail: string;
   occurrences: number;
@@ -68,10 +70,10 @@ export class FindingCollector {
     const seen = new Set<string>();
     const paths = new Map<number, ErrorPath | undefined>();
     for (const fault of observation.faults) {
-      const key = `${fault.kind}|${fault.stepId}|${variant}`;
+      const key = `${fault.kind}|${fault.stepId}|${fault.line ?? ''}|${variant}`;
       let entry = this.pending.get(key);
       if (entry === undefined) {
-        entry = { kind: fault.kind, variant, stepId: fault.stepId, scenario: observation.json, detail: fault.detail, occurrences: 0, paths: new Map() };
+        entry = { kind: fault.kind, variant, stepId: fault.stepId, ...(fault.line === undefined ? {} : { line: fault.line }), scenario: observation.json, detail: fault.detail, occurrences: 0, paths: new Map() };
         this.pending.set(key, entry);
       } else if (smallerScenario(observation.json, entry.scenario)) {
         entry.scenario = observation.json;
@@ -110,7 +112,7 @@ export class FindingCollector {
   findings(): Finding[] {
     const out: Finding[] = [];
     for (const p of this.pending.values()) {
-      const line = this.lines.lineOf(p.variant, p.stepId);
+      const line = p.line ?? this.lines.lineOf(p.variant, p.stepId);
       const paths = [...p.paths.values()].sort(comparePaths);
       out.push({
         kind: p.kind, line, variant: p.variant, stepId: p.stepId, scenario: p.scenario, occurrences: p.occurrences, detail: p.detail, paths,

@@ -20,6 +20,7 @@ export function reportToJson(report: ExplorationReport, texts: ReportTexts) {
     ...(report.partial ? { elapsedMs: Math.round(report.elapsedMs) } : {}),
     modelled: report.modelled,
     ranAsWritten: report.ranAsWritten,
+    refused: report.refused.map((r) => ({ variant: r.variant, docLine: r.line + 1, column: r.column + 1, message: r.message })),
     ...(report.error === undefined ? {} : { error: report.error }),
     findings: report.findings.map((f) => ({
       kind: f.kind,

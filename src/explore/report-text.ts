@@ -18,6 +18,11 @@ export function formatReport(report: ExplorationReport, texts: ReportTexts): str
   // No timings: the same patch gives the same report, on any machine.
   const partial = report.error !== undefined ? ` — PARTIAL: a run failed (${report.error})` : report.partial ? ` — PARTIAL: stopped by the time budget guard after ${Math.round(report.elapsedMs)} ms` : ', the whole scenario space';
   out.push(`kpr explore: ${report.scenarios} scenario runs (a scenario on one variant), ${report.pairs} baseline/patched pairs compared${partial}`);
+  if (report.refused.length > 0) {
+    const variants = [...new Set(report.refused.map((r) => r.variant))];
+    out.push('', `Not run as written (${variants.join(' and ')}: the interpreter refuses its text, so it was not explored):`);
+    for (const r of report.refused) out.push(`  L${r.line + 1}:${r.column + 1} ${r.variant}: ${r.message}`);
+  }
 
   out.push('', `Findings (${report.findings.length}):`);
   if (report.findings.length === 0) out.push('  none');

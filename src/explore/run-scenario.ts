@@ -1,7 +1,8 @@
-// Runs one explored scenario in the model with the coverage tracer, and keeps what the
+// Runs one explored scenario with the coverage tracer — on the code the variant runs (the model,
+// or the interpreter's program of the patch's text: src/interp/programs.ts) — and keeps what the
 // analyses need: the outcome, the faults with their sites, failure origins, allocation counts.
 import type { Outcome } from '../kernel/outcome';
-import { runOps } from '../kernel/run';
+import { runOps, type KernelCode } from '../kernel/run';
 import type { Scenario } from '../kernel/scenario';
 import { createKernel } from '../kernel/setup';
 import { checkScenarioShape } from '../kernel/validate';
@@ -24,13 +25,13 @@ export interface Observation {
  * Undefined when the scenario breaks a rule (for example an exit whose pid this variant did not
  * hand out): exploration skips it rather than reporting it.
  */
-export function runScenario(json: ScenarioJson, executed: Set<string>, isShown: (stepId: string) => boolean): Observation | undefined {
+export function runScenario(json: ScenarioJson, code: KernelCode, executed: Set<string>, isShown: (stepId: string) => boolean): Observation | undefined {
   const shape = checkScenarioShape(json);
   if (!shape.ok) return undefined;
   const k = createKernel(shape.scenario);
   const tracer = new CoverageTracer(executed, isShown);
   k.tr = tracer;
-  const run = runOps(k, shape.scenario);
+  const run = runOps(k, shape.scenario, code);
   k.tr = null;
   if (!run.ok) return undefined;
   return {

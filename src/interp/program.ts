@@ -6,6 +6,7 @@ import { copyProcess as modelCopyProcess } from '../kernel/fork';
 import type { Kernel } from '../kernel/kernel';
 import { allocFixedPidmap, allocPid, allocPidmap, allocPidmapPage, freePid, freePidmap, setPredefinedPid } from '../kernel/pid';
 import { IS_ERR } from '../kernel/pointers';
+import type { InterpretedSite } from '../kernel/tracer';
 import type { KernelCode } from '../kernel/run';
 import { FUNCTIONS, type ModelFunction, type Variant } from '../kernel/statements';
 import { mapPatch } from '../mapping/map-patch';
@@ -33,6 +34,8 @@ export interface Program {
   /** The functions that run from the patch's text (in part or whole). */
   readonly interpreted: readonly string[];
   readonly code: KernelCode;
+  /** Every statement of the patch's text the program runs: its span, and the model step it stands for (if any). */
+  readonly sites: readonly InterpretedSite[];
 }
 
 export type CompileResult = { ok: true; program: Program } | { ok: false; problems: readonly Problem[] };
@@ -84,7 +87,9 @@ export function compileVariant(patch: Patch, variant: Variant, parser: CParser):
   for (const { compiler } of units) problems.push(...compiler.problems);
   if (problems.length > 0) return { ok: false, problems: dedupe(problems) };
   for (const fn of functions.values()) fn.generate();
-  return { ok: true, program: { variant, interpreted: [...functions.keys()], code: kernelCode(rt, functions) } };
+  const sites: InterpretedSite[] = [];
+  for (const fn of functions.values()) for (const op of fn.ops) if (typeof op.site === 'object') sites.push(op.site);
+  return { ok: true, program: { variant, interpreted: [...functions.keys()], code: kernelCode(rt, functions), sites } };
 }
 
 function kernelCode(rt: Runtime, functions: ReadonlyMap<string, CompiledFunction>): KernelCode {

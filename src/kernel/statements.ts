@@ -6,6 +6,11 @@
 export type Variant = 'baseline' | 'patched';
 export const VARIANTS: readonly Variant[] = ['baseline', 'patched'];
 
+/** For values read from outside (a scenario's JSON): is it a variant's name? */
+export function isVariant(value: unknown): value is Variant {
+  return value === 'baseline' || value === 'patched';
+}
+
 /** call: a function's entry (its signature); return: a return statement or a void function's end. */
 export type StepKind = 'call' | 'statement' | 'branch' | 'loop-condition' | 'return' | 'label';
 

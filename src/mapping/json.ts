@@ -11,6 +11,8 @@ export interface LineMappingJson {
   readonly step: string | null;
   readonly steps: Readonly<Partial<Record<Variant, readonly string[]>>>;
   readonly unmappedReason?: string;
+  /** Statements the interpreter runs on the line as written, per variant (0-based columns, end exclusive). */
+  readonly interpreted?: LineMapping['interpreted'];
 }
 
 export function primaryStep(line: LineMapping): string | null {
@@ -34,6 +36,7 @@ export function mappingToJson(mapping: PatchMapping) {
         step: primaryStep(line),
         steps: line.steps,
         ...(line.unmappedReason ? { unmappedReason: line.unmappedReason } : {}),
+        ...(line.interpreted ? { interpreted: line.interpreted } : {}),
       })),
     })),
   };

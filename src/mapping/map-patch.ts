@@ -26,6 +26,11 @@ export interface LineMapping {
   readonly steps: Readonly<Partial<Record<Variant, readonly string[]>>>;
   /** For an unmapped line, why, when there is more to say than "no statement has this text". */
   readonly unmappedReason?: string;
+  /**
+   * Per variant, the statements the interpreter runs on this line as written where the model has
+   * no statement for it (an edited or added line): their column spans (src/interp/as-written.ts).
+   */
+  readonly interpreted?: Readonly<Partial<Record<Variant, readonly { readonly start: number; readonly end: number }[]>>>;
 }
 
 /** A hunk of a modelled file none of whose lines is mapped, and why. */

@@ -4,6 +4,7 @@
 // `vscode` import: unit tests drive it in Node.
 import { defaultScenario } from '../kernel/scenario-input';
 import type { Variant } from '../kernel/statements';
+import type { PatchPrograms } from '../interp/programs';
 import type { MappingIndex } from '../mapping';
 import { DebugRun } from '../runtime';
 import { Session, type Stop } from '../stepper/session';
@@ -38,10 +39,18 @@ export class DebuggerCore {
   /** Enabled breakpoint lines (0-based document lines). */
   breakpointLines: readonly number[] = [];
 
-  constructor(private index: MappingIndex) {}
+  /**
+   * `programs`: what each variant of the patch document runs (programsFor: its text as written).
+   * The runs on screen keep the programs they were recorded with until the next load.
+   */
+  constructor(
+    private index: MappingIndex,
+    private programs: PatchPrograms,
+  ) {}
 
-  setMapping(index: MappingIndex): void {
+  setMapping(index: MappingIndex, programs: PatchPrograms): void {
     this.index = index;
+    this.programs = programs;
     this.runs = this.runs.map((r) => ({ ...r, run: new DebugRun(r.session, index) }));
     if (this.runs.length === 2) this.comparison = compareRuns(this.runs[0].run, this.runs[1].run);
   }
@@ -60,7 +69,12 @@ export class DebuggerCore {
     this.message = null;
     const runs: CoreRun[] = [];
     for (const variant of variantsOf(mode)) {
-      const result = Session.create({ ...scenario, variant });
+      const program = this.programs[variant];
+      if (program.kind === 'refused') {
+        // The variant's text cannot run as written: say where, as the editor's Problems do.
+        return this.keepLastValidRuns(program.problems.map((p) => ({ path: 'variant', message: `the ${variant} text cannot run as written: line ${p.line + 1}, column ${p.column + 1}: ${p.message}` })));
+      }
+      const result = Session.create({ ...scenario, variant }, { code: program.code });
       if (!result.ok) return this.keepLastValidRuns(result.errors.map((e) => ({ path: e.path, message: e.message })));
       runs.push({ variant, run: new DebugRun(result.session, this.index), session: result.session, stopReason: 'start' });
     }

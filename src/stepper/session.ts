@@ -1,9 +1,11 @@
 // A debugging session over one scenario: the run is recorded once (up to maxSteps points), so
-// stepping forward or back, jumping and restarting are index moves and never replay the model.
+// stepping forward or back, jumping and restarting are index moves and never replay the run.
+// What runs is the code the caller gives (src/interp/programs.ts: the patch's text as written, the
+// model's own code where the text is the model's); the model's when none is given.
 // Past the cap the run finishes in fast mode, the outcome stays complete, and the last point
 // shows the final state.
 import { createKernel } from '../kernel/setup';
-import { runOps } from '../kernel/run';
+import { MODEL_CODE, runOps, type KernelCode } from '../kernel/run';
 import type { Outcome } from '../kernel/outcome';
 import type { Scenario, ScenarioError } from '../kernel/scenario';
 import type { PatchSpan } from '../kernel/tracer';
@@ -18,6 +20,8 @@ export const DEFAULT_MAX_STEPS = 200_000;
 export interface SessionOptions {
   /** The most points recorded; beyond it the run continues unrecorded. */
   readonly maxSteps?: number;
+  /** The code the scenario's variant runs (programsFor(patch)[variant].code); default the model's. */
+  readonly code?: KernelCode;
 }
 
 /** What a breakpoint predicate sees of a point (cheap: nothing is formatted). */
@@ -74,7 +78,7 @@ export class Session {
     // One point is kept back for the final state of a truncated run.
     const recorder = new Recorder(k, maxSteps - 1);
     k.tr = recorder;
-    const run = runOps(k, scenario);
+    const run = runOps(k, scenario, options.code ?? MODEL_CODE);
     k.tr = null;
     if (!run.ok) return run;
     const records = recorder.points;

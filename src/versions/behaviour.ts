@@ -102,7 +102,7 @@ export function testedClaim(comparison: BehaviourComparison): string | undefined
 
 /** One line for a view or a document: what the comparison can and cannot say. */
 export function behaviourSummary(comparison: BehaviourComparison): string {
-  if (!comparison.ranAsWritten) return 'kpr ran its model, not the edited text: an edit cannot change what it finds yet, so no behavioural difference is claimed.';
+  if (!comparison.ranAsWritten) return 'kpr could not run both texts as written (the interpreter refuses one of them), so no behavioural difference is claimed.';
   const gone = comparison.changes.filter((c) => c.direction === 'gone').length;
   const added = comparison.changes.filter((c) => c.direction === 'new').length;
   const partial = comparison.complete ? '' : ' (an exploration was partial: some scenarios were not run)';

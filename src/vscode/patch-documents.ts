@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { parsePatchDocument } from '../patch/parse';
 import type { Patch } from '../patch/model';
 import { mapPatch, MappingIndex } from '../mapping';
+import { loadCParser } from '../c';
+import { programsFor, type PatchPrograms } from '../interp/programs';
 import { PATCH_LANGUAGE_ID } from './ids';
 import { readSettings } from './settings';
 
@@ -12,6 +14,8 @@ interface Entry {
   readonly patch: Patch;
   /** Computed on first use: outline and folding never need it. */
   mapping?: MappingIndex;
+  /** What each variant runs (the text as written), computed on first use. */
+  programs?: Promise<PatchPrograms>;
 }
 
 export class PatchDocuments implements vscode.Disposable {
@@ -44,6 +48,14 @@ export class PatchDocuments implements vscode.Disposable {
     const entry = this.entry(document);
     entry.mapping ??= new MappingIndex(mapPatch(entry.patch));
     return entry.mapping;
+  }
+
+  /** What each variant of the document's current version runs: its text as written (src/interp/programs.ts). */
+  programs(document: vscode.TextDocument): Promise<PatchPrograms> {
+    const entry = this.entry(document);
+    const mapping = this.mapping(document).mapping;
+    entry.programs ??= loadCParser().then((parser) => programsFor(entry.patch, parser, mapping));
+    return entry.programs;
   }
 
   private entry(document: vscode.TextDocument): Entry {

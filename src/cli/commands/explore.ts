@@ -1,12 +1,12 @@
-// `kpr explore FILE [--json]`: runs the kernel model over the generated scenario space, both
-// variants, and prints the findings, the baseline/patched differences and the patch lines no
+// `kpr explore FILE [--json]`: runs the patch's code as written (src/interp/programs.ts) over the
+// generated scenario space, both variants, and prints the findings, the baseline/patched differences and the patch lines no
 // scenario reached. The space is fixed by the patch and --max-depth, so the report is too.
 import { integerFlag, parseArgs } from '../args';
 import { EXIT_OK, UsageError, type CliCommand, type CliIo } from '../command';
 import { writeJson } from '../json-stream';
 import { writeText } from '../output';
 import { readModelledPatchInput } from '../patch-input';
-import { DEFAULT_BUDGET_MS, DEFAULT_MAX_DEPTH, explorePatch } from '../../explore';
+import { DEFAULT_BUDGET_MS, DEFAULT_MAX_DEPTH, exploreAsWritten } from '../../explore';
 import { distinctHunks } from '../../explore/distinct-hunks';
 import { PatchLines } from '../../explore/patch-lines';
 import { reportToJson } from '../../explore/report-json';
@@ -14,12 +14,15 @@ import { formatReport } from '../../explore/report-text';
 
 const USAGE = `Usage: kpr explore FILE [--json] [--budget MS] [--max-depth D]
 
-Runs the model of kernel/pid.c and kernel/fork.c before and after the patch over a generated
+Runs kernel/pid.c and kernel/fork.c before and after the patch, as the patch writes them (an
+edited line runs as edited; what the patch does not show comes from kpr's model), over a generated
 space of scenarios (next_syscall_data at and around every boundary, namespace depths 0 to D,
 empty, nearly full and full maps, each allocation failing in turn, exits and reuse) and reports:
 each memory-safety fault with the patch line that commits it and the smallest scenario showing
 it; each behaviour that differs between baseline and patched against the patch's intent; and the
-patch's executable lines that no scenario reached. Every scenario replays with kpr simulate.
+patch's executable lines that no scenario reached. Every scenario replays with kpr simulate
+(kpr simulate --patch FILE for an edited patch). A variant whose text cannot run is not explored:
+the report lists its problems as PATH:LINE:COLUMN lines.
 
 The space is the same on every machine, so the same patch gives the same report. Findings count
 scenario runs (one scenario on one variant); differences count compared baseline/patched pairs.
@@ -45,7 +48,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const input = await readModelledPatchInput('explore', parsed.positionals[0], io);
   if (!input.ok) return input.exit;
   const { patch, repeated } = distinctHunks(input.patch);
-  const report = explorePatch(patch, { budgetMs, maxDepth });
+  const report = await exploreAsWritten(patch, { budgetMs, maxDepth });
   const texts = new PatchLines(patch);
   if (parsed.flags.has('json')) await writeJson(io, { ...reportToJson(report, texts), repeatedHunks: repeated });
   else await writeText(io, formatReport(report, texts) + (repeated > 0 ? `\n${repeated} hunk${repeated === 1 ? '' : 's'} repeating an earlier one (same file, place and lines) explored once.\n` : ''));

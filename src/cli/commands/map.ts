@@ -1,4 +1,5 @@
-// `kpr map FILE [--json]`: how each line of the patch's pid.c/fork.c hunks maps onto the model.
+// `kpr map FILE [--json]`: how each line of the patch's pid.c/fork.c hunks maps onto the model,
+// and which lines run as written in the interpreter (an edited line the model has no statement for).
 import { parseArgs } from '../args';
 import { EXIT_NOTHING_FOUND, EXIT_OK, UsageError, type CliCommand, type CliIo } from '../command';
 import { writeJson } from '../json-stream';
@@ -7,6 +8,9 @@ import { writeText } from '../output';
 import { readPatchInput, reportNoPatch, reportNotModelled } from '../patch-input';
 import { mapPatch, type PatchMapping } from '../../mapping';
 import { mappingToJson, primaryStep } from '../../mapping/json';
+import { loadCParser } from '../../c';
+import { mappingAsWritten } from '../../interp/as-written';
+import { programsFor } from '../../interp/programs';
 
 const USAGE = `Usage: kpr map FILE [--json]
 
@@ -14,7 +18,9 @@ Classifies every line of the patch's hunks (executable, comment, blank, brace, d
 preprocessor, unmapped) and maps the executable lines of kernel/pid.c and kernel/fork.c onto
 the model's steps: post-image lines onto the patched variant, pre-image lines onto the
 baseline. A line maps only where its neighbouring statements are the modelled code too; a
-hunk whose context is another kernel version's code is reported as not mapped.
+hunk whose context is another kernel version's code is reported as not mapped. A line the model
+has no statement for (an edited or added line) that kpr's interpreter runs as written is
+executable too, its step shown as "(runs as written)".
 
   --json   print the mapping as JSON (document lines are 1-based)
 
@@ -31,7 +37,7 @@ export function formatMapping(mapping: PatchMapping, documentLines: readonly str
     out.push(`${file.path}: ${coverage}`);
     for (const hunk of file.unmappedHunks) out.push(`  hunk at line ${hunk.headerLine + 1} not mapped: ${hunk.reason}`);
     for (const line of file.lines) {
-      const step = primaryStep(line);
+      const step = primaryStep(line) ?? (line.interpreted ? '(runs as written)' : null);
       const both = line.steps.baseline && line.steps.patched && line.steps.baseline.join() !== line.steps.patched.join()
         ? ` (baseline ${line.steps.baseline.join(', ')})` : '';
       // The excerpt is the document's own bytes: control characters are shown escaped.
@@ -53,7 +59,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (!input.ok) return input.exit;
   const file = parsed.positionals[0];
   if (reportNoPatch('map', file, input, io)) return EXIT_NOTHING_FOUND;
-  const mapping = mapPatch(input.patch);
+  const modelMapping = mapPatch(input.patch);
+  const mapping = mappingAsWritten(modelMapping, programsFor(input.patch, await loadCParser(), modelMapping));
   if (parsed.flags.has('json')) await writeJson(io, mappingToJson(mapping));
   else await writeText(io, formatMapping(mapping, input.text.split(/\r?\n/)));
   return reportNotModelled('map', file, input.patch, io) ? EXIT_NOTHING_FOUND : EXIT_OK;

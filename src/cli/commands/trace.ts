@@ -1,5 +1,6 @@
-// `kpr trace FILE --next N …`: runs one fork in the model, step by step, and prints each step
-// with the patch line it executes (or the model location outside the patch), what changed, and
+// `kpr trace FILE --next N …`: runs one fork of the patch's code as written (an edited line runs
+// as edited: src/interp/programs.ts), step by step, and prints each step with the patch line it
+// executes (or the model location outside the patch), what changed, and
 // the faults as they happen, then the outcome. Steps are formatted and written one at a time
 // (each in constant time), so a long run streams in linear time.
 import { integerFlag, parseArgs } from '../args';
@@ -9,6 +10,10 @@ import { readModelledPatchInput, readTextInput } from '../patch-input';
 import { readScenarioJson, scenarioErrorText } from '../../kernel/scenario-input';
 import { traceScenario, traceScenarioError, type TraceFlags } from '../trace-scenario';
 import { mapPatch, MappingIndex } from '../../mapping';
+import { loadCParser } from '../../c';
+import { formatProblem } from '../../interp';
+import { programsFor } from '../../interp/programs';
+import { isVariant } from '../../kernel/statements';
 import { outcomeChunks } from '../../kernel/outcome';
 import { DebugRun, type FaultSite, type StepSiteRef } from '../../runtime';
 import { describeChange } from '../../stepper/point';
@@ -16,8 +21,10 @@ import { DEFAULT_MAX_STEPS, Session } from '../../stepper/session';
 
 const USAGE = `Usage: kpr trace FILE [--next N] [--variant baseline|patched] [--depth D] [--scenario S]
 
-Runs fork() in the model and prints every step: the patch line it executes (document line and
-the patch's own C text) or, outside the patch, the model function that implements it; the values
+Runs fork() on the code the patch shows, as written (an edited line runs as edited; what the
+patch does not show comes from kpr's model), and prints every step: the patch line it executes
+(document line and the patch's own C text) or, outside the patch, the model function that
+implements it; the values
 that changed; and each memory-safety fault on the line that commits it. Then the outcome.
 At most ${DEFAULT_MAX_STEPS} steps are shown: past them the run goes on unrecorded, the trace says
 so, and the outcome is still complete.
@@ -60,7 +67,7 @@ function stepText(run: DebugRun, i: number): string {
   const top = frames[frames.length - 1];
   const where = location(run, top);
   const indent = indentFor(summary.depth);
-  let text = `${String(i).padStart(5)}  ${where.line.padEnd(6)} ${indent}${where.text}   [${top.stepId ?? top.fn}]\n`;
+  let text = `${String(i).padStart(5)}  ${where.line.padEnd(6)} ${indent}${where.text}   [${top.stepId ?? `${top.fn}, as written`}]\n`;
   if (i + 1 >= session.length) return text;
   const delta = session.delta(i + 1);
   const pad = DETAIL_PAD + indent;
@@ -129,13 +136,22 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (typeof flags === 'number') return flags;
   const input = await readModelledPatchInput('trace', file, io);
   if (!input.ok) return input.exit;
-  const result = Session.create(traceScenario(flags));
+  const scenario = traceScenario(flags);
+  const mapping = mapPatch(input.patch);
+  const programs = programsFor(input.patch, await loadCParser(), mapping);
+  const program = isVariant(scenario.variant) ? programs[scenario.variant] : undefined;
+  if (program?.kind === 'refused') {
+    // Like a compiler: the variant's text cannot run, nothing runs, one line per problem.
+    for (const problem of program.problems) io.err(`${formatProblem(file, problem)}\n`);
+    return EXIT_USAGE;
+  }
+  const result = Session.create(scenario, program === undefined ? {} : { code: program.code });
   if (!result.ok) {
     io.err(`kpr trace: ${traceScenarioError(result.errors[0], flags)}\n`);
     return EXIT_USAGE;
   }
   if (result.session.truncated) io.err(`kpr trace: ${capNote(result.session)}\n`);
-  await writeTrace(result.session, new MappingIndex(mapPatch(input.patch)), new ChunkedOutput(io));
+  await writeTrace(result.session, new MappingIndex(mapping), new ChunkedOutput(io));
   return EXIT_OK;
 }
 

@@ -33,10 +33,7 @@ export class DebuggerController implements vscode.Disposable {
       vscode.debug.onDidChangeBreakpoints(() => this.publish()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.decorations.apply(this.document?.uri ?? null, this.state())),
       documents.onDidParse((document) => {
-        if (this.core && document.uri.toString() === this.document?.uri.toString()) {
-          this.core.setMapping(documents.mapping(document));
-          this.publish();
-        }
+        if (this.core && document.uri.toString() === this.document?.uri.toString()) void this.remap(document);
       }),
     );
   }
@@ -57,13 +54,23 @@ export class DebuggerController implements vscode.Disposable {
     const document = await this.resolveDocument(documentUri);
     this.document = document;
     const mapping = this.documents.mapping(document);
-    this.core ??= new DebuggerCore(mapping);
-    this.core.setMapping(mapping);
+    // The runs execute the document's text as written (an edited line runs as edited).
+    const programs = await this.documents.programs(document);
+    this.core ??= new DebuggerCore(mapping, programs);
+    this.core.setMapping(mapping, programs);
     this.core.breakpointLines = this.enabledBreakpointLines();
     const errors = this.core.load(scenario, mode, positions);
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: true, preview: false });
     this.publish();
     return errors;
+  }
+
+  /** The document changed: its lines map anew, and the next load runs its new text. */
+  private async remap(document: vscode.TextDocument): Promise<void> {
+    const programs = await this.documents.programs(document);
+    if (!this.core || document.uri.toString() !== this.document?.uri.toString()) return;
+    this.core.setMapping(this.documents.mapping(document), programs);
+    this.publish();
   }
 
   /** Ends the session (the reviewer closed the panel): no highlight, and F5/F10/F11 are VS Code's again. */

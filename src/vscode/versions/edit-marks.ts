@@ -52,11 +52,14 @@ export class EditMarks implements vscode.CodeLensProvider, vscode.Disposable {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const marks = this.marksOf(document);
     if (!marks) return [];
-    const asWritten = this.findings.current(document)?.ranAsWritten === true;
-    const title = asWritten ? '$(edit) edited — runs as written' : '$(edit) edited — kpr runs its model, not this text';
-    const tooltip = asWritten
-      ? 'This line differs from the patch as sent; the exploration ran your text.'
-      : 'This line differs from the patch as sent. kpr\'s exploration still runs its own model of alloc_pid, so this edit cannot change the findings yet.';
+    const report = this.findings.current(document);
+    // Until the edited text's exploration is back, the mark says only that the line was edited.
+    const title = report === undefined ? '$(edit) edited' : report.ranAsWritten ? '$(edit) edited — runs as written' : '$(edit) edited — not run: kpr cannot run this text';
+    const tooltip = report === undefined
+      ? 'This line differs from the patch as sent; the edited text is being explored.'
+      : report.ranAsWritten
+        ? 'This line differs from the patch as sent; the exploration ran your text as written.'
+        : 'This line differs from the patch as sent. The interpreter refuses the edited text (its problems are in the Problems panel), so the exploration did not run it.';
     return marks.stretches.map((s) => new vscode.CodeLens(new vscode.Range(s.first, 0, s.first, 0), { title, tooltip, command: '' }));
   }
 

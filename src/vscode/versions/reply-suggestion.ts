@@ -34,18 +34,25 @@ export class ReplySuggestions {
     const change = suggestedChange(sent.patch, edited.patch);
     const notices = [...change.notices];
     if (change.text === '') return { notices: [...notices, 'Your edited copy changes no line of the post-image: no suggested change was added.'] };
-    const tested = await this.claim(original, copy);
-    if (!tested) notices.push('The suggested change says nothing about testing: kpr\'s exploration did not run both texts as written (it runs its model of alloc_pid).');
+    const { tested, why } = await this.claim(original, copy);
+    if (!tested) notices.push(`The suggested change says nothing about testing: ${why}`);
     return { suggestion: { diff: change.text, ...(tested ? { tested } : {}) }, notices };
   }
 
-  private async claim(original: vscode.TextDocument, copy: vscode.TextDocument): Promise<string | undefined> {
+  /** The tested claim, or why none can be made (said in the reply's notices). */
+  private async claim(original: vscode.TextDocument, copy: vscode.TextDocument): Promise<{ tested?: string; why: string }> {
     try {
-      return testedClaim(compareBehaviour(await this.findings.explore(original), await this.findings.explore(copy)));
+      const comparison = compareBehaviour(await this.findings.explore(original), await this.findings.explore(copy));
+      const tested = testedClaim(comparison);
+      if (tested) return { tested, why: '' };
+      const why = !comparison.ranAsWritten ? 'kpr\'s exploration could not run both texts as written (the interpreter refuses one: see the Problems panel).'
+        : !comparison.complete ? 'an exploration was cut short by the editor\'s time budget, so not every scenario ran.'
+          : 'the edited text has findings the sent one has not.';
+      return { why };
     } catch (error) {
       // No exploration, no claim: the reply is still worth sending.
       this.log.warn(`versions: no testing claim for the reply, the exploration failed: ${errorMessage(error)}`);
-      return undefined;
+      return { why: 'no exploration of both texts is available.' };
     }
   }
 }

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,13 +7,19 @@ import { mapPatch, MappingIndex } from '../../../src/mapping';
 import { defaultScenario } from '../../../src/kernel/scenario-input';
 import { DebuggerCore } from '../../../src/panel/core';
 import type { RunView } from '../../../src/shared/debugger-protocol';
+import { loadCParser } from '../../../src/c';
+import { programsFor, type PatchPrograms } from '../../../src/interp/programs';
 
 const sample = readFileSync(join(__dirname, '..', '..', '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8');
 const lines = sample.split('\n');
 const index = new MappingIndex(mapPatch(parsePatchDocument(sample)));
+let programs: PatchPrograms;
+before(async () => {
+  programs = programsFor(parsePatchDocument(sample), await loadCParser());
+});
 
 function started(next: number | null, mode: 'baseline' | 'patched' | 'both' = 'patched'): DebuggerCore {
-  const core = new DebuggerCore(index);
+  const core = new DebuggerCore(index, programs);
   assert.deepEqual(core.load(defaultScenario(next), mode), []);
   return core;
 }
@@ -91,7 +97,7 @@ test('runToLine on a line no step maps to says so', () => {
 });
 
 test('an invalid scenario yields its rule and no run', () => {
-  const core = new DebuggerCore(index);
+  const core = new DebuggerCore(index, programs);
   const errors = core.load({ variant: 'patched', pid_max: 12, ops: [] }, 'patched');
   assert.equal(errors[0].path, 'pid_max');
   assert.equal(core.runs.length, 0);
@@ -115,7 +121,7 @@ test('an invalid scenario after a valid one keeps the last valid run on screen, 
 });
 
 test('each run carries the key values of the scenario it was recorded from', () => {
-  const core = new DebuggerCore(index);
+  const core = new DebuggerCore(index, programs);
   core.load({ variant: 'patched', pid_max: 4096, depth: 1, fail: { kmem_cache_alloc: [1] }, ops: [{ op: 'set_next', value: -1 }, { op: 'fork' }] }, 'both');
   for (const view of core.state(null, []).runs) {
     assert.deepEqual(view.scenarioKeys, { nextSyscallData: -1, depth: 1, pidMax: 4096, failing: ['kmem_cache_alloc #1'] });
@@ -129,7 +135,7 @@ test('both variants on 299: the outcomes differ in fork 0', () => {
 });
 
 test('positions given to load restore each run at its step', () => {
-  const core = new DebuggerCore(index);
+  const core = new DebuggerCore(index, programs);
   core.load(defaultScenario(500), 'both', [12, 30]);
   assert.deepEqual(core.positions(), [12, 30]);
 });

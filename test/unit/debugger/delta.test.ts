@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,12 +8,18 @@ import { parsePatchDocument } from '../../../src/patch/parse';
 import { mapPatch, MappingIndex } from '../../../src/mapping';
 import { DebuggerCore } from '../../../src/panel/core';
 import { defaultScenario } from '../../../src/kernel/scenario-input';
+import { loadCParser } from '../../../src/c';
+import { programsFor, type PatchPrograms } from '../../../src/interp/programs';
 
 const sample = readFileSync(join(__dirname, '..', '..', '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8');
 const index = new MappingIndex(mapPatch(parsePatchDocument(sample)));
+let programs: PatchPrograms;
+before(async () => {
+  programs = programsFor(parsePatchDocument(sample), await loadCParser());
+});
 
 function steppedCore(mode: 'patched' | 'both'): DebuggerCore {
-  const core = new DebuggerCore(index);
+  const core = new DebuggerCore(index, programs);
   core.load(defaultScenario(500), mode);
   return core;
 }

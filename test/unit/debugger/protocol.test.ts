@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,9 +7,15 @@ import { parsePatchDocument } from '../../../src/patch/parse';
 import { mapPatch, MappingIndex } from '../../../src/mapping';
 import { defaultScenario } from '../../../src/kernel/scenario-input';
 import { DebuggerCore } from '../../../src/panel/core';
+import { loadCParser } from '../../../src/c';
+import { programsFor, type PatchPrograms } from '../../../src/interp/programs';
 
 const sample = readFileSync(join(__dirname, '..', '..', '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8');
 const index = new MappingIndex(mapPatch(parsePatchDocument(sample)));
+let programs: PatchPrograms;
+before(async () => {
+  programs = programsFor(parsePatchDocument(sample), await loadCParser());
+});
 
 test('a step request with a known command passes the guard', () => {
   assert.equal(isMessageToExtension({ type: 'debugger/step', command: 'stepIn' }), true);
@@ -33,14 +39,14 @@ test('non-objects and unknown types are rejected', () => {
 });
 
 test('the state the core computes for the sample passes the webview guard', () => {
-  const core = new DebuggerCore(index);
+  const core = new DebuggerCore(index, programs);
   core.load(defaultScenario(500), 'both');
   core.step('stepIn');
   assert.equal(isMessageToWebview({ type: 'debugger/state', state: core.state({ uri: 'file:///x', name: 'x' }, []) }), true);
 });
 
 test('a state with a bitmap strip holding markup instead of bits is rejected', () => {
-  const core = new DebuggerCore(index);
+  const core = new DebuggerCore(index, programs);
   core.load(defaultScenario(500), 'patched');
   const state = core.state(null, []);
   const run = { ...state.runs[0], bitmaps: [{ ...state.runs[0].bitmaps[0], windowBits: '<img src=x onerror=alert(1)>' }] };

@@ -6,6 +6,7 @@ import type { ScenarioJson } from '../../../src/explore';
 import { faultSites } from '../../../src/runtime';
 import { Session } from '../../../src/stepper/session';
 import { samplePatch } from '../mapping/sample';
+import { MODEL_CODE } from '../../../src/kernel/run';
 
 const lines = new PatchLines(samplePatch);
 
@@ -23,7 +24,7 @@ const scenarios: ScenarioJson[] = [
 
 test('the coverage tracer places every fault where the recording stepper\'s faultSites does', () => {
   for (const scenario of scenarios) {
-    const observation = runScenario(scenario, new Set(), lines.isShown.patched);
+    const observation = runScenario(scenario, MODEL_CODE, new Set(), lines.isShown.patched);
     const created = Session.create(scenario);
     assert.ok(observation && created.ok);
     const session = created.session;
@@ -35,7 +36,7 @@ test('the coverage tracer places every fault where the recording stepper\'s faul
 test('the coverage tracer marks as executed exactly the steps the recording stepper records', () => {
   for (const scenario of scenarios) {
     const executed = new Set<string>();
-    runScenario(scenario, executed, lines.isShown.patched);
+    runScenario(scenario, MODEL_CODE, executed, lines.isShown.patched);
     const created = Session.create(scenario);
     assert.ok(created.ok);
     const recorded = new Set<string | null>();
@@ -45,24 +46,24 @@ test('the coverage tracer marks as executed exactly the steps the recording step
 });
 
 test('a failed fork\'s origin is the first failing return: alloc_fixed_pidmap\'s return -EINVAL for 299', () => {
-  const observation = runScenario(scenarios[1], new Set(), lines.isShown.patched);
+  const observation = runScenario(scenarios[1], MODEL_CODE, new Set(), lines.isShown.patched);
   const origin = observation?.origins[0];
   assert.equal(origin?.chain.at(-1), 'alloc_fixed_pidmap/return-einval');
   assert.equal(origin?.level, 1);
 });
 
 test('a failed allocation is an origin too: the kzalloc of alloc_fixed_pidmap\'s page', () => {
-  const observation = runScenario(scenarios[2], new Set(), lines.isShown.patched);
+  const observation = runScenario(scenarios[2], MODEL_CODE, new Set(), lines.isShown.patched);
   const chain = observation?.origins[0]?.chain ?? [];
   assert.equal(chain.at(-1), 'alloc_pidmap_page/kzalloc');
   assert.ok(chain.includes('alloc_fixed_pidmap/if-page'));
 });
 
 test('next_syscall_data is recorded as each fork begins', () => {
-  const observation = runScenario(nestedParentFull, new Set(), lines.isShown.patched);
+  const observation = runScenario(nestedParentFull, MODEL_CODE, new Set(), lines.isShown.patched);
   assert.deepEqual(observation?.nextAtFork, [500, null]);
 });
 
 test('a scenario whose exit names no live child is skipped, not reported', () => {
-  assert.equal(runScenario({ variant: 'baseline', ops: [{ op: 'exit', pid: 7 }] }, new Set(), () => true), undefined);
+  assert.equal(runScenario({ variant: 'baseline', ops: [{ op: 'exit', pid: 7 }] }, MODEL_CODE, new Set(), () => true), undefined);
 });

@@ -5,13 +5,14 @@ import { PatchLines } from '../../../src/explore/patch-lines';
 import { runScenario } from '../../../src/explore/run-scenario';
 import type { ScenarioJson } from '../../../src/explore';
 import { samplePatch } from '../mapping/sample';
+import { MODEL_CODE } from '../../../src/kernel/run';
 
 const lines = new PatchLines(samplePatch);
 
 function kindsOf(scenario: Omit<ScenarioJson, 'variant'>): string[] {
   const collector = new DifferenceCollector(lines);
-  const baseline = runScenario({ variant: 'baseline', ...scenario }, new Set(), lines.isShown.baseline);
-  const patched = runScenario({ variant: 'patched', ...scenario }, new Set(), lines.isShown.patched);
+  const baseline = runScenario({ variant: 'baseline', ...scenario }, MODEL_CODE, new Set(), lines.isShown.baseline);
+  const patched = runScenario({ variant: 'patched', ...scenario }, MODEL_CODE, new Set(), lines.isShown.patched);
   assert.ok(baseline && patched);
   collector.compare(baseline, patched);
   return collector.differences().map((d) => d.kind).sort();

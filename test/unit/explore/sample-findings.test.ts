@@ -6,31 +6,31 @@ import { sampleReport, simulateJson } from './support';
 const freeLine = () => sampleLine('kmem_cache_free(ns->pid_cachep, pid);');
 const freePidmapLine = () => sampleLine(' free_pidmap(pid->numbers + i);');
 
-function finding(kind: string, line: number) {
-  return sampleReport().findings.find((f) => f.kind === kind && f.line === line && f.variant === 'patched');
+async function finding(kind: string, line: number) {
+  return (await sampleReport()).findings.find((f) => f.kind === kind && f.line === line && f.variant === 'patched');
 }
 
-test('exploration of the sample runs the whole space within its budget', () => {
-  const report = sampleReport();
+test('exploration of the sample runs the whole space within its budget', async () => {
+  const report = (await sampleReport());
   assert.equal(report.partial, false);
   assert.equal(report.modelled, true);
   assert.ok(report.scenarios > 500, `${report.scenarios} scenario runs`);
 });
 
-test('out_free\'s kmem_cache_free of an error pointer is found as an invalid-free on its line', () => {
-  const f = finding('invalid-free', freeLine());
+test('out_free\'s kmem_cache_free of an error pointer is found as an invalid-free on its line', async () => {
+  const f = await finding('invalid-free', freeLine());
   assert.ok(f, 'invalid-free finding on the kmem_cache_free line');
   assert.equal(f.stepId, 'alloc_pid/out_free/kmem_cache_free');
   assert.match(f.message, /error pointer ERR_PTR\(-\d+\) to kmem_cache_free\(\)/);
 });
 
-test('the struct pid leak is placed on the same kmem_cache_free line', () => {
-  assert.ok(finding('leak', freeLine()));
+test('the struct pid leak is placed on the same kmem_cache_free line', async () => {
+  assert.ok(await finding('leak', freeLine()));
 });
 
-test('the invalid-free and the leak are reached on every error path: EINVAL, EBUSY, ENOMEM from alloc_fixed_pidmap\'s page and from alloc_pidmap', () => {
+test('the invalid-free and the leak are reached on every error path: EINVAL, EBUSY, ENOMEM from alloc_fixed_pidmap\'s page and from alloc_pidmap', async () => {
   for (const kind of ['invalid-free', 'leak']) {
-    const paths = finding(kind, freeLine())?.paths ?? [];
+    const paths = (await finding(kind, freeLine()))?.paths ?? [];
     const has = (errno: string, origin: string, via?: string) =>
       paths.some((p) => p.errno === errno && p.originStepId === origin && (via === undefined || p.via.includes(via)));
     assert.ok(has('EINVAL', 'alloc_fixed_pidmap/return-einval'), `${kind}: EINVAL`);
@@ -40,20 +40,20 @@ test('the invalid-free and the leak are reached on every error path: EINVAL, EBU
   }
 });
 
-test('a parent level failing under a predefined pid gives err-ptr-deref and pidmap-leak on out_free\'s free_pidmap line', () => {
+test('a parent level failing under a predefined pid gives err-ptr-deref and pidmap-leak on out_free\'s free_pidmap line', async () => {
   for (const kind of ['err-ptr-deref', 'pidmap-leak']) {
-    const f = finding(kind, freePidmapLine());
+    const f = await finding(kind, freePidmapLine());
     assert.ok(f, `${kind} on the free_pidmap line`);
     assert.ok(f.paths.some((p) => p.predefined && p.level === 'parent level' && p.errno === 'ENOMEM'), `${kind}: parent level with next_syscall_data set`);
   }
 });
 
-test('before the patch the sanitizer finds nothing', () => {
-  assert.deepEqual(sampleReport().findings.filter((f) => f.variant === 'baseline'), []);
+test('before the patch the sanitizer finds nothing', async () => {
+  assert.deepEqual((await sampleReport()).findings.filter((f) => f.variant === 'baseline'), []);
 });
 
-test('each finding\'s scenario and each path\'s scenario replays under simulate with that fault', () => {
-  for (const f of sampleReport().findings) {
+test('each finding\'s scenario and each path\'s scenario replays under simulate with that fault', async () => {
+  for (const f of (await sampleReport()).findings) {
     for (const scenario of [f.scenario, ...f.paths.map((p) => p.scenario)]) {
       const outcome = simulateJson(scenario);
       assert.ok(outcome.faults.some((fault) => fault.kind === f.kind), `${f.kind} in ${JSON.stringify(scenario)}`);
@@ -61,8 +61,8 @@ test('each finding\'s scenario and each path\'s scenario replays under simulate 
   }
 });
 
-test('each error path\'s scenario fails a fork with that path\'s errno', () => {
-  for (const f of sampleReport().findings) {
+test('each error path\'s scenario fails a fork with that path\'s errno', async () => {
+  for (const f of (await sampleReport()).findings) {
     for (const p of f.paths) {
       const outcome = simulateJson(p.scenario);
       assert.ok(outcome.forks.some((fork) => 'errno' in fork && fork.errno === p.errno), `${p.label}: ${JSON.stringify(p.scenario)}`);
@@ -70,9 +70,9 @@ test('each error path\'s scenario fails a fork with that path\'s errno', () => {
   }
 });
 
-test('findings are minimal: one fork, depth at most 1, one used range, default pid_max', () => {
+test('findings are minimal: one fork, depth at most 1, one used range, default pid_max', async () => {
   for (const kind of ['invalid-free', 'leak', 'err-ptr-deref', 'pidmap-leak']) {
-    const f = sampleReport().findings.find((x) => x.kind === kind);
+    const f = (await sampleReport()).findings.find((x) => x.kind === kind);
     assert.ok(f);
     assert.deepEqual(f.scenario.ops, [{ op: 'fork' }], `${kind}: ${JSON.stringify(f.scenario)}`);
     assert.ok((f.scenario.depth ?? 0) <= 1);
@@ -81,8 +81,8 @@ test('findings are minimal: one fork, depth at most 1, one used range, default p
   }
 });
 
-test('occurrences count the scenarios that show a finding', () => {
-  for (const f of sampleReport().findings) {
+test('occurrences count the scenarios that show a finding', async () => {
+  for (const f of (await sampleReport()).findings) {
     assert.ok(f.occurrences >= f.paths.length && f.occurrences >= 1, `${f.kind}: ${f.occurrences} occurrences, ${f.paths.length} paths`);
   }
 });

@@ -1,6 +1,6 @@
 // One exploration of the bundled sample, shared by the tests that read its report (it runs the
 // whole space, so it is made once, with no time budget to cut it short).
-import { explorePatch, type ExplorationReport } from '../../../src/explore';
+import { exploreAsWritten, type ExplorationReport } from '../../../src/explore';
 import { checkScenarioShape } from '../../../src/kernel/validate';
 import { simulate } from '../../../src/kernel/run';
 import { outcomeToJson, type OutcomeJson } from '../../../src/kernel/outcome';
@@ -8,10 +8,10 @@ import type { Variant } from '../../../src/kernel/statements';
 import type { ScenarioJson } from '../../../src/explore';
 import { samplePatch } from '../mapping/sample';
 
-let report: ExplorationReport | undefined;
+let report: Promise<ExplorationReport> | undefined;
 
-export function sampleReport(): ExplorationReport {
-  report ??= explorePatch(samplePatch, { budgetMs: 60_000 });
+export function sampleReport(): Promise<ExplorationReport> {
+  report ??= exploreAsWritten(samplePatch, { budgetMs: 60_000 });
   return report;
 }
 

@@ -1,7 +1,7 @@
 // The one stop rule, through both faces: the panel's core and the debug adapter (over the Debug
 // Adapter Protocol) get the same breakpoints and the same moves, and must stop at the same
 // points — on the sample's own cases and on generated scenarios and breakpoint lines.
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -10,12 +10,18 @@ import { parsePatchDocument } from '../../../src/patch/parse';
 import { mapPatch, MappingIndex } from '../../../src/mapping';
 import { defaultScenario } from '../../../src/kernel/scenario-input';
 import { DebuggerCore } from '../../../src/panel/core';
+import { loadCParser } from '../../../src/c';
+import { programsFor, type PatchPrograms } from '../../../src/interp/programs';
 import type { ScenarioJson } from '../../../src/shared/debugger-protocol';
 import { SAMPLE, startAdapter } from '../debug-adapter/support';
 
 const sample = readFileSync(SAMPLE, 'utf8');
 const sampleLines = sample.split('\n');
 const index = new MappingIndex(mapPatch(parsePatchDocument(sample)));
+let programs: PatchPrograms;
+before(async () => {
+  programs = programsFor(parsePatchDocument(sample), await loadCParser());
+});
 
 /** The moves both faces offer (the adapter's stepBack is the panel's stepBackOver). */
 type Move = 'continue' | 'reverseContinue' | 'stepOver' | 'stepOut' | 'stepBackOver' | 'stepIn';
@@ -30,7 +36,7 @@ function lineOf(text: string): number {
 
 /** The stops (point indexes; 'end' when the run ends) of the moves in the panel's core. */
 function panelStops(scenario: ScenarioJson, lines: readonly number[], moves: readonly Move[], from = 0): (number | 'end')[] {
-  const core = new DebuggerCore(index);
+  const core = new DebuggerCore(index, programs);
   assert.deepEqual(core.load(scenario, scenario.variant === 'baseline' ? 'baseline' : 'patched'), []);
   core.goTo(0, from);
   core.breakpointLines = lines;
