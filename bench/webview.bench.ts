@@ -217,7 +217,7 @@ export function longRunStep(index: MappingIndex): BenchResult[] {
     session.current();
   });
   return [
-    { name: `host step at the end of a ${session.length}-step run`, value: ms, unit: 'ms', reference: { name: 'bare Session move + point there', value: bare }, ratio: ms / bare, note: `${session.current().faults.length} faults so far` },
+    { name: `host step at the end of a ${session.length}-step run`, value: ms, unit: 'ms', reference: { name: 'bare Session move + point there', value: bare }, ratio: ms / bare, note: `${session.current().faultCount} faults so far` },
     { name: 'state message at the end of that run', value: bytes / 1024, unit: 'KiB' },
   ];
 }
