@@ -6,6 +6,7 @@ import { FaultLog, type FaultCause, type FaultKind } from './faults';
 import { KernelHeap, OBJ_PAGE, OBJ_STRUCT_PID } from './heap';
 import { PidNamespace } from './namespace';
 import { NULL, type Ptr } from './pointers';
+import type { AllocPidFrame } from './pid';
 import type { Variant } from './statements';
 import type { Tracer } from './tracer';
 import { objectTarget } from './values';
@@ -34,6 +35,10 @@ export class Kernel {
   nextSyscallData: number | null = null;
   /** The recording stepper's hook; null in fast mode. */
   tr: Tracer | null = null;
+  /** alloc_pid's locals (see pid.ts), reused by every call. */
+  readonly allocPidFrame: AllocPidFrame = {
+    ns: 0, pid: NULL, i: null, nr: null, tmp: null, next_nr: undefined, rc: undefined, type: undefined, upid: undefined,
+  };
 
   /** The fork being run (0-based), or -1 between forks. */
   forkIndex = -1;

@@ -322,8 +322,8 @@ export function setPredefinedPid(k: Kernel, ns: PidNamespace, pid: Ptr, nextNr: 
  * here, and the tracer snapshots this one object at each step, so what a step shows is what the
  * code holds. `undefined` is a local of a block not entered (or left), null one not assigned yet.
  */
-type AllocPidFrame = {
-  readonly ns: number;
+export type AllocPidFrame = {
+  ns: number;
   pid: Ptr;
   i: number | null;
   nr: number | null;
@@ -338,9 +338,18 @@ type AllocPidFrame = {
 export function allocPid(k: Kernel, ns: PidNamespace): Ptr {
   // Read once: a tracer that stops recording mid-call ignores the rest of this call.
   const tr = k.tr;
-  const f: AllocPidFrame = {
-    ns: nsRef(ns), pid: NULL, i: null, nr: null, tmp: null, next_nr: undefined, rc: undefined, type: undefined, upid: undefined,
-  };
+  // alloc_pid never re-enters itself, so its kernel keeps one frame for it: fast mode allocates
+  // nothing per fork (the tracer copies what it keeps).
+  const f = k.allocPidFrame;
+  f.ns = nsRef(ns);
+  f.pid = NULL;
+  f.i = null;
+  f.nr = null;
+  f.tmp = null;
+  f.next_nr = undefined;
+  f.rc = undefined;
+  f.type = undefined;
+  f.upid = undefined;
   if (tr !== null) tr.call('alloc_pid', { ns: f.ns });
   if (tr !== null) tr.step('alloc_pid/kmem_cache_alloc', f);
   f.pid = k.kmemCacheAlloc();

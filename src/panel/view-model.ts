@@ -80,19 +80,27 @@ function frameItems(locator: SourceLocator, stack: readonly FrameView[]): FrameI
   }));
 }
 
+// Each fault's item is built once per run and shared by every later step: at the end of a long
+// run a step lists MAX_LISTED_FAULTS of them, and rebuilding each one per step cost most of it.
+const faultItemsOfRun = new WeakMap<DebugRun, FaultItem[]>();
+
 /** The first MAX_LISTED_FAULTS faults committed so far, each on its line. */
 function faultItems(run: DebugRun, point: ExecutionPoint): FaultItem[] {
-  return run.faultSitesIn(0, Math.min(point.faultCount, MAX_LISTED_FAULTS)).map((site) => {
+  const count = Math.min(point.faultCount, MAX_LISTED_FAULTS);
+  let items = faultItemsOfRun.get(run);
+  if (items === undefined) faultItemsOfRun.set(run, (items = []));
+  for (const site of run.faultSitesIn(items.length, count)) {
     const where = locationOf(run.locator, site.site);
-    return {
+    items.push({
       kind: site.fault.kind,
       fork: site.fault.fork,
       detail: formatFaultCause(site.fault.cause),
       line: where.kind === 'patch' ? where.line : null,
       where: where.kind === 'patch' ? where.text : `model: ${where.tsFile} ${where.tsSymbol}`,
       pointIndex: site.pointIndex,
-    };
-  });
+    });
+  }
+  return items.slice(0, count);
 }
 
 function eventItems(session: Session, at: number): EventItem[] {
