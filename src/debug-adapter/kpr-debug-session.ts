@@ -14,6 +14,7 @@ import type { ModelFunction, Variant } from '../kernel/statements';
 import { mapPatch, MappingIndex } from '../mapping';
 import { parsePatchDocument } from '../patch/parse';
 import { DebugRun, MAX_LISTED_FAULTS, type RunMove } from '../runtime';
+import { formatFaultCause, formatValue } from '../stepper/format';
 import type { FrameView } from '../stepper/point';
 import { Session } from '../stepper/session';
 import { loadCParser } from '../c';
@@ -190,9 +191,9 @@ export class KprDebugSession extends DebugSession {
       this.sendResponse(response);
       return;
     }
-    const shown = Math.min(point.faults.length, MAX_LISTED_FAULTS);
+    const shown = Math.min(point.faultCount, MAX_LISTED_FAULTS);
     const faults = faultNodes(run.run.faultSitesIn(0, shown), run.run.locator);
-    if (point.faults.length > shown) faults.push({ name: '…', value: `${point.faults.length - shown} more faults (the Debug Console printed them as they happened)` });
+    if (point.faultCount > shown) faults.push({ name: '…', value: `${point.faultCount - shown} more faults (the Debug Console printed them as they happened)` });
     const locals: DebugProtocol.Scope = new Scope('Locals', this.variables.create(localNodes(frame)), false);
     locals.presentationHint = 'locals';
     response.body = {
@@ -200,7 +201,7 @@ export class KprDebugSession extends DebugSession {
         locals,
         new Scope('Pid maps', this.variables.create(pidmapNodes(point)), false),
         new Scope('Heap', this.variables.create(heapNodes(point)), false),
-        new Scope(`Faults (${point.faults.length})`, this.variables.create(faults), false),
+        new Scope(`Faults (${point.faultCount})`, this.variables.create(faults), false),
       ],
     };
     this.sendResponse(response);
@@ -237,7 +238,7 @@ export class KprDebugSession extends DebugSession {
       this.fail(response, ErrorIds.evaluate, `${args.expression.trim()} is not a local of this frame`);
       return;
     }
-    response.body = { result: local.value, type: local.type, variablesReference: 0 };
+    response.body = { result: formatValue(local.value), type: local.type, variablesReference: 0 };
     this.sendResponse(response);
   }
 
@@ -387,13 +388,13 @@ export class KprDebugSession extends DebugSession {
   /** One output line per fault committed on the way forward from `from` to `to` (capped per move). */
   private reportFaults(run: LoadedRun, from: number, to: number): void {
     if (to <= from) return;
-    const known = run.session.point(from).faults.length;
-    const now = run.session.point(to).faults.length;
+    const known = run.session.faultCount(from);
+    const now = run.session.faultCount(to);
     if (now <= known) return;
     const printed = Math.min(now, known + MAX_PRINTED_FAULTS);
     for (const site of run.run.faultSitesIn(known, printed)) {
       const output: DebugProtocol.OutputEvent = new OutputEvent(
-        `kpr: fault ${site.fault.kind} (fork ${site.fault.fork}) at ${faultPlace(site, run.run.locator)} — ${site.fault.detail}\n`,
+        `kpr: fault ${site.fault.kind} (fork ${site.fault.fork}) at ${faultPlace(site, run.run.locator)} — ${formatFaultCause(site.fault.cause)}\n`,
         'stderr',
       );
       const at = run.run.locate(site.site);

@@ -2,6 +2,7 @@
 // level's pid map, the heap and the faults so far. The session hands out references to them.
 import { BITS_PER_PAGE } from '../kernel/constants';
 import type { FaultSite, SourceLocator } from '../runtime';
+import { formatFaultCause, formatTarget, formatValue, heapDetail } from '../stepper/format';
 import type { ExecutionPoint, FrameView } from '../stepper/point';
 import { bitUnderTest } from '../stepper/scan-marks';
 import { isSetIn, pageRanges, type LevelSnapshot, type PageSnapshot } from '../stepper/pidmap-snapshot';
@@ -17,7 +18,7 @@ export interface VariableNode {
 const MAX_RANGES = 40;
 
 export function localNodes(frame: FrameView): VariableNode[] {
-  return frame.locals.map((l) => ({ name: l.name, value: l.value, type: l.type }));
+  return frame.locals.map((l) => ({ name: l.name, value: formatValue(l.value), type: l.type }));
 }
 
 function rangesText(ranges: readonly [number, number][]): string {
@@ -60,7 +61,7 @@ export function pidmapNodes(point: ExecutionPoint): VariableNode[] {
 }
 
 export function heapNodes(point: ExecutionPoint): VariableNode[] {
-  const nodes: VariableNode[] = point.heap.map((o) => ({ name: o.address, value: `${o.type}, ${o.state}: ${o.detail}`, type: o.type }));
+  const nodes: VariableNode[] = point.heap.map((o) => ({ name: formatTarget(o.ref), value: `${o.type}, ${o.state}: ${heapDetail(o)}`, type: o.type }));
   const objects = point.heap.filter((o) => o.type !== 'error pointer').length;
   if (point.heapCount > objects) nodes.unshift({ name: '…', value: `${point.heapCount - objects} earlier objects (the latest ${objects} are listed)` });
   return nodes;
@@ -75,7 +76,7 @@ export function faultPlace(site: FaultSite, locator: SourceLocator): string {
 export function faultNodes(sites: readonly FaultSite[], locator: SourceLocator): VariableNode[] {
   return sites.map((site, i) => ({
     name: `#${i + 1} ${site.fault.kind}`,
-    value: `fork ${site.fault.fork}, ${faultPlace(site, locator)} — ${site.fault.detail}`,
+    value: `fork ${site.fault.fork}, ${faultPlace(site, locator)} — ${formatFaultCause(site.fault.cause)}`,
     type: 'fault',
   }));
 }

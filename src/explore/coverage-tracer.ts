@@ -1,16 +1,17 @@
 // A light tracer for exploration: which steps ran, where each fault was committed, and where
 // each failed fork's failure began. It keeps one step id per frame and nothing else, so a run
 // costs little more than fast mode (the recording stepper keeps whole execution points).
-import type { FaultKind } from '../kernel/faults';
+import type { FaultCause, FaultKind } from '../kernel/faults';
 import { entryStep, type ModelFunction, type StepId } from '../kernel/statements';
 import type { Change, FrameFunction, Locals, PatchSpan, RawValue, StepSite, Tracer } from '../kernel/tracer';
+import { valueOf } from '../kernel/values';
 import { placeFault } from '../runtime/fault-sites';
 
 export interface FaultAt {
   readonly fork: number;
   readonly kind: FaultKind;
-  /** The sanitizer's words, e.g. `kmem_cache_free(ERR_PTR(-22))`. */
-  readonly detail: string;
+  /** What the sanitizer saw (src/stepper/format.ts words it: `kmem_cache_free(ERR_PTR(-22))`). */
+  readonly cause: FaultCause;
   /** The step that commits it, placed on a step the patch shows (src/runtime/fault-sites.ts). */
   readonly stepId: StepId;
   /**
@@ -35,7 +36,7 @@ export interface FailureOrigin {
   readonly level: number | null;
 }
 
-/** Functions whose `pid_ns` argument names the level they allocate in (locals.ts: level + 1). */
+/** Functions whose `pid_ns` argument names the level they allocate in. */
 const LEVEL_ARGUMENT: Partial<Record<ModelFunction, string>> = {
   alloc_pidmap: 'pid_ns',
   alloc_fixed_pidmap: 'pid_ns',
@@ -72,8 +73,8 @@ export class CoverageTracer implements Tracer {
     this.spans.push(null);
     this.executed.add(entry);
     const argument = typeof fn === 'string' ? LEVEL_ARGUMENT[fn] : undefined;
-    const ref = argument === undefined ? null : locals[argument];
-    this.levels.push(typeof ref === 'number' && ref > 0 ? ref - 1 : null);
+    const ns = argument === undefined ? null : valueOf('struct pid_namespace *', locals[argument]);
+    this.levels.push(ns?.kind === 'ptr' && ns.target.kind === 'namespace' ? ns.target.level : null);
   }
 
   step(site: StepSite, locals: Locals): void {
@@ -101,7 +102,7 @@ export class CoverageTracer implements Tracer {
       const stack = this.steps.map((stepId, i): FrameSite => ({ stepId, span: this.spans[i] }));
       const site = placeFault({ kind: change.fault, fork: change.fork }, this.placed, stack, (f) => f.span !== null || this.isShown(f.stepId));
       this.placed.push({ kind: change.fault, fork: change.fork, site });
-      this.faults.push({ fork: change.fork, kind: change.fault, detail: change.detail, stepId: site.stepId, ...(site.span === null ? {} : { line: site.span.line }) });
+      this.faults.push({ fork: change.fork, kind: change.fault, cause: change.cause, stepId: site.stepId, ...(site.span === null ? {} : { line: site.span.line }) });
     }
     else if (change.kind === 'alloc-failed') this.noteOrigin();
     else if (change.kind === 'next-data') this.next = change.value;

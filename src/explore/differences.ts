@@ -5,6 +5,7 @@
 // allocated (or lost) only patched. Exact pids are not compared when a value is set: the
 // baseline ignores it.
 import type { Variant } from '../kernel/statements';
+import { formatFaultCause } from '../stepper/format';
 import { contains, formatRanges, normalise, subtract, type Range } from './number-sets';
 import { PatchLines } from './patch-lines';
 import type { Observation } from './run-scenario';
@@ -96,7 +97,7 @@ export class DifferenceCollector {
       if (before.has(fault.kind)) continue;
       const line = this.lineOrUndefined(fault.stepId);
       this.note(`fault-only-patched|${fault.kind}|${line}`, patched.json, () => baseline.outcome.faults.list(), () => patched.outcome.faults.list(), line, () =>
-        `The sanitizer reports ${fault.kind} in ${PatchLines.placeOf(fault.stepId)} only after the patch (${fault.detail}); the same scenario runs clean before it.`);
+        `The sanitizer reports ${fault.kind} in ${PatchLines.placeOf(fault.stepId)} only after the patch (${formatFaultCause(fault.cause)}); the same scenario runs clean before it.`);
     }
   }
 

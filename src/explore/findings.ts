@@ -5,7 +5,8 @@
 // forking level or a parent, and whether next_syscall_data was set. Paths hang off one finding
 // rather than making findings of their own: they share the line that commits the fault, and a
 // reviewer fixes that line once.
-import type { FaultKind } from '../kernel/faults';
+import type { FaultCause, FaultKind } from '../kernel/faults';
+import { faultArgument, formatFaultCause } from '../stepper/format';
 import type { Variant } from '../kernel/statements';
 import type { FailureOrigin } from './coverage-tracer';
 import { PatchLines } from './patch-lines';
@@ -55,7 +56,7 @@ interface Pending {
   /** The document line of the interpreted statement that commits it (FaultAt.line). */
   readonly line?: number;
   scenario: ScenarioJson;
-  detail: string;
+  cause: FaultCause;
   occurrences: number;
   readonly paths: Map<string, ErrorPath>;
 }
@@ -73,11 +74,11 @@ export class FindingCollector {
       const key = `${fault.kind}|${fault.stepId}|${fault.line ?? ''}|${variant}`;
       let entry = this.pending.get(key);
       if (entry === undefined) {
-        entry = { kind: fault.kind, variant, stepId: fault.stepId, ...(fault.line === undefined ? {} : { line: fault.line }), scenario: observation.json, detail: fault.detail, occurrences: 0, paths: new Map() };
+        entry = { kind: fault.kind, variant, stepId: fault.stepId, ...(fault.line === undefined ? {} : { line: fault.line }), scenario: observation.json, cause: fault.cause, occurrences: 0, paths: new Map() };
         this.pending.set(key, entry);
       } else if (smallerScenario(observation.json, entry.scenario)) {
         entry.scenario = observation.json;
-        entry.detail = fault.detail;
+        entry.cause = fault.cause;
       }
       if (!seen.has(key)) entry.occurrences++;
       seen.add(key);
@@ -115,7 +116,7 @@ export class FindingCollector {
       const line = p.line ?? this.lines.lineOf(p.variant, p.stepId);
       const paths = [...p.paths.values()].sort(comparePaths);
       out.push({
-        kind: p.kind, line, variant: p.variant, stepId: p.stepId, scenario: p.scenario, occurrences: p.occurrences, detail: p.detail, paths,
+        kind: p.kind, line, variant: p.variant, stepId: p.stepId, scenario: p.scenario, occurrences: p.occurrences, detail: formatFaultCause(p.cause), paths,
         message: findingMessage(p, this.lines.textOf(line), paths),
       });
     }
@@ -128,27 +129,28 @@ function comparePaths(a: ErrorPath, b: ErrorPath): number {
     || (a.level ?? '').localeCompare(b.level ?? '') || Number(a.predefined) - Number(b.predefined);
 }
 
-/** `kmem_cache_free(ERR_PTR(-22))` → the called function and its argument. */
-function callOf(detail: string): { fn: string; argument: string } | undefined {
-  const match = /^(\w+)\((.*)\)/.exec(detail);
-  return match ? { fn: match[1], argument: match[2] } : undefined;
-}
-
-function describeArgument(argument: string): string {
-  if (argument.startsWith('ERR_PTR(')) return `the error pointer ${argument.replace(/->.*$/, '')}`;
-  return argument;
+/** The called function and its argument in words, for a fault committed by a call. */
+function callOf(cause: FaultCause): { fn: string; argument: string } | undefined {
+  if (cause.kind === 'bad-free') {
+    return { fn: cause.call, argument: cause.ptr.kind === 'err-ptr' ? `the error pointer ERR_PTR(${cause.ptr.error})` : faultArgument(cause) ?? '' };
+  }
+  if (cause.kind === 'upid-read') {
+    return { fn: cause.call, argument: cause.pid.kind === 'err-ptr' ? `the error pointer ERR_PTR(${cause.pid.error})` : faultArgument(cause) ?? '' };
+  }
+  return undefined;
 }
 
 function findingMessage(p: Pending, text: string, paths: readonly ErrorPath[]): string {
   const place = PatchLines.placeOf(p.stepId);
-  const call = callOf(p.detail);
+  const call = callOf(p.cause);
+  const detail = formatFaultCause(p.cause);
   let what: string;
   switch (p.kind) {
     case 'invalid-free':
-      what = call ? `${place} passes ${describeArgument(call.argument)} to ${call.fn}(), which is not a live object` : `${place} frees an object that is not live (${p.detail})`;
+      what = call ? `${place} passes ${call.argument} to ${call.fn}(), which is not a live object` : `${place} frees an object that is not live (${detail})`;
       break;
     case 'err-ptr-deref':
-      what = call ? `${place} calls ${call.fn}() through ${describeArgument(call.argument)}, which dereferences it (${p.detail})` : `${place} dereferences an error pointer (${p.detail})`;
+      what = call ? `${place} calls ${call.fn}() through ${call.argument}, which dereferences it (${detail})` : `${place} dereferences an error pointer (${detail})`;
       break;
     case 'leak':
       what = `the struct pid the failed fork allocated is neither attached to a child nor freed: it leaks (the free at ${place} does not release it)`;

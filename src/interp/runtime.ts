@@ -10,7 +10,9 @@ import { findNextZeroBit, newPage, testAndSetBit } from '../kernel/bitmap';
 import { BITS_PER_PAGE } from '../kernel/constants';
 import type { Kernel } from '../kernel/kernel';
 import type { PidNamespace } from '../kernel/namespace';
-import { IS_ERR } from '../kernel/pointers';
+import type { FaultCause } from '../kernel/faults';
+import { IS_ERR, UPID_STRIDE } from '../kernel/pointers';
+import { objectTarget } from '../kernel/values';
 
 /** One call's locals, by slot; slot 0 holds the return value. */
 export type Frame = Float64Array;
@@ -21,14 +23,14 @@ export class SkipCall {
   static readonly instance = new SkipCall();
 }
 
-export const UPID_STRIDE = 64;
+export { UPID_STRIDE };
 
 export class Runtime {
   k!: Kernel;
 
   ns(ref: number): PidNamespace {
     const ns = ref > 0 ? this.k.namespaces[ref - 1] : undefined;
-    if (ns === undefined) this.badDeref(`a struct pid_namespace pointer (${ref === 0 ? 'NULL' : ref})`);
+    if (ns === undefined) this.badDeref('struct pid_namespace', ref === 0 ? { kind: 'null' } : { kind: 'namespace', level: ref - 1 });
     return ns as PidNamespace;
   }
 
@@ -42,7 +44,7 @@ export class Runtime {
 
   /** A struct pid the code dereferences: the sanitizer records err-ptr-deref and skips the call. */
   livePid(pid: number): number {
-    if (IS_ERR(pid) || !this.k.heap.isLive(pid)) this.badDeref(IS_ERR(pid) ? `ERR_PTR(${pid})` : pid === 0 ? 'NULL' : 'a freed struct pid');
+    if (IS_ERR(pid) || !this.k.heap.isLive(pid)) this.badDeref('struct pid', objectTarget(pid));
     return pid;
   }
 
@@ -54,14 +56,14 @@ export class Runtime {
     return upid - Math.floor(upid / UPID_STRIDE) * UPID_STRIDE;
   }
 
-  badDeref(what: string): never {
-    this.k.fault('err-ptr-deref', `dereference of ${what}`);
+  badDeref(object: Extract<FaultCause, { kind: 'deref' }>['object'], ptr: Extract<FaultCause, { kind: 'deref' }>['ptr']): never {
+    this.k.fault('err-ptr-deref', { kind: 'deref', object, ptr });
     throw SkipCall.instance;
   }
 
   /** The bitmap of a page object (map->page), or a fault for NULL. */
   bitmap(page: number): Uint32Array {
-    if (page <= 0 || !this.k.heap.isLive(page)) this.badDeref(page === 0 ? 'a NULL pidmap page' : 'a freed pidmap page');
+    if (page <= 0 || !this.k.heap.isLive(page)) this.badDeref('pidmap page', objectTarget(page, 'page'));
     // Forks touch the same page again and again: the last one is kept (per kernel, as a page's
     // contents live as long as the object does).
     if (page === this.lastPage && this.k === this.lastPageOf) return this.lastBitmap;

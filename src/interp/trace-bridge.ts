@@ -32,18 +32,13 @@ export class TraceBridge {
     tr.ret(value);
   }
 
-  /** The frame's locals; a struct upid * as the model prints it (`&pid->numbers[i]`). */
+  /** The frame's locals in the model's encodings (a upid into no struct pid: unset). */
   private localsOf(f: Frame): Locals {
     this.shown ??= this.locals();
     const view: Record<string, RawValue> = {};
     for (const { name, slot, upid } of this.shown) {
       const value = f[slot];
-      if (upid) {
-        const pid = Math.floor(value / UPID_STRIDE);
-        view[name] = pid === 0 ? null : `&pid->numbers[${value - pid * UPID_STRIDE}]`;
-      } else {
-        view[name] = value;
-      }
+      view[name] = upid && Math.floor(value / UPID_STRIDE) === 0 ? null : value;
     }
     return view;
   }

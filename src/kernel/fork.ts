@@ -52,7 +52,7 @@ export function copyProcess(k: Kernel): number {
     if (tr !== null) tr.step('copy_process/goto-cleanup-io', copyLocals(task, pid, retval));
     if (tr !== null) tr.step('copy_process/bad_fork_cleanup_io', copyLocals(task, pid, retval));
     if (tr !== null) tr.step('copy_process/return-err', copyLocals(task, pid, retval));
-    if (tr !== null) tr.ret(`ERR_PTR(${retval})`);
+    if (tr !== null) tr.ret(retval);
     return retval;
   }
   if (tr !== null) tr.step('copy_process/if-newpid', copyLocals(task, pid, retval));

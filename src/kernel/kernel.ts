@@ -2,12 +2,14 @@
 // allocators with fault injection and the sanitizer, the calling task's next_syscall_data, and
 // the per-fork bookkeeping that turns "what was left behind" into leak faults.
 import { newPage } from './bitmap';
-import { FaultLog, type FaultKind } from './faults';
+import { FaultLog, type FaultCause, type FaultKind } from './faults';
 import { KernelHeap, OBJ_PAGE, OBJ_STRUCT_PID } from './heap';
 import { PidNamespace } from './namespace';
-import { IS_ERR, NULL, type Ptr } from './pointers';
+import { NULL, type Ptr } from './pointers';
+import type { AllocPidFrame } from './pid';
 import type { Variant } from './statements';
 import type { Tracer } from './tracer';
+import { objectTarget } from './values';
 
 export interface KernelConfig {
   readonly variant: Variant;
@@ -33,6 +35,10 @@ export class Kernel {
   nextSyscallData: number | null = null;
   /** The recording stepper's hook; null in fast mode. */
   tr: Tracer | null = null;
+  /** alloc_pid's locals (see pid.ts), reused by every call. */
+  readonly allocPidFrame: AllocPidFrame = {
+    ns: 0, pid: NULL, i: null, nr: null, tmp: null, next_nr: undefined, rc: undefined, type: undefined, upid: undefined,
+  };
 
   /** The fork being run (0-based), or -1 between forks. */
   forkIndex = -1;
@@ -95,7 +101,7 @@ export class Kernel {
   /** The sanitizer skips a free of anything but a live struct pid and records invalid-free. */
   kmemCacheFree(ptr: Ptr): void {
     if (!this.heap.isLive(ptr) || this.heap.typeOf(ptr) !== OBJ_STRUCT_PID) {
-      this.fault('invalid-free', `kmem_cache_free(${IS_ERR(ptr) ? `ERR_PTR(${ptr})` : ptr === NULL ? 'NULL' : 'a freed or foreign object'})`);
+      this.fault('invalid-free', { kind: 'bad-free', call: 'kmem_cache_free', ptr: objectTarget(ptr) });
       return;
     }
     this.heap.markFreed(ptr);
@@ -117,7 +123,7 @@ export class Kernel {
   kfree(ptr: Ptr): void {
     if (ptr === NULL) return;
     if (!this.heap.isLive(ptr) || this.heap.typeOf(ptr) !== OBJ_PAGE) {
-      this.fault('invalid-free', `kfree(${IS_ERR(ptr) ? `ERR_PTR(${ptr})` : 'a freed or foreign object'})`);
+      this.fault('invalid-free', { kind: 'bad-free', call: 'kfree', ptr: objectTarget(ptr, 'page') });
       return;
     }
     this.heap.markFreed(ptr);
@@ -136,9 +142,10 @@ export class Kernel {
     if (this.tr !== null) this.tr.change({ kind: 'page-installed', level: ns.level, entry, id: page });
   }
 
-  fault(kind: FaultKind, detail: string): void {
+  /** `cause` is built only when a fault happens, so fast mode pays nothing for it otherwise. */
+  fault(kind: FaultKind, cause: FaultCause): void {
     this.faults.add(this.forkIndex, kind);
-    if (this.tr !== null) this.tr.change({ kind: 'fault', fault: kind, fork: this.forkIndex, detail });
+    if (this.tr !== null) this.tr.change({ kind: 'fault', fault: kind, fork: this.forkIndex, cause });
   }
 
   /** Bookkeeping for pidmap-leak: a number was set during the current fork. */

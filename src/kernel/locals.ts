@@ -1,5 +1,8 @@
 // The C type of every local the model reports to its tracer, which says how to read the raw
-// number (see pid.ts for the encodings): the stepper formats values from this table.
+// number: ints as themselves; struct pid * and void * (a page) as a heap id, 0 NULL, -errno an
+// ERR_PTR; struct pid_namespace * as level + 1; struct pidmap * as ((level << 8) | entry) + 1;
+// struct upid * as pid * UPID_STRIDE + level; struct task_struct * as fork + 1. values.ts turns
+// a number into a typed Value by this table.
 import type { ModelFunction } from './statements';
 
 export type ValueType =

@@ -4,15 +4,17 @@
 // hook costs one null check and builds nothing.
 //
 // Locals handed to the tracer use the encodings of locals.ts: namespaces as level + 1, pidmap
-// entries as (level << 8 | entry) + 1, struct pid and page pointers as heap ids / ERR_PTR values.
+// entries as (level << 8 | entry) + 1, struct pid and page pointers as heap ids / ERR_PTR values,
+// upids as pid * UPID_STRIDE + level.
 import { findNextZeroBit, clearBit, testAndSetBit } from './bitmap';
 import {
   BITS_PER_PAGE, BITS_PER_PAGE_MASK, EBUSY, EINVAL, ENOMEM, PIDTYPE_MAX, RESERVED_PIDS,
 } from './constants';
 import type { Kernel } from './kernel';
 import type { PidNamespace } from './namespace';
-import { ERR_PTR, IS_ERR, NULL, type Ptr } from './pointers';
+import { ERR_PTR, IS_ERR, NULL, upidRef, type Ptr } from './pointers';
 import type { Locals } from './tracer';
+import { structPidTarget } from './values';
 
 /** Pointer encodings shared with locals.ts. */
 export function nsRef(ns: PidNamespace | null): number {
@@ -21,10 +23,6 @@ export function nsRef(ns: PidNamespace | null): number {
 
 export function mapRef(ns: PidNamespace, entry: number): number {
   return ((ns.level << 8) | entry) + 1;
-}
-
-function upidRef(pid: Ptr, i: number): string {
-  return IS_ERR(pid) ? `ERR_PTR(${pid})->numbers + ${i}` : `&pid->numbers[${i}]`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -41,7 +39,7 @@ export function freePidmap(k: Kernel, pid: Ptr, i: number): void {
   if (tr !== null) tr.step('free_pidmap/nr', { upid: upidRef(pid, i), nr: null, map: null, offset: null });
   if (IS_ERR(pid) || !k.heap.isLive(pid)) {
     // Reading upid->nr through an error pointer: the sanitizer skips the whole call.
-    k.fault('err-ptr-deref', `free_pidmap(${upidRef(pid, i)}) reads upid->nr`);
+    k.fault('err-ptr-deref', { kind: 'upid-read', call: 'free_pidmap', pid: structPidTarget(pid), level: i });
     if (tr !== null) tr.ret(null);
     return;
   }
@@ -319,189 +317,174 @@ export function setPredefinedPid(k: Kernel, ns: PidNamespace, pid: Ptr, nextNr: 
 // ---------------------------------------------------------------------------------------------
 // alloc_pid(ns): one upid per level from ns->level up to 0; out_free on failure.
 
-interface AllocPidLocals {
-  ns: PidNamespace;
+/**
+ * alloc_pid's locals in the kernel's encodings (locals.ts): the code below reads and writes them
+ * here, and the tracer snapshots this one object at each step, so what a step shows is what the
+ * code holds. `undefined` is a local of a block not entered (or left), null one not assigned yet.
+ */
+export type AllocPidFrame = {
+  ns: number;
   pid: Ptr;
   i: number | null;
   nr: number | null;
-  tmp: PidNamespace | null | undefined;
-  nextNr?: number;
-  rc?: number | null;
-  type?: number;
-  upid?: string;
-}
-
-function allocPidView(l: AllocPidLocals): Locals {
-  const view: Record<string, number | string | null> = {
-    ns: nsRef(l.ns), pid: l.pid, i: l.i, nr: l.nr, tmp: l.tmp === undefined ? null : nsRef(l.tmp),
-  };
-  if (l.nextNr !== undefined) view.next_nr = l.nextNr;
-  if (l.rc !== undefined) view.rc = l.rc;
-  if (l.type !== undefined) view.type = l.type;
-  if (l.upid !== undefined) view.upid = l.upid;
-  return view;
-}
+  /** struct pid_namespace *: level + 1; ->parent is one less (0 is NULL above level 0). */
+  tmp: number | null;
+  next_nr: number | null | undefined;
+  rc: number | null | undefined;
+  type: number | undefined;
+  upid: number | undefined;
+};
 
 export function allocPid(k: Kernel, ns: PidNamespace): Ptr {
   // Read once: a tracer that stops recording mid-call ignores the rest of this call.
   const tr = k.tr;
-  // Only the recording stepper reads `at`; fast mode never builds it.
-  const at: AllocPidLocals | null = tr !== null ? { ns, pid: NULL, i: null, nr: null, tmp: undefined } : null;
-  if (tr !== null) tr.call('alloc_pid', { ns: nsRef(ns) });
-  if (tr !== null && at) tr.step('alloc_pid/kmem_cache_alloc', allocPidView(at));
-  let pid = k.kmemCacheAlloc();
-  if (at) at.pid = pid;
-  if (tr !== null && at) tr.step('alloc_pid/if-no-pid', allocPidView(at));
-  if (pid === NULL) {
+  // alloc_pid never re-enters itself, so its kernel keeps one frame for it: fast mode allocates
+  // nothing per fork (the tracer copies what it keeps).
+  const f = k.allocPidFrame;
+  f.ns = nsRef(ns);
+  f.pid = NULL;
+  f.i = null;
+  f.nr = null;
+  f.tmp = null;
+  f.next_nr = undefined;
+  f.rc = undefined;
+  f.type = undefined;
+  f.upid = undefined;
+  if (tr !== null) tr.call('alloc_pid', { ns: f.ns });
+  if (tr !== null) tr.step('alloc_pid/kmem_cache_alloc', f);
+  f.pid = k.kmemCacheAlloc();
+  if (tr !== null) tr.step('alloc_pid/if-no-pid', f);
+  if (f.pid === NULL) {
     if (k.patched) {
-      if (tr !== null && at) tr.step('alloc_pid/if-no-pid/err-ptr', allocPidView(at));
-      pid = ERR_PTR(-ENOMEM);
-      if (at) at.pid = pid;
-      if (tr !== null) tr.change({ kind: 'err-ptr', value: pid });
+      if (tr !== null) tr.step('alloc_pid/if-no-pid/err-ptr', f);
+      f.pid = ERR_PTR(-ENOMEM);
+      if (tr !== null) tr.change({ kind: 'err-ptr', value: f.pid });
     }
-    if (tr !== null && at) tr.step('alloc_pid/if-no-pid/goto-out', allocPidView(at));
-    return allocPidOut(k, pid, at);
+    if (tr !== null) tr.step('alloc_pid/if-no-pid/goto-out', f);
+    return allocPidOut(k, f);
   }
 
-  if (tr !== null && at) tr.step('alloc_pid/tmp-ns', allocPidView(at));
-  let tmp: PidNamespace | null = ns;
-  if (at) at.tmp = tmp;
-  let i: number;
+  if (tr !== null) tr.step('alloc_pid/tmp-ns', f);
+  f.tmp = f.ns;
   outFree: {
     if (k.patched) {
-      if (tr !== null && at) tr.step('alloc_pid/i-level', allocPidView(at));
-      i = ns.level;
-      if (at) at.i = i;
-      if (tr !== null && at) tr.step('alloc_pid/if-next-data', allocPidView(at));
+      if (tr !== null) tr.step('alloc_pid/i-level', f);
+      f.i = ns.level;
+      if (tr !== null) tr.step('alloc_pid/if-next-data', f);
       if (k.nextSyscallData !== null) {
-        if (at) at.rc = null;
-        if (tr !== null && at) tr.step('alloc_pid/next_nr', allocPidView(at));
-        const nextNr = k.nextSyscallData;
-        if (at) at.nextNr = nextNr;
-        if (tr !== null && at) tr.step('alloc_pid/reset-next', allocPidView(at));
+        f.rc = null;
+        if (tr !== null) tr.step('alloc_pid/next_nr', f);
+        f.next_nr = k.nextSyscallData;
+        if (tr !== null) tr.step('alloc_pid/reset-next', f);
         k.setNextData(null);
-        if (tr !== null && at) tr.step('alloc_pid/set_predefined_pid', allocPidView(at));
-        const rc = setPredefinedPid(k, tmp, pid, nextNr);
-        if (at) at.rc = rc;
-        if (tr !== null && at) tr.step('alloc_pid/if-rc', allocPidView(at));
-        if (rc < 0) {
-          if (tr !== null && at) tr.step('alloc_pid/if-rc/err-ptr', allocPidView(at));
-          pid = ERR_PTR(rc);
-          if (at) at.pid = pid;
-          if (tr !== null) tr.change({ kind: 'err-ptr', value: pid });
-          if (tr !== null && at) tr.step('alloc_pid/if-rc/goto-out_free', allocPidView(at));
+        if (tr !== null) tr.step('alloc_pid/set_predefined_pid', f);
+        f.rc = setPredefinedPid(k, k.namespaces[f.tmp - 1], f.pid, f.next_nr);
+        if (tr !== null) tr.step('alloc_pid/if-rc', f);
+        if (f.rc < 0) {
+          if (tr !== null) tr.step('alloc_pid/if-rc/err-ptr', f);
+          f.pid = ERR_PTR(f.rc);
+          if (tr !== null) tr.change({ kind: 'err-ptr', value: f.pid });
+          if (tr !== null) tr.step('alloc_pid/if-rc/goto-out_free', f);
           break outFree;
         }
-        if (tr !== null && at) tr.step('alloc_pid/predefined/tmp-parent', allocPidView(at));
-        tmp = tmp.parent;
-        if (at) at.tmp = tmp;
-        if (tr !== null && at) tr.step('alloc_pid/predefined/i-dec', allocPidView(at));
-        i--;
-        if (at) {
-          at.i = i;
-          delete at.nextNr;
-          delete at.rc;
-        }
+        if (tr !== null) tr.step('alloc_pid/predefined/tmp-parent', f);
+        f.tmp--;
+        if (tr !== null) tr.step('alloc_pid/predefined/i-dec', f);
+        f.i--;
+        // The block declaring next_nr and rc ends here.
+        f.next_nr = undefined;
+        f.rc = undefined;
       }
     } else {
-      if (tr !== null && at) tr.step('alloc_pid/for-init', allocPidView(at));
-      i = ns.level;
-      if (at) at.i = i;
+      if (tr !== null) tr.step('alloc_pid/for-init', f);
+      f.i = ns.level;
     }
 
     for (;;) {
-      if (tr !== null && at) tr.step('alloc_pid/for-cond', allocPidView(at));
-      if (!(i >= 0)) break;
-      if (tr !== null && at) tr.step('alloc_pid/for/alloc_pidmap', allocPidView(at));
+      if (tr !== null) tr.step('alloc_pid/for-cond', f);
+      if (!(f.i >= 0)) break;
+      if (tr !== null) tr.step('alloc_pid/for/alloc_pidmap', f);
       // tmp walks up one parent per level, so it is the level-i namespace here.
-      const nr = allocPidmap(k, tmp as PidNamespace);
-      if (at) at.nr = nr;
-      if (tr !== null && at) tr.step('alloc_pid/for/if-nr', allocPidView(at));
-      if (nr < 0) {
+      f.nr = allocPidmap(k, k.namespaces[f.tmp - 1]);
+      if (tr !== null) tr.step('alloc_pid/for/if-nr', f);
+      if (f.nr < 0) {
         if (k.patched) {
-          if (tr !== null && at) tr.step('alloc_pid/for/if-nr/err-ptr', allocPidView(at));
-          pid = ERR_PTR(-ENOMEM);
-          if (at) at.pid = pid;
-          if (tr !== null) tr.change({ kind: 'err-ptr', value: pid });
+          if (tr !== null) tr.step('alloc_pid/for/if-nr/err-ptr', f);
+          f.pid = ERR_PTR(-ENOMEM);
+          if (tr !== null) tr.change({ kind: 'err-ptr', value: f.pid });
         }
-        if (tr !== null && at) tr.step('alloc_pid/for/if-nr/goto-out_free', allocPidView(at));
+        if (tr !== null) tr.step('alloc_pid/for/if-nr/goto-out_free', f);
         break outFree;
       }
-      if (tr !== null && at) tr.step('alloc_pid/for/numbers-nr', allocPidView(at));
-      k.heap.setPidNumber(pid, i, nr);
-      if (tr !== null) tr.change({ kind: 'pid-number', id: pid, level: i, nr });
-      if (tr !== null && at) tr.step('alloc_pid/for/numbers-ns', allocPidView(at));
-      if (tr !== null && at) tr.step('alloc_pid/for/tmp-parent', allocPidView(at));
-      tmp = (tmp as PidNamespace).parent;
-      if (at) at.tmp = tmp;
-      if (tr !== null && at) tr.step('alloc_pid/for-dec', allocPidView(at));
-      i--;
-      if (at) at.i = i;
+      if (tr !== null) tr.step('alloc_pid/for/numbers-nr', f);
+      k.heap.setPidNumber(f.pid, f.i, f.nr);
+      if (tr !== null) tr.change({ kind: 'pid-number', id: f.pid, level: f.i, nr: f.nr });
+      if (tr !== null) tr.step('alloc_pid/for/numbers-ns', f);
+      if (tr !== null) tr.step('alloc_pid/for/tmp-parent', f);
+      f.tmp--;
+      if (tr !== null) tr.step('alloc_pid/for-dec', f);
+      f.i--;
     }
 
     // Success: the rest touches no pidmap; it is stepped so every line of the function maps.
-    if (tr !== null && at) {
-      tr.step('alloc_pid/get_pid_ns', allocPidView(at));
-      tr.step('alloc_pid/level', allocPidView(at));
-      tr.step('alloc_pid/count', allocPidView(at));
-      at.type = 0;
-      tr.step('alloc_pid/type-for-init', allocPidView(at));
-      for (let type = 0; ; type++) {
-        at.type = type;
-        tr.step('alloc_pid/type-for-cond', allocPidView(at));
-        if (!(type < PIDTYPE_MAX)) break;
-        tr.step('alloc_pid/INIT_HLIST_HEAD', allocPidView(at));
-        tr.step('alloc_pid/type-for-inc', allocPidView(at));
+    if (tr !== null) {
+      tr.step('alloc_pid/get_pid_ns', f);
+      tr.step('alloc_pid/level', f);
+      tr.step('alloc_pid/count', f);
+      f.type = 0;
+      tr.step('alloc_pid/type-for-init', f);
+      for (; ; f.type++) {
+        tr.step('alloc_pid/type-for-cond', f);
+        if (!(f.type < PIDTYPE_MAX)) break;
+        tr.step('alloc_pid/INIT_HLIST_HEAD', f);
+        tr.step('alloc_pid/type-for-inc', f);
       }
-      tr.step('alloc_pid/spin_lock_irq', allocPidView(at));
-      at.i = ns.level;
-      tr.step('alloc_pid/hash-for-init', allocPidView(at));
-      for (let level = ns.level; ; level--) {
-        at.i = level;
-        tr.step('alloc_pid/hash-for-cond', allocPidView(at));
-        if (!(level >= 0)) break;
-        tr.step('alloc_pid/hash/upid', allocPidView(at));
-        at.upid = `&pid->numbers[${level}]`;
-        tr.step('alloc_pid/hash/hlist_add_head_rcu', allocPidView(at));
-        tr.step('alloc_pid/hash-for-dec', allocPidView(at));
+      tr.step('alloc_pid/spin_lock_irq', f);
+      f.i = ns.level;
+      tr.step('alloc_pid/hash-for-init', f);
+      for (; ; f.i--) {
+        tr.step('alloc_pid/hash-for-cond', f);
+        if (!(f.i >= 0)) break;
+        tr.step('alloc_pid/hash/upid', f);
+        f.upid = upidRef(f.pid, f.i);
+        tr.step('alloc_pid/hash/hlist_add_head_rcu', f);
+        tr.step('alloc_pid/hash-for-dec', f);
       }
-      tr.step('alloc_pid/spin_unlock_irq', allocPidView(at));
+      tr.step('alloc_pid/spin_unlock_irq', f);
     }
-    return allocPidOut(k, pid, at);
+    return allocPidOut(k, f);
   }
 
   // out_free:
-  if (tr !== null && at) tr.step('alloc_pid/out_free', allocPidView(at));
-  if (tr !== null && at) tr.step('alloc_pid/out_free/for-init', allocPidView(at));
-  for (i++; ; i++) {
-    if (at) at.i = i;
-    if (tr !== null && at) tr.step('alloc_pid/out_free/for-cond', allocPidView(at));
-    if (!(i <= ns.level)) break;
-    if (tr !== null && at) tr.step('alloc_pid/out_free/free_pidmap', allocPidView(at));
-    freePidmap(k, pid, i);
-    if (tr !== null && at) tr.step('alloc_pid/out_free/for-inc', allocPidView(at));
+  if (tr !== null) tr.step('alloc_pid/out_free', f);
+  if (tr !== null) tr.step('alloc_pid/out_free/for-init', f);
+  for (f.i = (f.i as number) + 1; ; f.i++) {
+    if (tr !== null) tr.step('alloc_pid/out_free/for-cond', f);
+    if (!(f.i <= ns.level)) break;
+    if (tr !== null) tr.step('alloc_pid/out_free/free_pidmap', f);
+    freePidmap(k, f.pid, f.i);
+    if (tr !== null) tr.step('alloc_pid/out_free/for-inc', f);
   }
-  if (tr !== null && at) tr.step('alloc_pid/out_free/kmem_cache_free', allocPidView(at));
-  k.kmemCacheFree(pid);
+  if (tr !== null) tr.step('alloc_pid/out_free/kmem_cache_free', f);
+  k.kmemCacheFree(f.pid);
   if (!k.patched) {
-    if (tr !== null && at) tr.step('alloc_pid/out_free/pid-null', allocPidView(at));
-    pid = NULL;
-    if (at) at.pid = pid;
+    if (tr !== null) tr.step('alloc_pid/out_free/pid-null', f);
+    f.pid = NULL;
   }
-  if (tr !== null && at) tr.step('alloc_pid/out_free/goto-out', allocPidView(at));
-  return allocPidOut(k, pid, at);
+  if (tr !== null) tr.step('alloc_pid/out_free/goto-out', f);
+  return allocPidOut(k, f);
 }
 
 /** The `out:` label and `return pid;` shared by every path of alloc_pid. */
-function allocPidOut(k: Kernel, pid: Ptr, at: AllocPidLocals | null): Ptr {
+function allocPidOut(k: Kernel, f: AllocPidFrame): Ptr {
   // Read once: a tracer that stops recording mid-call ignores the rest of this call.
   const tr = k.tr;
-  if (tr !== null && at) {
-    tr.step('alloc_pid/out', allocPidView(at));
-    tr.step('alloc_pid/return', allocPidView(at));
-    tr.ret(pid);
+  if (tr !== null) {
+    tr.step('alloc_pid/out', f);
+    tr.step('alloc_pid/return', f);
+    tr.ret(f.pid);
   }
-  return pid;
+  return f.pid;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -87,13 +87,13 @@ function runFork(k: Kernel, fork: number, forks: ForkLog, childByNr: Int32Array 
   } else {
     forks.setErrno(fork, -result);
     if (k.forkPid !== NULL && k.heap.isLive(k.forkPid)) {
-      k.fault('leak', 'the struct pid allocated by this fork is neither attached to a child nor freed');
+      k.fault('leak', { kind: 'pid-leaked' });
     }
     for (let s = 0; s < k.forkSetCount; s++) {
       const nr = k.forkSetNrs[s];
       const page = k.namespaces[k.forkSetLevels[s]].pages[(nr / BITS_PER_PAGE) | 0];
       if (page !== null && testBit(page, nr & BITS_PER_PAGE_MASK)) {
-        k.fault('pidmap-leak', 'a pid number this failed fork set is still set');
+        k.fault('pidmap-leak', { kind: 'number-left-set' });
         break;
       }
     }

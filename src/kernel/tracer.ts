@@ -6,7 +6,7 @@
 // the C text the patch shows and names a statement by where it sits in the patch document — with
 // the model statement it stands for when there is one, and none for a line the model does not
 // have (an edited or added line, a helper function a later version adds).
-import type { FaultKind } from './faults';
+import type { FaultCause, FaultKind } from './faults';
 import type { ModelFunction, StepId } from './statements';
 
 /** A span of the patch document: 0-based line, columns [start, end) of that line. */
@@ -36,11 +36,15 @@ export interface InterpretedFunction {
 export type FrameFunction = ModelFunction | InterpretedFunction;
 
 /**
- * A local's raw value: a number (its meaning comes from the function's local types, see
- * locals.ts), a string already formatted for display, or null for "not assigned yet".
+ * A local's raw value: a number in the encoding its C type gives it (locals.ts: the function's
+ * local types; values.ts turns it into a typed Value), or null for "not assigned yet".
  */
-export type RawValue = number | string | null;
-export type Locals = Readonly<Record<string, RawValue>>;
+export type RawValue = number | null;
+/**
+ * A frame's locals by C name. `undefined` is a local out of scope (a block's declaration not
+ * reached or left): the snapshot leaves it out.
+ */
+export type Locals = Readonly<Record<string, RawValue | undefined>>;
 
 /** What a statement did to kernel state (the model reports it as it happens). */
 export type Change =
@@ -54,7 +58,7 @@ export type Change =
   | { readonly kind: 'free'; readonly allocator: 'kmem_cache_free' | 'kfree'; readonly id: number }
   | { readonly kind: 'pid-number'; readonly id: number; readonly level: number; readonly nr: number }
   | { readonly kind: 'err-ptr'; readonly value: number }
-  | { readonly kind: 'fault'; readonly fault: FaultKind; readonly fork: number; readonly detail: string }
+  | { readonly kind: 'fault'; readonly fault: FaultKind; readonly fork: number; readonly cause: FaultCause }
   | { readonly kind: 'next-data'; readonly value: number | null }
   | { readonly kind: 'fork-result'; readonly fork: number; readonly pids: readonly number[] | null; readonly errno: string | null }
   | { readonly kind: 'child-exited'; readonly nr: number };
@@ -67,8 +71,8 @@ export interface Tracer {
   call(fn: FrameFunction, locals: Locals): void;
   /**
    * The current frame is about to execute the statement at `site`, with these locals (all of the
-   * frame's locals, not only the changed ones: the recorder keeps the object as the frame's
-   * snapshot, so the caller must not mutate it afterwards).
+   * frame's locals, not only the changed ones). The tracer snapshots what it keeps, so a function
+   * may hand over the very object that holds its locals and go on changing it.
    */
   step(site: StepSite, locals: Locals): void;
   /** The current frame returns (its return step was recorded just before). */

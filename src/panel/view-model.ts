@@ -4,6 +4,7 @@
 import { BITS_PER_PAGE } from '../kernel/constants';
 import type { Outcome } from '../kernel/outcome';
 import { MAX_LISTED_FAULTS, type DebugRun, type SourceLocator, type StepSiteRef } from '../runtime';
+import { formatFaultCause, formatTarget, formatValue, heapDetail } from '../stepper/format';
 import { describeChange, type ExecutionPoint, type FrameView } from '../stepper/point';
 import { isSetIn, type LevelSnapshot } from '../stepper/pidmap-snapshot';
 import { localValue, scanMarks, type ScanMarks } from '../stepper/scan-marks';
@@ -61,14 +62,13 @@ export function bitmapView(level: LevelSnapshot, pidMax: number, marks: ScanMark
 export function structPidOf(point: ExecutionPoint): StructPidView | null {
   const frame = [...point.stack].reverse().find((f) => f.fn === 'alloc_pid');
   const value = frame ? localValue(frame, 'pid') : undefined;
-  if (value === undefined || value === 'NULL' || value === '?') return null;
-  if (value.startsWith('ERR_PTR(')) return { address: value, state: 'error pointer', numbers: [] };
-  const object = point.heap.find((h) => h.address === value);
-  if (!object) return { address: value, state: 'unknown', numbers: [] };
-  // The stepper words a struct pid's numbers as "numbers: [4001, ?]".
-  const listed = /numbers: \[([^\]]*)\]/.exec(object.detail)?.[1] ?? '';
-  const numbers = listed === '' ? [] : listed.split(', ').map((n) => (/^-?\d+$/.test(n) ? Number(n) : null));
-  return { address: value, state: object.state, numbers };
+  if (value?.kind !== 'ptr') return null;
+  const target = value.target;
+  if (target.kind === 'err-ptr') return { address: formatTarget(target), state: 'error pointer', numbers: [] };
+  if (target.kind !== 'struct pid') return null;
+  const object = point.heap.find((h) => h.ref.kind === 'struct pid' && h.ref.id === target.id);
+  if (!object) return { address: formatTarget(target), state: 'unknown', numbers: [] };
+  return { address: formatTarget(target), state: object.state, numbers: object.numbers };
 }
 
 function frameItems(locator: SourceLocator, stack: readonly FrameView[]): FrameItem[] {
@@ -76,23 +76,31 @@ function frameItems(locator: SourceLocator, stack: readonly FrameView[]): FrameI
     fn: frame.fn,
     stepId: frame.stepId ?? '',
     line: locator.linesOf(frame)[0] ?? null,
-    locals: frame.locals.map((l) => ({ name: l.name, type: l.type, value: l.value, changed: l.changed })),
+    locals: frame.locals.map((l) => ({ name: l.name, type: l.type, value: formatValue(l.value), changed: l.changed })),
   }));
 }
 
+// Each fault's item is built once per run and shared by every later step: at the end of a long
+// run a step lists MAX_LISTED_FAULTS of them, and rebuilding each one per step cost most of it.
+const faultItemsOfRun = new WeakMap<DebugRun, FaultItem[]>();
+
 /** The first MAX_LISTED_FAULTS faults committed so far, each on its line. */
 function faultItems(run: DebugRun, point: ExecutionPoint): FaultItem[] {
-  return run.faultSitesIn(0, Math.min(point.faults.length, MAX_LISTED_FAULTS)).map((site) => {
+  const count = Math.min(point.faultCount, MAX_LISTED_FAULTS);
+  let items = faultItemsOfRun.get(run);
+  if (items === undefined) faultItemsOfRun.set(run, (items = []));
+  for (const site of run.faultSitesIn(items.length, count)) {
     const where = locationOf(run.locator, site.site);
-    return {
+    items.push({
       kind: site.fault.kind,
       fork: site.fault.fork,
-      detail: site.fault.detail,
+      detail: formatFaultCause(site.fault.cause),
       line: where.kind === 'patch' ? where.line : null,
       where: where.kind === 'patch' ? where.text : `model: ${where.tsFile} ${where.tsSymbol}`,
       pointIndex: site.pointIndex,
-    };
-  });
+    });
+  }
+  return items.slice(0, count);
 }
 
 function eventItems(session: Session, at: number): EventItem[] {
@@ -135,9 +143,9 @@ export function runView(run: DebugRun, stopReason: Stop['reason']): RunView {
     stack: frameItems(run.locator, point.stack),
     bitmaps: point.pidmaps.map((level) => bitmapView(level, session.scenario.pidMax, marks.get(level.level))),
     structPid: structPidOf(point),
-    heap: point.heap.slice(-MAX_HEAP_ITEMS).map((h) => ({ address: h.address, type: h.type, state: h.state, detail: h.detail })),
+    heap: point.heap.slice(-MAX_HEAP_ITEMS).map((h) => ({ address: formatTarget(h.ref), type: h.type, state: h.state, detail: heapDetail(h) })),
     faults: faultItems(run, point),
-    faultCount: point.faults.length,
+    faultCount: point.faultCount,
     events: eventItems(session, point.index),
     outcome: outcomeSummary(session.outcome),
     scenarioKeys: runScenarioKeys(session.scenario),

@@ -46,7 +46,7 @@ export interface FaultSite {
 
 /** The sites of every fault a session recorded, in order (the run's whole list, computed once by DebugRun). */
 export function faultSites(session: Session, isShown: (site: StepSiteRef) => boolean): FaultSite[] {
-  const faults = session.point(session.length - 1).faults;
+  const faults = session.faultRecords;
   type Placed = { readonly site: StepSiteRef; readonly pointIndex: number };
   const placed: { kind: FaultKind; fork: number; site: Placed }[] = [];
   const sites: FaultSite[] = [];

@@ -12,12 +12,13 @@
 //   line, columns) plus the StepId it stands for, or null for a line the model does not have (an
 //   edited or added line). A frame's function is a ModelFunction or an InterpretedFunction (a
 //   name and its signature's span): frames of functions the model does not know are fine.
-// - Locals are handed over whole at every step (the recorder keeps the object as the frame's
-//   snapshot). Today their values are the RawValue encodings of src/kernel/locals.ts (ints;
-//   NULL 0; ERR_PTR(-errno) as -errno; struct pid and pages by heap id; namespaces as level + 1;
-//   pidmap entries as (level << 8 | entry) + 1), typed by LOCAL_TYPES. The goal, not yet done:
-//   typed C values (int, NULL, ERR_PTR, pointers to struct pid / namespace / pidmap entry / upid
-//   / page by identity) that the faces format and nobody parses back.
+// - Locals are handed over whole at every step, as one object (alloc_pid hands the very object
+//   its code reads and writes); the recorder snapshots the locals in scope. Their values are
+//   numbers in the encodings of src/kernel/locals.ts, typed by LOCAL_TYPES; an execution point
+//   carries them as typed Values (src/kernel/values.ts: int, NULL, ERR_PTR, pointers to a struct
+//   pid / page by id, a namespace by level, a pidmap entry, a upid of a struct pid), and faults
+//   as typed FaultCauses. The faces word them with src/stepper/format.ts; nobody parses a
+//   formatted value back.
 // - Where a step shows (locations.ts): its span when it has one, else the patch line the mapping
 //   gives its StepId, else the model's text view. Which line a fault is blamed on
 //   (fault-sites.ts), and when a breakpoint stops (stop-rule.ts), follow from the same sites, so

@@ -1,16 +1,17 @@
 // The execution point a UI shows for one step index: built from a compact PointRecord, with
-// every value formatted for display and every change described in words.
+// every value typed (the faces format them with format.ts) and every change described in words.
 import { LOCAL_TYPES, type ValueType } from '../kernel/locals';
 import { isModelFunction, statementById, type StepId, type StepKind } from '../kernel/statements';
 import type { PatchSpan, RawValue } from '../kernel/tracer';
-import { formatValue, pageAddress, structPidAddress } from './format';
+import { valueOf, type PtrTarget, type Value } from '../kernel/values';
+import { formatFaultCause, formatValue, pageAddress, structPidAddress } from './format';
 import type { LevelSnapshot } from './pidmap-snapshot';
-import type { FaultRecord, FrameRecord, PointRecord, StepChange } from './recorder';
+import type { FrameRecord, HeapOwner, PointRecord, StepChange } from './recorder';
 
 export interface LocalView {
   readonly name: string;
-  readonly type: string;
-  readonly value: string;
+  readonly type: ValueType;
+  readonly value: Value;
   /** True when the previous point showed this same call with another value. */
   readonly changed: boolean;
 }
@@ -26,11 +27,15 @@ export interface FrameView {
 }
 
 export interface HeapObjectView {
-  readonly address: string;
+  /** The object (a struct pid or page by id), or the error pointer. */
+  readonly ref: PtrTarget;
   readonly type: 'struct pid' | 'pidmap page' | 'error pointer';
   readonly state: 'live' | 'freed' | 'not an object';
-  /** e.g. "numbers: [4001, 500]; child of fork 0", or "ERR_PTR(-12), made in fork 3". */
-  readonly detail: string;
+  /** struct pid: numbers[level].nr as written so far (null: not written); empty otherwise. */
+  readonly numbers: readonly (number | null)[];
+  /** The fork it was allocated (an error pointer: made) in; -1 outside a fork. */
+  readonly fork: number;
+  readonly owner: HeapOwner | null;
 }
 
 export interface ExecutionPoint {
@@ -49,7 +54,8 @@ export interface ExecutionPoint {
   readonly heap: readonly HeapObjectView[];
   /** How many heap objects the run has allocated so far (more than `heap` shows in a long run). */
   readonly heapCount: number;
-  readonly faults: readonly FaultRecord[];
+  /** How many faults the run has committed so far (the runtime lists them: DebugRun.faultSitesIn). */
+  readonly faultCount: number;
   readonly nextSyscallData: number | null;
   /** The step executed just before this point (null at the first point or an interpreted line). */
   readonly previousStepId: StepId | null;
@@ -57,15 +63,17 @@ export interface ExecutionPoint {
   readonly changes: readonly string[];
 }
 
+function typeOf(fn: string, name: string): ValueType {
+  return (isModelFunction(fn) ? LOCAL_TYPES[fn][name] : undefined) ?? 'int';
+}
+
 function localViews(frame: FrameRecord, before: FrameRecord | undefined): LocalView[] {
-  const types: Readonly<Record<string, ValueType>> = isModelFunction(frame.fn) ? LOCAL_TYPES[frame.fn] : {};
   return Object.entries(frame.locals).map(([name, raw]: [string, RawValue]) => {
-    const type = types[name] ?? 'int';
     const previous = before?.locals[name];
     return {
       name,
-      type,
-      value: formatValue(type, raw),
+      type: typeOf(frame.fn, name),
+      value: valueOf(typeOf(frame.fn, name), raw),
       changed: before !== undefined && previous !== undefined && previous !== raw,
     };
   });
@@ -94,7 +102,7 @@ export function describeChange(change: StepChange): string {
     case 'err-ptr':
       return `error pointer ERR_PTR(${change.value})`;
     case 'fault':
-      return `fault ${change.fault} in fork ${change.fork}: ${change.detail}`;
+      return `fault ${change.fault} in fork ${change.fork}: ${formatFaultCause(change.cause)}`;
     case 'next-data':
       return change.value === null ? 'next_syscall_data reset' : `next_syscall_data = ${change.value}`;
     case 'fork-result':
@@ -102,7 +110,7 @@ export function describeChange(change: StepChange): string {
     case 'child-exited':
       return `child ${change.nr} exited and was reaped`;
     case 'return':
-      return `${change.fn} returned${change.value === '' ? '' : ` ${change.value}`}`;
+      return `${change.fn} returned ${formatValue(change.value)}`;
   }
 }
 
@@ -132,31 +140,29 @@ export function pointDelta(records: readonly PointRecord[], index: number): Poin
     for (const [name, raw] of Object.entries(frame.locals)) {
       const previous = before.locals[name];
       if (previous === undefined || previous === raw) continue;
-      const type = (isModelFunction(frame.fn) ? LOCAL_TYPES[frame.fn][name] : undefined) ?? 'int';
-      changedLocals.push({ name, type, value: formatValue(type, raw), changed: true });
+      const type = typeOf(frame.fn, name);
+      changedLocals.push({ name, type, value: valueOf(type, raw), changed: true });
     }
   }
   return { changedLocals, changes: record.changes.map(describeChange) };
 }
 
-export function materialise(records: readonly PointRecord[], faults: readonly FaultRecord[], index: number): ExecutionPoint {
+export function materialise(records: readonly PointRecord[], index: number): ExecutionPoint {
   const record = records[index];
   const previous = index > 0 ? records[index - 1] : undefined;
   const byInvocation = new Map(previous?.stack.map((f) => [f.invocation, f]));
   const statement = record.stepId === null ? undefined : statementById(record.stepId);
   const top = record.stack[record.stack.length - 1];
   const heap: HeapObjectView[] = record.heap.slice(-MAX_HEAP_OBJECTS).map((o) => ({
-    address: o.type === 'struct pid' ? structPidAddress(o.id) : pageAddress(o.id),
+    ref: o.type === 'struct pid' ? { kind: 'struct pid', id: o.id } : { kind: 'page', id: o.id },
     type: o.type,
     state: o.state,
-    detail: [
-      o.type === 'struct pid' ? `numbers: [${o.numbers.map((n) => (n === null ? '?' : String(n))).join(', ')}]` : 'zeroed pidmap page',
-      o.fork >= 0 ? `allocated in fork ${o.fork}` : 'allocated outside a fork',
-      ...(o.owner === null ? [] : [o.owner]),
-    ].join('; '),
+    numbers: o.numbers,
+    fork: o.fork,
+    owner: o.owner,
   }));
   for (const e of record.errorPointers) {
-    heap.push({ address: `ERR_PTR(${e.value})`, type: 'error pointer', state: 'not an object', detail: `made in fork ${e.fork}` });
+    heap.push({ ref: { kind: 'err-ptr', error: e.value }, type: 'error pointer', state: 'not an object', numbers: [], fork: e.fork, owner: null });
   }
   return {
     index,
@@ -169,7 +175,7 @@ export function materialise(records: readonly PointRecord[], faults: readonly Fa
     pidmaps: record.pidmaps,
     heap,
     heapCount: record.heap.length,
-    faults: faults.slice(0, record.faultCount),
+    faultCount: record.faultCount,
     nextSyscallData: record.nextSyscallData,
     previousStepId: previous?.stepId ?? null,
     changes: record.changes.map(describeChange),

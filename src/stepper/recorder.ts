@@ -5,8 +5,8 @@ import type { Kernel } from '../kernel/kernel';
 import { RETURN_TYPES } from '../kernel/locals';
 import { entryStep, isModelFunction, type StepId } from '../kernel/statements';
 import type { Change, FrameFunction, Locals, PatchSpan, RawValue, StepSite, Tracer } from '../kernel/tracer';
-import type { FaultKind } from '../kernel/faults';
-import { formatValue } from './format';
+import type { FaultCause, FaultKind } from '../kernel/faults';
+import { valueOf, type Value } from '../kernel/values';
 import { PidmapSnapshots, type LevelSnapshot } from './pidmap-snapshot';
 
 export interface FrameRecord {
@@ -18,8 +18,26 @@ export interface FrameRecord {
   readonly stepId: StepId | null;
   /** Where an interpreted statement sits in the patch; null for a model step (the mapping places it). */
   readonly span: PatchSpan | null;
-  readonly locals: Locals;
+  /** The locals in scope, raw (typed by LOCAL_TYPES: see values.ts), as the step saw them. */
+  readonly locals: LocalsSnapshot;
 }
+
+export type LocalsSnapshot = Readonly<Record<string, RawValue>>;
+
+/** A copy of the locals in scope: the code that handed them over may go on changing its object. */
+function snapshot(locals: Locals): LocalsSnapshot {
+  const copy: Record<string, RawValue> = {};
+  for (const name in locals) {
+    const value = locals[name];
+    if (value !== undefined) copy[name] = value;
+  }
+  return copy;
+}
+
+/** Who holds a heap object: the fork whose child a struct pid became, or the pidmap entry a page backs. */
+export type HeapOwner =
+  | { readonly kind: 'child'; readonly fork: number }
+  | { readonly kind: 'pidmap'; readonly level: number; readonly entry: number };
 
 export interface HeapObjectRecord {
   readonly id: number;
@@ -29,8 +47,7 @@ export interface HeapObjectRecord {
   readonly fork: number;
   /** struct pid: numbers[level].nr as written so far (null: not written). */
   readonly numbers: readonly (number | null)[];
-  /** struct pid: the fork whose child it became; page: where it was installed. */
-  readonly owner: string | null;
+  readonly owner: HeapOwner | null;
 }
 
 export interface ErrorPointerRecord {
@@ -41,13 +58,14 @@ export interface ErrorPointerRecord {
 export interface FaultRecord {
   readonly fork: number;
   readonly kind: FaultKind;
-  readonly detail: string;
+  /** What the sanitizer saw (format.ts words it). */
+  readonly cause: FaultCause;
   /** The index of the first point recorded after the fault (the point whose changes show it). */
   readonly point: number;
 }
 
 /** A change as the stepper reports it: the kernel's, plus function returns. */
-export type StepChange = Change | { readonly kind: 'return'; readonly fn: string; readonly value: string };
+export type StepChange = Change | { readonly kind: 'return'; readonly fn: string; readonly value: Value };
 
 export interface PointRecord {
   /** The top frame's statement (see FrameRecord). */
@@ -93,8 +111,8 @@ export class Recorder implements Tracer {
   call(fn: FrameFunction, locals: Locals): void {
     if (this.truncated) return;
     const frame: FrameRecord = typeof fn === 'string'
-      ? { fn, invocation: ++this.invocations, stepId: entryStep(fn), span: null, locals }
-      : { fn: fn.name, invocation: ++this.invocations, stepId: null, span: fn.span, locals };
+      ? { fn, invocation: ++this.invocations, stepId: entryStep(fn), span: null, locals: snapshot(locals) }
+      : { fn: fn.name, invocation: ++this.invocations, stepId: null, span: fn.span, locals: snapshot(locals) };
     this.stack.push(frame);
     this.record(frame.stepId, frame.span);
   }
@@ -104,14 +122,14 @@ export class Recorder implements Tracer {
     const top = this.stack[this.stack.length - 1];
     const stepId = typeof site === 'string' ? site : site.stepId;
     const span = typeof site === 'string' ? null : site.span;
-    this.stack[this.stack.length - 1] = { fn: top.fn, invocation: top.invocation, stepId, span, locals };
+    this.stack[this.stack.length - 1] = { fn: top.fn, invocation: top.invocation, stepId, span, locals: snapshot(locals) };
     this.record(stepId, span);
   }
 
   ret(value: RawValue): void {
     if (this.truncated) return;
     const frame = this.stack.pop();
-    if (frame) this.pending.push({ kind: 'return', fn: frame.fn, value: formatValue(isModelFunction(frame.fn) ? RETURN_TYPES[frame.fn] : 'int', value) });
+    if (frame) this.pending.push({ kind: 'return', fn: frame.fn, value: valueOf(isModelFunction(frame.fn) ? RETURN_TYPES[frame.fn] : 'int', value) });
   }
 
   change(change: Change): void {
@@ -126,7 +144,7 @@ export class Recorder implements Tracer {
       case 'last-pid':
       case 'page-installed':
         this.pidmaps.levelChanged(change.level);
-        if (change.kind === 'page-installed') this.updateHeap(change.id, (o) => ({ ...o, owner: `level ${change.level} pidmap[${change.entry}]` }));
+        if (change.kind === 'page-installed') this.updateHeap(change.id, (o) => ({ ...o, owner: { kind: 'pidmap', level: change.level, entry: change.entry } }));
         break;
       case 'alloc':
         this.addHeap({
@@ -148,10 +166,10 @@ export class Recorder implements Tracer {
         this.errorPointers = [...this.errorPointers, { value: change.value, fork: this.k.forkIndex }];
         break;
       case 'fault':
-        this.faults.push({ fork: change.fork, kind: change.fault, detail: change.detail, point: this.points.length });
+        this.faults.push({ fork: change.fork, kind: change.fault, cause: change.cause, point: this.points.length });
         break;
       case 'fork-result':
-        if (change.pids !== null && this.k.forkPid !== 0) this.updateHeap(this.k.forkPid, (o) => ({ ...o, owner: `child of fork ${change.fork}` }));
+        if (change.pids !== null && this.k.forkPid !== 0) this.updateHeap(this.k.forkPid, (o) => ({ ...o, owner: { kind: 'child', fork: change.fork } }));
         break;
       case 'alloc-failed':
       case 'next-data':

@@ -2,8 +2,9 @@
 // cursor (alloc_pidmap's map entry and offset, or pid) and the bit under test (alloc_pidmap at
 // its test_and_set, alloc_fixed_pidmap's next_nr, free_pidmap's nr). The debugger panel draws
 // them on the bitmap; the debug adapter shows the bit under test among the pid maps.
-// They are read back from the frames' formatted locals, the form the points keep them in.
+// They are read from the frames' typed locals (a pidmap pointer names its level and entry).
 import { BITS_PER_PAGE } from '../kernel/constants';
+import type { PtrTarget, Value } from '../kernel/values';
 import type { ExecutionPoint, FrameView } from './point';
 
 export interface ScanMarks {
@@ -11,23 +12,23 @@ export interface ScanMarks {
   readonly test: number | null;
 }
 
-/** "&init_pid_ns (level 0)", "&pidmap[3] (level 1)" → the level (see format.ts). */
-export function levelOf(value: string | undefined): number | null {
-  const m = value === undefined ? null : /\(level (\d+)\)$/.exec(value);
-  return m ? Number(m[1]) : null;
-}
-
-export function entryOf(value: string | undefined): number | null {
-  const m = value === undefined ? null : /^&pidmap\[(\d+)\]/.exec(value);
-  return m ? Number(m[1]) : null;
-}
-
-export function intOf(value: string | undefined): number | null {
-  return value !== undefined && /^-?\d{1,10}$/.test(value) ? Number(value) : null;
-}
-
-export function localValue(frame: FrameView, name: string): string | undefined {
+export function localValue(frame: FrameView, name: string): Value | undefined {
   return frame.locals.find((l) => l.name === name)?.value;
+}
+
+function intLocal(frame: FrameView, name: string): number | null {
+  const value = localValue(frame, name);
+  return value?.kind === 'int' ? value.value : null;
+}
+
+function targetLocal(frame: FrameView, name: string): PtrTarget | null {
+  const value = localValue(frame, name);
+  return value?.kind === 'ptr' ? value.target : null;
+}
+
+/** The level a namespace or pidmap pointer belongs to. */
+function levelOf(target: PtrTarget | null): number | null {
+  return target?.kind === 'namespace' || target?.kind === 'pidmap' ? target.level : null;
 }
 
 /** The marks of each level touched by a frame on the stack; the innermost frame wins. */
@@ -52,21 +53,21 @@ export function bitUnderTest(point: ExecutionPoint): { level: number; nr: number
 }
 
 function frameMarks(frame: FrameView): { level: number; marks: ScanMarks } | null {
-  const offset = intOf(localValue(frame, 'offset'));
-  const entry = entryOf(localValue(frame, 'map'));
-  const scan = entry !== null && offset !== null ? entry * BITS_PER_PAGE + offset : null;
+  const offset = intLocal(frame, 'offset');
+  const map = targetLocal(frame, 'map');
+  const scan = map?.kind === 'pidmap' && offset !== null ? map.entry * BITS_PER_PAGE + offset : null;
   let level: number | null = null;
   let marks: ScanMarks | null = null;
   if (frame.fn === 'alloc_pidmap') {
-    const cursor = scan ?? intOf(localValue(frame, 'pid'));
-    level = levelOf(localValue(frame, 'pid_ns'));
+    const cursor = scan ?? intLocal(frame, 'pid');
+    level = levelOf(targetLocal(frame, 'pid_ns'));
     marks = { cursor, test: frame.stepId === 'alloc_pidmap/if-test_and_set' ? cursor : null };
   } else if (frame.fn === 'alloc_fixed_pidmap') {
-    level = levelOf(localValue(frame, 'pid_ns'));
-    marks = { cursor: scan, test: intOf(localValue(frame, 'next_nr')) };
+    level = levelOf(targetLocal(frame, 'pid_ns'));
+    marks = { cursor: scan, test: intLocal(frame, 'next_nr') };
   } else if (frame.fn === 'free_pidmap') {
-    level = levelOf(localValue(frame, 'map'));
-    marks = { cursor: null, test: intOf(localValue(frame, 'nr')) };
+    level = levelOf(map);
+    marks = { cursor: null, test: intLocal(frame, 'nr') };
   }
   return level !== null && marks !== null ? { level, marks } : null;
 }

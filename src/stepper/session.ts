@@ -109,12 +109,22 @@ export class Session {
   }
 
   current(): ExecutionPoint {
-    return materialise(this.records, this.faults, this.position);
+    return materialise(this.records, this.position);
   }
 
   /** The full point at any index (clamped into range). */
   point(index: number): ExecutionPoint {
-    return materialise(this.records, this.faults, this.clamp(index));
+    return materialise(this.records, this.clamp(index));
+  }
+
+  /** Every fault of the run in order; a point has committed the first `faultCount` of them. */
+  get faultRecords(): readonly FaultRecord[] {
+    return this.faults;
+  }
+
+  /** How many faults the run has committed at a point (cheap: nothing is materialised). */
+  faultCount(index: number): number {
+    return this.records[this.clamp(index)].faultCount;
   }
 
   /** What changed on reaching a point, in constant time (no heap or fault views are built). */

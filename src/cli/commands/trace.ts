@@ -16,7 +16,9 @@ import { programsFor } from '../../interp/programs';
 import { isVariant } from '../../kernel/statements';
 import { outcomeChunks } from '../../kernel/outcome';
 import { DebugRun, type FaultSite, type StepSiteRef } from '../../runtime';
+import { formatFaultCause, formatValue } from '../../stepper/format';
 import { describeChange } from '../../stepper/point';
+import type { StepChange } from '../../stepper/recorder';
 import { DEFAULT_MAX_STEPS, Session } from '../../stepper/session';
 
 const USAGE = `Usage: kpr trace FILE [--next N] [--variant baseline|patched] [--depth D] [--scenario S]
@@ -45,9 +47,9 @@ Examples:
 /** Pad of the step-number and line columns, where change and fault lines start. */
 const DETAIL_PAD = ' '.repeat(14);
 
-/** A value the model had not computed (a void function's return, an op index between ops). */
-function isUnknown(text: string): boolean {
-  return text === '?' || text.endsWith(' returned ?') || text.endsWith(' = ?');
+/** A change not worth a line: a void function's return (its value is unset). */
+function isSilent(change: StepChange): boolean {
+  return change.kind === 'return' && change.value.kind === 'unset';
 }
 
 function indentFor(depth: number): string {
@@ -71,20 +73,20 @@ function stepText(run: DebugRun, i: number): string {
   if (i + 1 >= session.length) return text;
   const delta = session.delta(i + 1);
   const pad = DETAIL_PAD + indent;
-  const locals = delta.changedLocals.filter((l) => !isUnknown(l.value)).map((l) => `${l.name} = ${l.value}`);
+  // A local going back to unset (an op index between ops) is not a value worth printing.
+  const locals = delta.changedLocals.filter((l) => l.value.kind !== 'unset').map((l) => `${l.name} = ${formatValue(l.value)}`);
   if (locals.length > 0) text += `${pad}→ ${locals.join(', ')}\n`;
   // Faults are printed on the line that commits them (faultText), not as changes.
   for (const change of session.changes(i + 1)) {
-    if (change.kind === 'fault') continue;
-    const said = describeChange(change);
-    if (!isUnknown(said)) text += `${pad}→ ${said}\n`;
+    if (change.kind === 'fault' || isSilent(change)) continue;
+    text += `${pad}→ ${describeChange(change)}\n`;
   }
   return text;
 }
 
 function faultText(site: FaultSite, run: DebugRun): string {
   const at = location(run, site.site);
-  return `${DETAIL_PAD}!! FAULT ${site.fault.kind} (fork ${site.fault.fork}) at ${at.line || 'model'} ${at.text} — ${site.fault.detail}\n`;
+  return `${DETAIL_PAD}!! FAULT ${site.fault.kind} (fork ${site.fault.fork}) at ${at.line || 'model'} ${at.text} — ${formatFaultCause(site.fault.cause)}\n`;
 }
 
 function capNote(session: Session): string {
