@@ -104,17 +104,17 @@ async function sameStops(scenario: ScenarioJson, lines: readonly number[], moves
   return panel;
 }
 
-test('a breakpoint on the sample\'s for header at depth 1 stops once per arrival on the line, in both', { timeout: 30_000 }, async () => {
+test('a breakpoint on the sample\'s for header at depth 1 stops once per arrival on the line, in both', { timeout: 120_000 }, async () => {
   const stops = await sameStops({ ...defaultScenario(null), depth: 1 }, [lineOf('for ( ; i >= 0; i--) {')], ['continue', 'continue', 'continue', 'continue']);
   assert.deepEqual(stops, [13, 38, 64, 'end']);
 });
 
-test('reverse continue stops at the same points as continue, walking back', { timeout: 30_000 }, async () => {
+test('reverse continue stops at the same points as continue, walking back', { timeout: 120_000 }, async () => {
   const stops = await sameStops({ ...defaultScenario(null), depth: 1 }, [lineOf('for ( ; i >= 0; i--) {')], ['continue', 'continue', 'continue', 'reverseContinue', 'reverseContinue']);
   assert.deepEqual(stops, [13, 38, 64, 38, 13]);
 });
 
-test('Step Over a call stops at a breakpoint hit inside the call, in both', { timeout: 30_000 }, async () => {
+test('Step Over a call stops at a breakpoint hit inside the call, in both', { timeout: 120_000 }, async () => {
   // Point 6 is copy_process's `pid = alloc_pid(...)`; the breakpoint is on alloc_pid's signature.
   const scenario = defaultScenario(null);
   const call = 6;
@@ -124,7 +124,7 @@ test('Step Over a call stops at a breakpoint hit inside the call, in both', { ti
   assert.ok((over[0] as number) > call + 1, 'without the breakpoint the call is stepped over whole');
 });
 
-test('Step Out stops at a breakpoint hit before the frame returns, in both', { timeout: 30_000 }, async () => {
+test('Step Out stops at a breakpoint hit before the frame returns, in both', { timeout: 120_000 }, async () => {
   const scenario = defaultScenario(null);
   const line = lineOf('tmp = ns;');
   const plain = await sameStops(scenario, [], ['stepOut'], 8);
