@@ -456,19 +456,26 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
         : `hunk counts cannot be reconciled: the header ${hunkName} counts ${header.oldLines} old and ${header.newLines} new lines, the hunk has ${oldSeen} old and ${newSeen} new`);
   }
   const hunk: Hunk = {
-    oldStart: header.oldStart,
-    oldLines: header.oldLines,
-    newStart: header.newStart,
-    newLines: header.newLines,
-    section: header.section,
-    functionName: functionFromSection(header.section),
-    headerLine: lineOf(lines[headerIndex]),
+    ...hunkHead(header, lineOf(lines[headerIndex])),
     // A pushed array keeps at least 17 slots; a hunk of a few lines keeps only what it holds.
     lines: out.length < 17 ? out.slice() : out,
     range: { start: headerRange.start, end: lastEnd },
   };
   if (afterCut.length > 0) (hunk as { quotedAfterCut?: readonly DiffLine[] }).quotedAfterCut = afterCut;
   return { hunk, next: reading.end };
+}
+
+/** What a hunk takes from its header, whichever way its lines are read. */
+function hunkHead(header: HunkHeader, headerLine: number): Pick<Hunk, 'oldStart' | 'oldLines' | 'newStart' | 'newLines' | 'section' | 'functionName' | 'headerLine'> {
+  return {
+    oldStart: header.oldStart,
+    oldLines: header.oldLines,
+    newStart: header.newStart,
+    newLines: header.newLines,
+    section: header.section,
+    functionName: functionFromSection(header.section),
+    headerLine,
+  };
 }
 
 /**
@@ -481,13 +488,7 @@ function exactHunk(lines: readonly SourceLine[], headerIndex: number, header: Hu
   const start = headerIndex + 1;
   let made: readonly DiffLine[] | undefined;
   return {
-    oldStart: header.oldStart,
-    oldLines: header.oldLines,
-    newStart: header.newStart,
-    newLines: header.newLines,
-    section: header.section,
-    functionName: functionFromSection(header.section),
-    headerLine: lineOf(lines[headerIndex]),
+    ...hunkHead(header, lineOf(lines[headerIndex])),
     get lines() {
       return (made ??= exactLines(lines, start, end, header.oldStart, header.newStart));
     },
