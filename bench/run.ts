@@ -6,7 +6,12 @@ import type { BenchResult } from './measure';
 
 async function main(): Promise<void> {
   const all: { suite: string; results: BenchResult[] }[] = [];
+  // KPR_BENCH=interp,explore runs only the suites named (the whole run takes minutes).
+  const wanted = process.env.KPR_BENCH?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const unknown = wanted?.filter((w) => !suites.some((s) => s.name === w)) ?? [];
+  if (unknown.length > 0) throw new Error(`KPR_BENCH names no suite ${unknown.join(', ')} (suites: ${suites.map((s) => s.name).join(', ')})`);
   for (const suite of suites) {
+    if (wanted && !wanted.includes(suite.name)) continue;
     const results = await suite.run();
     all.push({ suite: suite.name, results });
     console.log(`\n## ${suite.name}`);
