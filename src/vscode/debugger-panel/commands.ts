@@ -59,7 +59,7 @@ function toUri(value: unknown): vscode.Uri | undefined {
 }
 
 export function registerDebugger(context: vscode.ExtensionContext, documents: PatchDocuments, log: KprLog): DebuggerController {
-  const controller = new DebuggerController(documents);
+  const controller = new DebuggerController(documents, log);
   const show = (): DebuggerPanel => DebuggerPanel.createOrShow(context.extensionUri, controller, log);
 
   const start = async (scenario: ScenarioJson, mode: ViewMode, uri?: vscode.Uri): Promise<void> => {

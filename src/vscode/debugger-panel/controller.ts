@@ -2,6 +2,8 @@
 // one Session per variant, moves), the breakpoints and the editor decorations. The panel only
 // forwards the reviewer's requests here and posts back what `state()` returns.
 import * as vscode from 'vscode';
+import { setContextKey } from '../context-keys';
+import type { KprLog } from '../log';
 import { Commands, DEBUGGER_ACTIVE_CONTEXT, PATCH_LANGUAGE_ID } from '../ids';
 import type { PatchDocuments } from '../patch-documents';
 import type {
@@ -26,7 +28,7 @@ export class DebuggerController implements vscode.Disposable {
   /** Fires after every change the panel must render. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly documents: PatchDocuments) {
+  constructor(private readonly documents: PatchDocuments, private readonly log: KprLog) {
     this.subscriptions.push(
       this.changed,
       this.decorations,
@@ -77,7 +79,7 @@ export class DebuggerController implements vscode.Disposable {
   stop(): void {
     this.core = null;
     this.decorations.apply(null, null);
-    void vscode.commands.executeCommand('setContext', DEBUGGER_ACTIVE_CONTEXT, false);
+    setContextKey(DEBUGGER_ACTIVE_CONTEXT, false, this.log);
   }
 
   /** Loads another scenario on the same document (from the panel's form). */
@@ -142,7 +144,7 @@ export class DebuggerController implements vscode.Disposable {
   private publish(): void {
     if (this.core) this.core.breakpointLines = this.enabledBreakpointLines();
     const state = this.state();
-    void vscode.commands.executeCommand('setContext', DEBUGGER_ACTIVE_CONTEXT, this.active);
+    setContextKey(DEBUGGER_ACTIVE_CONTEXT, this.active, this.log);
     this.decorations.apply(this.document?.uri ?? null, state);
     if (state) this.changed.fire(state);
   }

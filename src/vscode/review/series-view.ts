@@ -9,6 +9,7 @@ import { ReviewStates, stateLabel, type ReviewState } from '../../review/review-
 import { groupSeries, neighbourPart, partAt, readingOrder, type CollectedTrailer, type Series, type SeriesPart, type SeriesSource } from '../../review/series';
 import { mailIndexAt } from '../../review/compose';
 import { ReviewCommands, REVIEW_SERIES_VIEW_ID } from '../ids';
+import { setContextKey } from '../context-keys';
 import { errorMessage, type KprLog } from '../log';
 import { PatchDocuments } from '../patch-documents';
 import { readSettings } from '../settings';
@@ -74,7 +75,7 @@ export class SeriesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       sources.set(document.uri.toString(), { id: document.uri.toString(), patch, lines: document.getText().split(/\r?\n/) });
     }
     this.series = groupSeries([...sources.values()]);
-    void vscode.commands.executeCommand('setContext', 'kpr.review.seriesOpen', this.series.length > 0);
+    setContextKey('kpr.review.seriesOpen', this.series.length > 0, this.log);
     this.changed.fire(undefined);
   }
 

@@ -122,7 +122,7 @@ describe('Try a Change', () => {
     const [reply] = await vscode.commands.executeCommand<ComposeResult[]>('kpr.review.composeReply', copy.uri.toString(), { trailers: [] });
     assert.ok(reply, 'no reply composed');
     assert.match(reply.text, /^Subject: Re: \[RFC PATCH 3\/5\] use next syscall data/m);
-    assert.match(reply.text, /\nSomething like this:\n\ndiff --git a\/kernel\/pid\.c b\/kernel\/pid\.c\n--- a\/kernel\/pid\.c\n\+\+\+ b\/kernel\/pid\.c\n@@ -300,4 \+300,5 @@\n/);
+    assert.match(reply.text, /\nSomething like this( \(tested in kpr [^\n]*\))?:\n\ndiff --git a\/kernel\/pid\.c b\/kernel\/pid\.c\n--- a\/kernel\/pid\.c\n\+\+\+ b\/kernel\/pid\.c\n@@ -300,4 \+300,5 @@\n/);
     // Both texts run as written: the suggestion says what the exploration no longer finds, unless
     // the editor's time budget cut an exploration short on a loaded machine (then it says so).
     const partial = reply.notices.some((n) => /says nothing about testing: an exploration was cut short/.test(n));
