@@ -34,6 +34,11 @@ export interface FailureOrigin {
   readonly chain: readonly StepId[];
   /** The namespace level being allocated in, when the failing call names one. */
   readonly level: number | null;
+  /**
+   * Set when the failure began at a statement the interpreter runs from the patch's text (a
+   * `return -E…;` an edit added has no model step of its own): its 0-based document line.
+   */
+  readonly line?: number;
 }
 
 /** Functions whose `pid_ns` argument names the level they allocate in. */
@@ -65,6 +70,8 @@ export class CoverageTracer implements Tracer {
   constructor(
     private readonly executed: Set<string>,
     private readonly isShown: (stepId: StepId) => boolean,
+    /** The document lines of the interpreted statements run (shared across runs of a variant). */
+    private readonly executedLines: Set<number> = new Set(),
   ) {}
 
   call(fn: FrameFunction, locals: Locals): void {
@@ -82,6 +89,7 @@ export class CoverageTracer implements Tracer {
     this.steps[this.steps.length - 1] = id;
     this.spans[this.spans.length - 1] = typeof site === 'string' ? null : site.span;
     this.executed.add(id);
+    if (typeof site !== 'string') this.executedLines.add(site.span.line);
     if (id === 'scenario/fork' && typeof locals.fork === 'number') {
       this.fork = locals.fork;
       this.nextAtFork[this.fork] = this.next;
@@ -112,7 +120,9 @@ export class CoverageTracer implements Tracer {
     if (this.fork < 0 || this.origins[this.fork] !== undefined) return;
     let level: number | null = null;
     for (let i = this.levels.length - 1; i >= 0 && level === null; i--) level = this.levels[i];
-    // The scenario driver's frame (index 0) is not model code.
-    this.origins[this.fork] = { chain: this.steps.slice(1), level };
+    // The scenario driver's frame (index 0) is not model code. The innermost frame's statement is
+    // the failing return or allocating call: its own line when the interpreter runs it.
+    const span = this.spans[this.spans.length - 1] ?? null;
+    this.origins[this.fork] = { chain: this.steps.slice(1), level, ...(span === null ? {} : { line: span.line }) };
   }
 }

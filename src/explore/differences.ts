@@ -63,8 +63,7 @@ export class DifferenceCollector {
       const b = baseline.outcome.forks.at(fork);
       const p = patched.outcome.forks.at(fork);
       const next = patched.nextAtFork[fork] ?? null;
-      const originStep = this.originStep(patched, fork);
-      const line = originStep === undefined ? undefined : this.lineOrUndefined(originStep);
+      const line = this.originLine(patched, fork);
       if (next === null) {
         if ('pids' in b && 'errno' in p) {
           const leakedBefore = patched.faults.some((f) => f.kind === 'pidmap-leak' && f.fork < fork);
@@ -126,9 +125,13 @@ export class DifferenceCollector {
     return fault === undefined ? undefined : this.lineOrUndefined(fault.stepId);
   }
 
-  private originStep(observation: Observation, fork: number): string | undefined {
+  /** Where a fork's failure began: the interpreted statement's own line, else the innermost shown step's. */
+  private originLine(observation: Observation, fork: number): number | undefined {
     const origin = observation.origins[fork];
-    return origin === undefined ? undefined : this.lines.shownStep('patched', origin.chain);
+    if (origin === undefined) return undefined;
+    if (origin.line !== undefined) return origin.line;
+    const step = this.lines.shownStep('patched', origin.chain);
+    return step === undefined ? undefined : this.lineOrUndefined(step);
   }
 
   private lineOrUndefined(stepId: string, variant: Variant = 'patched'): number | undefined {

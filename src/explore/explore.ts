@@ -15,7 +15,7 @@ import { PatchLines } from './patch-lines';
 import { runScenario, type Observation } from './run-scenario';
 import type { ScenarioJson } from './scenario-json';
 import { scenarioSpace, type ExploredCase } from './scenario-space';
-import { unreachedLines, type Unreached } from './unreached';
+import { unreachedLines, type Unreached, type VariantCoverage } from './unreached';
 
 export interface ExplorationReport {
   readonly findings: readonly Finding[];
@@ -111,7 +111,8 @@ export function explorePatch(patch: Patch, programs: PatchPrograms, options: Exp
     findings: exploration.findings.findings(),
     differences: exploration.differences.differences(),
     // Coverage of an interrupted run (or of a variant that never ran) says nothing about what is unreachable.
-    unreached: partial || refused.length > 0 ? [] : unreachedLines(lines.mapping, exploration.executed),
+    // A refused variant never ran: only the variants that ran are reported.
+    unreached: partial ? [] : unreachedLines(lines.mapping, exploration.coverage(programs)),
     scenarios: exploration.scenarios,
     pairs: exploration.pairs,
     elapsedMs: performance.now() - start,
@@ -126,6 +127,8 @@ export function explorePatch(patch: Patch, programs: PatchPrograms, options: Exp
 /** The state of one exploration: what ran, and the collectors its runs feed. */
 class Exploration {
   readonly executed: Record<Variant, Set<string>> = { baseline: new Set(), patched: new Set() };
+  /** The document lines of the interpreted statements each variant ran. */
+  readonly executedLines: Record<Variant, Set<number>> = { baseline: new Set(), patched: new Set() };
   readonly findings: FindingCollector;
   readonly differences: DifferenceCollector;
   scenarios = 0;
@@ -162,11 +165,22 @@ class Exploration {
     }
   }
 
+  /** What each variant that ran covered (a refused variant is left out). */
+  coverage(programs: PatchPrograms): Partial<Record<Variant, VariantCoverage>> {
+    const out: Partial<Record<Variant, VariantCoverage>> = {};
+    for (const variant of VARIANTS) {
+      const program = programs[variant];
+      if (program.kind === 'refused') continue;
+      out[variant] = { steps: this.executed[variant], lines: this.executedLines[variant], sites: program.kind === 'interpreted' ? program.program.sites : [] };
+    }
+    return out;
+  }
+
   private run(json: ScenarioJson): Observation | undefined {
     const code = this.codes[json.variant];
     if (code === undefined) return undefined;
     this.scenarios++;
-    const observation = runScenario(json, code, this.executed[json.variant], this.lines.isShown[json.variant]);
+    const observation = runScenario(json, code, this.executed[json.variant], this.lines.isShown[json.variant], this.executedLines[json.variant]);
     if (observation !== undefined) this.findings.add(observation);
     return observation;
   }

@@ -85,7 +85,7 @@ export class FindingCollector {
       if (!paths.has(fault.fork)) paths.set(fault.fork, this.errorPath(observation, fault.fork));
       const path = paths.get(fault.fork);
       if (path === undefined) continue;
-      const pathKey = `${path.errno}|${path.via.join('>')}|${path.originStepId}|${path.level}|${path.predefined}`;
+      const pathKey = `${path.errno}|${path.via.join('>')}|${path.originStepId}|${path.originLine}|${path.level}|${path.predefined}`;
       const known = entry.paths.get(pathKey);
       if (known === undefined || smallerScenario(path.scenario, known.scenario)) entry.paths.set(pathKey, path);
     }
@@ -98,7 +98,7 @@ export class FindingCollector {
     const variant = observation.scenario.variant;
     const origin: FailureOrigin | undefined = observation.origins[fork];
     const originStepId = origin === undefined ? null : this.lines.shownStep(variant, origin.chain) ?? null;
-    const originLine = originStepId === null ? -1 : this.lines.lineOf(variant, originStepId);
+    const originLine = originStepId === null ? -1 : origin?.line ?? this.lines.lineOf(variant, originStepId);
     const level = origin?.level === null || origin === undefined ? null : origin.level === observation.scenario.depth ? 'forking level' : 'parent level';
     // The functions the failure passed through, innermost (the origin's own) left out.
     const fns = (origin?.chain ?? []).map((step) => step.split('/')[0]);

@@ -22,14 +22,15 @@ export interface Observation {
 }
 
 /**
+ * `executed` and `executedLines` collect the model steps and interpreted statements' lines run.
  * Undefined when the scenario breaks a rule (for example an exit whose pid this variant did not
  * hand out): exploration skips it rather than reporting it.
  */
-export function runScenario(json: ScenarioJson, code: KernelCode, executed: Set<string>, isShown: (stepId: string) => boolean): Observation | undefined {
+export function runScenario(json: ScenarioJson, code: KernelCode, executed: Set<string>, isShown: (stepId: string) => boolean, executedLines: Set<number> = new Set()): Observation | undefined {
   const shape = checkScenarioShape(json);
   if (!shape.ok) return undefined;
   const k = createKernel(shape.scenario);
-  const tracer = new CoverageTracer(executed, isShown);
+  const tracer = new CoverageTracer(executed, isShown, executedLines);
   k.tr = tracer;
   const run = runOps(k, shape.scenario, code);
   k.tr = null;

@@ -73,3 +73,20 @@ test('kpr explore lists the problems of a variant it cannot run', async () => {
   assert.equal(await runCli(['explore', UNKNOWN], io), 0);
   assert.match(io.stdout, /Not run as written \(patched: the interpreter refuses its text, so it was not explored\):\n {2}L186:\d+ patched: unknown function set_predefined_pid_v2/);
 });
+
+test('kpr explore lists an added line no scenario reaches under "no scenario reached", and not the added line above it that runs', async () => {
+  const dead = join(edits, 'dead-added.patch.txt');
+  const io = captureIo();
+  assert.equal(await runCli(['explore', dead], io), 0);
+  const section = io.stdout.slice(io.stdout.indexOf('Executable patch lines no scenario reached'));
+  assert.match(section, new RegExp(`\\n {2}L${lineOf(dead, '+        return -EINVAL;')} patched {2}return -EINVAL;\\n`));
+  assert.doesNotMatch(section, new RegExp(`\\n {2}L${lineOf(dead, '+    if (next_nr < 0)')} `));
+});
+
+test('kpr explore blames an error path on the edited return that starts it', async () => {
+  const eexist = join(edits, 'ebusy-eexist.patch.txt');
+  const io = captureIo();
+  assert.equal(await runCli(['explore', eexist], io), 0);
+  assert.match(io.stdout, /path EEXIST from "return -EEXIST;" in alloc_fixed_pidmap\(\)/);
+  assert.doesNotMatch(io.stdout, /path EEXIST from "if \(test_and_set_bit/);
+});
