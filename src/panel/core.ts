@@ -24,6 +24,11 @@ export interface CoreRun extends PlannedRun {
 export interface PatchText {
   readonly index: MappingIndex;
   readonly programs: PatchPrograms;
+  /**
+   * For the text as sent: its line for a line of the panel's document (unchangedLines), absent
+   * for a line the edit changed. Breakpoints and run-to-line are set on the document's lines.
+   */
+  readonly fromDocumentLine?: ReadonlyMap<number, number>;
 }
 
 export class DebuggerCore {
@@ -133,7 +138,7 @@ export class DebuggerCore {
   step(command: StepCommand): void {
     this.message = null;
     for (const run of this.runs) {
-      run.run.setBreakpointLines(this.breakpointLines);
+      run.run.setBreakpointLines(this.linesFor(run, this.breakpointLines));
       run.stopReason = run.run.move(command).reason;
     }
   }
@@ -149,12 +154,21 @@ export class DebuggerCore {
   runToLine(line: number): boolean {
     let reached = false;
     for (const run of this.runs) {
-      const stop = run.run.runToLine(line);
+      const own = this.linesFor(run, [line]);
+      if (own.length === 0) continue; // the edit changed the line: the sent text has none like it
+      const stop = run.run.runToLine(own[0]);
       run.stopReason = stop.reason;
       reached ||= stop.reason === 'breakpoint';
     }
     this.message = reached ? null : `Line ${line + 1} is not executed in this scenario${this.index.line(line) ? '' : ' (it is not a C line of the patch)'}.`;
     return reached;
+  }
+
+  /** Document lines as the run's own text numbers them (the sent text: the lines the edit left alone). */
+  private linesFor(run: PlannedRun, lines: readonly number[]): readonly number[] {
+    if (run.text !== 'sent') return lines;
+    const map = this.sent?.fromDocumentLine;
+    return map ? lines.flatMap((line) => (map.has(line) ? [map.get(line)!] : [])) : [];
   }
 
   positions(): number[] {

@@ -9,6 +9,7 @@ import { DebuggerCore } from '../../../src/panel/core';
 import type { RunView } from '../../../src/shared/debugger-protocol';
 import { loadCParser } from '../../../src/c';
 import { programsFor, type PatchPrograms } from '../../../src/interp/programs';
+import { unchangedLines } from '../../../src/panel/line-correspondence';
 
 const sample = readFileSync(join(__dirname, '..', '..', '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8');
 const lines = sample.split('\n');
@@ -146,7 +147,7 @@ const editedIndex = new MappingIndex(mapPatch(parsePatchDocument(editedText)));
 
 async function sentEdited(next: number | null, mode: 'sent-edited' | 'sent-edited-baseline' = 'sent-edited'): Promise<DebuggerCore> {
   const core = new DebuggerCore(editedIndex, programsFor(parsePatchDocument(editedText), await loadCParser()));
-  core.setSent({ index, programs });
+  core.setSent({ index, programs, fromDocumentLine: unchangedLines(sample, editedText) });
   assert.deepEqual(core.load(defaultScenario(next), mode), []);
   return core;
 }
@@ -201,4 +202,22 @@ test('as sent vs as edited on a document with no original says so and runs nothi
   assert.equal(errors.length, 1);
   assert.match(errors[0].message, /Try a Change/);
   assert.equal(core.runs.length, 0);
+});
+
+test('as sent vs as edited: run to a line below the edit stops each run on its own text\'s number for it', async () => {
+  const core = await sentEdited(299);
+  const editedLines = editedText.split('\n');
+  // out_free's `goto out;`, one line lower in the edited text (the edit added `pid = ERR_PTR(nr);` above it).
+  const added = editedLines.findIndex((l) => l.startsWith('+') && l.includes('pid = ERR_PTR(nr);'));
+  const gotoOut = added + 1;
+  assert.match(editedLines[gotoOut], /^\s*goto out;$/);
+  assert.ok(core.runToLine(gotoOut));
+  const [sent, edited] = core.state(null, []).runs;
+  assert.deepEqual([sent.location.kind === 'patch' && sent.location.line, edited.location.kind === 'patch' && edited.location.line], [gotoOut - 1, gotoOut]);
+  assert.match(lines[gotoOut - 1], /^\s*goto out;$/);
+});
+
+test('unchangedLines pairs the lines an edit left alone and none it changed', () => {
+  const pairs = unchangedLines('a\nb\nc\nd', 'a\nB\nc\nnew\nd');
+  assert.deepEqual([...pairs], [[0, 0], [2, 2], [4, 3]]);
 });
