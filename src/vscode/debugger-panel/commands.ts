@@ -8,7 +8,7 @@ import type { KprLog } from '../log';
 import { PatchDocuments } from '../patch-documents';
 import { readSettings } from '../settings';
 import { DEBUGGER_VIEW_TYPE, isRecord, type ScenarioJson, type StepCommand, type ViewMode } from '../../shared/debugger-protocol';
-import { DebuggerController } from './controller';
+import { DebuggerController, type SentOriginals } from './controller';
 import { DebuggerPanel } from './panel';
 import { loadScenarioFile } from './scenario-files';
 import { defaultScenario, readScenarioJson, scenarioErrorText } from '../../kernel/scenario-input';
@@ -58,8 +58,9 @@ function toUri(value: unknown): vscode.Uri | undefined {
   return typeof value === 'string' && value !== '' ? vscode.Uri.parse(value, true) : undefined;
 }
 
-export function registerDebugger(context: vscode.ExtensionContext, documents: PatchDocuments, log: KprLog): DebuggerController {
-  const controller = new DebuggerController(documents);
+/** `originals`: the edited copies' texts as sent, for the as sent vs as edited modes. */
+export function registerDebugger(context: vscode.ExtensionContext, documents: PatchDocuments, log: KprLog, originals?: SentOriginals): DebuggerController {
+  const controller = new DebuggerController(documents, originals);
   const show = (): DebuggerPanel => DebuggerPanel.createOrShow(context.extensionUri, controller, log);
 
   const start = async (scenario: ScenarioJson, mode: ViewMode, uri?: vscode.Uri): Promise<void> => {
