@@ -174,9 +174,10 @@ describe('Debugger: as sent vs as edited', () => {
     const scenario = { ...defaultScenario(299), depth: 1 };
     await vscode.commands.executeCommand('kpr.debugScenario', scenario, copy.uri.toString(), 'sent-edited');
     const state = await eventually(async () => {
-      const snapshot = await vscode.commands.executeCommand<{ state: { runs: { text?: string; outcome: { faultCount: number; faults: string[] } }[]; comparison: { pathsPart: string | null; outcomeDifferences: string[] } | null } | null }>('kpr.debugger.inspect');
-      return snapshot.state && snapshot.state.runs.length === 2 ? snapshot.state : undefined;
-    });
+      const snapshot = await vscode.commands.executeCommand<{ state: { errors: unknown[]; runs: { text?: string; outcome: { faultCount: number; faults: string[] } }[]; comparison: { pathsPart: string | null; outcomeDifferences: string[] } | null } | null }>('kpr.debugger.inspect');
+      return snapshot.state ?? undefined;
+    }, 60_000);
+    assert.deepEqual(state.errors, []);
     assert.deepEqual(state.runs.map((r) => r.text), ['sent', 'edited']);
     assert.ok(state.runs[0].outcome.faultCount > 0);
     assert.equal(state.runs[1].outcome.faultCount, 0, state.runs[1].outcome.faults.join('\n'));
