@@ -1,4 +1,5 @@
-// Baseline against patched on one scenario: the first step where their paths part, and how
+// Two runs of one scenario side by side (baseline against patched, or one variant as sent against
+// as edited): the first step where their paths part, and how
 // their outcomes differ. No `vscode` import (unit-tested in Node).
 import type { Outcome } from '../kernel/outcome';
 import type { DebugRun } from '../runtime';
@@ -26,9 +27,11 @@ function faultCounts(outcome: Outcome): string {
   return counts.size === 0 ? 'none' : [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ');
 }
 
-export function compareRuns(baselineRun: DebugRun, patchedRun: DebugRun): ComparisonView {
-  const baseline = baselineRun.session;
-  const patched = patchedRun.session;
+/** `names`: how the comparison calls the left and the right run. */
+export function compareRuns(leftRun: DebugRun, rightRun: DebugRun, names: readonly [string, string] = ['baseline', 'patched']): ComparisonView {
+  const [left, right] = names;
+  const baseline = leftRun.session;
+  const patched = rightRun.session;
   let partAt: number | null = null;
   const common = Math.min(baseline.length, patched.length);
   for (let i = 0; i < common; i++) {
@@ -45,22 +48,22 @@ export function compareRuns(baselineRun: DebugRun, patchedRun: DebugRun): Compar
       const frames = run.session.frames(partAt!);
       return `${name} runs ${describe(locationOf(run.locator, frames[frames.length - 1]))}`;
     };
-    pathsPart = `The paths part at step ${partAt} — ${side(baselineRun, 'baseline')}, ${side(patchedRun, 'patched')}`;
+    pathsPart = `The paths part at step ${partAt} — ${side(leftRun, left)}, ${side(rightRun, right)}`;
   }
 
   const differences: string[] = [];
   const a = baseline.outcome;
   const b = patched.outcome;
   for (let fork = 0; fork < Math.max(a.forks.length, b.forks.length) && differences.length < MAX_DIFFERENCES; fork++) {
-    const left = forkText(a, fork);
-    const right = forkText(b, fork);
-    if (left !== right) differences.push(`fork ${fork}: baseline ${left}, patched ${right}`);
+    const leftFork = forkText(a, fork);
+    const rightFork = forkText(b, fork);
+    if (leftFork !== rightFork) differences.push(`fork ${fork}: ${left} ${leftFork}, ${right} ${rightFork}`);
   }
   const faultsA = faultCounts(a);
   const faultsB = faultCounts(b);
-  if (faultsA !== faultsB) differences.push(`faults: baseline ${faultsA}, patched ${faultsB}`);
+  if (faultsA !== faultsB) differences.push(`faults: ${left} ${faultsA}, ${right} ${faultsB}`);
   if (a.nextSyscallData !== b.nextSyscallData) {
-    differences.push(`next_syscall_data at the end: baseline ${a.nextSyscallData ?? 'unset'}, patched ${b.nextSyscallData ?? 'unset'}`);
+    differences.push(`next_syscall_data at the end: ${left} ${a.nextSyscallData ?? 'unset'}, ${right} ${b.nextSyscallData ?? 'unset'}`);
   }
   return { pathsPart, pathsPartAt: partAt, outcomeDifferences: differences };
 }

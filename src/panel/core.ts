@@ -3,7 +3,6 @@
 // src/vscode/debugger-panel wraps it with VS Code (documents, breakpoints, decorations, the panel). No
 // `vscode` import: unit tests drive it in Node.
 import { defaultScenario } from '../kernel/scenario-input';
-import type { Variant } from '../kernel/statements';
 import type { PatchPrograms } from '../interp/programs';
 import type { MappingIndex } from '../mapping';
 import { DebugRun } from '../runtime';
@@ -12,18 +11,24 @@ import type {
   BreakpointItem, ComparisonView, DebuggerState, ScenarioErrorItem, ScenarioJson, StepCommand, ViewMode,
 } from '../shared/debugger-protocol';
 import { compareRuns } from './comparison';
+import { columnName, comparesTexts, planOf, type PlannedRun } from './run-plan';
 import { runView } from './view-model';
 
-export interface CoreRun {
-  readonly variant: Variant;
+export interface CoreRun extends PlannedRun {
   readonly run: DebugRun;
   readonly session: Session;
   stopReason: Stop['reason'];
 }
 
-/** The variants a mode runs, in the order the panel shows them. */
-export function variantsOf(mode: ViewMode): Variant[] {
-  return mode === 'both' ? ['baseline', 'patched'] : [mode];
+/** A text of the patch the runs can execute: its lines' mapping and its variants' programs. */
+export interface PatchText {
+  readonly index: MappingIndex;
+  readonly programs: PatchPrograms;
+  /**
+   * For the text as sent: its line for a line of the panel's document (unchangedLines), absent
+   * for a line the edit changed. Breakpoints and run-to-line are set on the document's lines.
+   */
+  readonly fromDocumentLine?: ReadonlyMap<number, number>;
 }
 
 export class DebuggerCore {
@@ -38,6 +43,8 @@ export class DebuggerCore {
   private runScenario: { scenario: ScenarioJson; mode: ViewMode } | null = null;
   /** Enabled breakpoint lines (0-based document lines). */
   breakpointLines: readonly number[] = [];
+  /** The text as sent, when the document is an edited copy (Try a Change…): the sent/edited modes run it. */
+  private sent: PatchText | null = null;
 
   /**
    * `programs`: what each variant of the patch document runs (programsFor: its text as written).
@@ -51,8 +58,28 @@ export class DebuggerCore {
   setMapping(index: MappingIndex, programs: PatchPrograms): void {
     this.index = index;
     this.programs = programs;
-    this.runs = this.runs.map((r) => ({ ...r, run: new DebugRun(r.session, index) }));
-    if (this.runs.length === 2) this.comparison = compareRuns(this.runs[0].run, this.runs[1].run);
+    this.runs = this.runs.map((r) => ({ ...r, run: new DebugRun(r.session, this.textOf(r)?.index ?? index) }));
+    this.compare();
+  }
+
+  /** The document's original as sent (null: the document is no edited copy, the sent/edited modes refuse). */
+  setSent(sent: PatchText | null): void {
+    this.sent = sent;
+  }
+
+  /** Whether the sent/edited modes can run. */
+  get hasSent(): boolean {
+    return this.sent !== null;
+  }
+
+  /** The text a run executes: the one as sent, or the document. */
+  private textOf(run: PlannedRun): PatchText | null {
+    return run.text === 'sent' ? this.sent : { index: this.index, programs: this.programs };
+  }
+
+  private compare(): void {
+    const [a, b] = this.runs;
+    this.comparison = this.runs.length === 2 ? compareRuns(a.run, b.run, [columnName(a), columnName(b)]) : null;
   }
 
   get mapping(): MappingIndex {
@@ -68,20 +95,26 @@ export class DebuggerCore {
     this.mode = mode;
     this.message = null;
     const runs: CoreRun[] = [];
-    for (const variant of variantsOf(mode)) {
-      const program = this.programs[variant];
+    if (comparesTexts(mode) && !this.sent) {
+      return this.keepLastValidRuns([{ path: 'variant', message: 'as sent vs as edited needs an edited copy of a patch (Kernel Patch Review: Try a Change…)' }]);
+    }
+    for (const planned of planOf(mode)) {
+      const { variant } = planned;
+      const text = this.textOf(planned)!;
+      const program = text.programs[variant];
       if (program.kind === 'refused') {
         // The variant's text cannot run as written: say where, as the editor's Problems do.
-        return this.keepLastValidRuns(program.problems.map((p) => ({ path: 'variant', message: `the ${variant} text cannot run as written: line ${p.line + 1}, column ${p.column + 1}: ${p.message}` })));
+        const which = planned.text === 'sent' ? `${variant} text as sent` : `${variant} text`;
+        return this.keepLastValidRuns(program.problems.map((p) => ({ path: 'variant', message: `the ${which} cannot run as written: line ${p.line + 1}, column ${p.column + 1}: ${p.message}` })));
       }
       const result = Session.create({ ...scenario, variant }, { code: program.code });
       if (!result.ok) return this.keepLastValidRuns(result.errors.map((e) => ({ path: e.path, message: e.message })));
-      runs.push({ variant, run: new DebugRun(result.session, this.index), session: result.session, stopReason: 'start' });
+      runs.push({ ...planned, run: new DebugRun(result.session, text.index), session: result.session, stopReason: 'start' });
     }
     this.errors = [];
     this.runs = runs;
     this.runScenario = { scenario, mode };
-    this.comparison = runs.length === 2 ? compareRuns(runs[0].run, runs[1].run) : null;
+    this.compare();
     runs.forEach((run, i) => {
       if (positions[i] !== undefined) run.stopReason = run.session.goTo(positions[i]).reason;
     });
@@ -105,7 +138,7 @@ export class DebuggerCore {
   step(command: StepCommand): void {
     this.message = null;
     for (const run of this.runs) {
-      run.run.setBreakpointLines(this.breakpointLines);
+      run.run.setBreakpointLines(this.linesFor(run, this.breakpointLines));
       run.stopReason = run.run.move(command).reason;
     }
   }
@@ -121,7 +154,9 @@ export class DebuggerCore {
   runToLine(line: number): boolean {
     let reached = false;
     for (const run of this.runs) {
-      const stop = run.run.runToLine(line);
+      const own = this.linesFor(run, [line]);
+      if (own.length === 0) continue; // the edit changed the line: the sent text has none like it
+      const stop = run.run.runToLine(own[0]);
       run.stopReason = stop.reason;
       reached ||= stop.reason === 'breakpoint';
     }
@@ -129,12 +164,19 @@ export class DebuggerCore {
     return reached;
   }
 
+  /** Document lines as the run's own text numbers them (the sent text: the lines the edit left alone). */
+  private linesFor(run: PlannedRun, lines: readonly number[]): readonly number[] {
+    if (run.text !== 'sent') return lines;
+    const map = this.sent?.fromDocumentLine;
+    return map ? lines.flatMap((line) => (map.has(line) ? [map.get(line)!] : [])) : [];
+  }
+
   positions(): number[] {
     return this.runs.map((run) => run.session.index);
   }
 
   state(document: DebuggerState['document'], breakpoints: readonly BreakpointItem[]): DebuggerState {
-    const runs = this.runs.map((run) => runView(run.run, run.stopReason));
+    const runs = this.runs.map((run) => (run.text === undefined ? runView(run.run, run.stopReason) : { ...runView(run.run, run.stopReason), text: run.text }));
     return {
       scenario: this.scenario,
       mode: this.mode,

@@ -62,9 +62,17 @@ export function union<A, B>(a: Guard<A>, b: Guard<B>): Guard<A | B> {
 
 export const DEBUGGER_VIEW_TYPE = 'kpr.debugger';
 
-/** Which variant(s) the panel runs: one of them, or both side by side on the same scenario. */
-export type ViewMode = 'baseline' | 'patched' | 'both';
-export const isViewMode = literal('baseline', 'patched', 'both');
+/**
+ * Which variant(s) the panel runs: one of them, or both side by side on the same scenario; or, on
+ * an edited copy of a patch (Try a Change…), one variant run on the text as sent and as edited
+ * side by side ('sent-edited': patched, 'sent-edited-baseline': baseline).
+ */
+export type ViewMode = 'baseline' | 'patched' | 'both' | 'sent-edited' | 'sent-edited-baseline';
+export const isViewMode = literal('baseline', 'patched', 'both', 'sent-edited', 'sent-edited-baseline');
+
+/** Which text of the patch a run executes, in the sent/edited modes. */
+export type RunText = 'sent' | 'edited';
+export const isRunText = literal('sent', 'edited');
 
 export const STEP_COMMANDS = [
   'continue', 'stepOver', 'stepIn', 'stepOut', 'stepBack', 'stepBackOver', 'reverseContinue', 'restart', 'runToEnd',
@@ -223,17 +231,22 @@ export interface RunView {
   readonly outcome: OutcomeSummary;
   /** The scenario this run was recorded from (absent from senders that predate it). */
   readonly scenarioKeys?: RunScenarioKeys;
+  /**
+   * In the sent/edited modes, which text the run executes; its lines are that text's lines
+   * (absent in the other modes: the panel's patch document).
+   */
+  readonly text?: RunText;
 }
 const runViewShape = {
   variant: literal('baseline', 'patched'), index: isNonNegativeInteger, length: isNonNegativeInteger, truncated: isBoolean,
   stopReason: literal('step', 'breakpoint', 'start', 'end'), fork: nullable(isInteger), nextSyscallData: nullable(isInteger),
   location: isLocationView, stack: arrayOf(isFrameItem, 64), bitmaps: arrayOf(isBitmapView, 32), structPid: nullable(isStructPidView),
   heap: arrayOf(isHeapItem), faults: arrayOf(isFaultItem), faultCount: isNonNegativeInteger, events: arrayOf(isEventItem), outcome: isOutcomeSummary,
-  scenarioKeys: optional(isRunScenarioKeys),
+  scenarioKeys: optional(isRunScenarioKeys), text: optional(isRunText),
 };
 export const isRunView: Guard<RunView> = object(runViewShape);
 
-/** Where baseline and patched part, when both run. */
+/** Where the two runs side by side part (baseline and patched, or as sent and as edited). */
 export interface ComparisonView {
   /** The first step where the paths differ, in words, or null when they never do. */
   readonly pathsPart: string | null;

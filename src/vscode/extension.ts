@@ -20,6 +20,7 @@ import { createLog } from './log';
 import { registerExploreCommand } from './commands/explore';
 import { registerReview } from './review/register';
 import { registerVersions } from './versions/register';
+import { EditedCopies } from './versions/edited-copies';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
@@ -41,11 +42,13 @@ export function activate(context: vscode.ExtensionContext): void {
   registerReviewAsPatch(context);
   registerNavigationCommands(context, documents);
   registerFileImages(context, documents);
-  registerDebugger(context, documents, log);
+  // Try a Change's copies: the debugger compares each with its original as sent.
+  const copies = new EditedCopies();
+  registerDebugger(context, documents, log, copies);
   registerNativeDebugger(context);
   registerModelView(context, documents);
   registerExploreCommand(context, documents, findings, log);
-  registerReview(context, documents, findings, log, registerVersions(context, documents, findings, log));
+  registerReview(context, documents, findings, log, registerVersions(context, documents, findings, log, copies));
 }
 
 export function deactivate(): void {

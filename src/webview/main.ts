@@ -13,7 +13,7 @@ import {
 } from '../shared/debugger-protocol';
 import { applyMessage, type Changed } from '../shared/debugger-delta';
 import { byId, el, fill, setText } from './dom';
-import { RunPanel, type RunContext } from './run-panel';
+import { columnOf, RunPanel, type RunContext } from './run-panel';
 import { ScenarioForm } from './scenario-form';
 import { vscodeApi } from './vscode-api';
 
@@ -42,9 +42,9 @@ const form = new ScenarioForm((scenario, mode) => {
 
 function renderRuns(next: DebuggerState, changed: Changed): void {
   const container = byId('runs');
-  const variants = next.runs.map((r) => r.variant).join(',');
+  const columns = next.runs.map(columnOf).join(',');
   let fresh = false;
-  if (runPanels.map((p) => p.variant).join(',') !== variants || runPanels.length !== next.runs.length) {
+  if (runPanels.map((p) => p.column).join(',') !== columns || runPanels.length !== next.runs.length) {
     const template = byId<HTMLTemplateElement>('run-template');
     runPanels = next.runs.map((_, i) => new RunPanel(template, i, runContext));
     fill(container, ...runPanels.map((p) => p.root));
@@ -83,7 +83,7 @@ function renderComparison(next: DebuggerState): void {
   const section = byId('comparison');
   section.hidden = next.comparison === null;
   if (!next.comparison) return;
-  byId('comparison-paths').textContent = next.comparison.pathsPart ?? 'The two variants take the same path.';
+  byId('comparison-paths').textContent = next.comparison.pathsPart ?? 'The two runs take the same path.';
   const outcomes = next.comparison.outcomeDifferences;
   fill(byId('comparison-outcomes'), ...(outcomes.length === 0 ? [el('li', {}, 'Same outcome.')] : outcomes.map((d) => el('li', {}, d))));
 }
@@ -140,7 +140,7 @@ function render(next: DebuggerState, changed: Changed): void {
     message.hidden = next.message === null;
     message.textContent = next.message ?? '';
   }
-  const status = next.runs.map((r) => `${r.variant}: step ${r.index}/${r.length - 1}${r.stopReason === 'breakpoint' ? ' (breakpoint)' : r.stopReason === 'end' ? ' (ended)' : ''}`).join(' · ');
+  const status = next.runs.map((r) => `${columnOf(r)}: step ${r.index}/${r.length - 1}${r.stopReason === 'breakpoint' ? ' (breakpoint)' : r.stopReason === 'end' ? ' (ended)' : ''}`).join(' · ');
   const statusText = next.errors.length > 0 && next.runs.length === 0 ? `The scenario breaks ${next.errors.length} rule${next.errors.length === 1 ? '' : 's'}` : status;
   setText(byId('status'), statusText);
   byId('status').title = statusText;

@@ -88,6 +88,11 @@ export class RunPanel {
     return this.view?.variant ?? null;
   }
 
+  /** What the column shows: its variant, and in the sent/edited modes its text (the panel rebuilds when that changes). */
+  get column(): string | null {
+    return this.view ? columnOf(this.view) : null;
+  }
+
   /**
    * Draws the sections whose fields changed and leaves the rest as they are (a step changes the
    * index, the location and the stack; the heap, faults and outcome mostly stay). Only writes:
@@ -98,16 +103,17 @@ export class RunPanel {
     const ctx = this.ctx();
     const has = (...keys: (keyof RunView)[]): boolean => changes === 'all' || keys.some((key) => changes.has(key));
     if (has('variant', 'index', 'length', 'truncated')) {
-      this.root.setAttribute('aria-label', `${view.variant} run`);
+      this.root.setAttribute('aria-label', `${columnOf(view)} run`);
       this.root.dataset.variant = view.variant;
+      if (view.text) this.root.dataset.text = view.text;
       const title = within(this.root, '.run-title');
       if (!title.firstChild) fill(title, document.createTextNode(''), el('span', { class: 'muted' }));
-      title.firstChild!.textContent = `${view.variant} `;
+      title.firstChild!.textContent = `${columnOf(view)} `;
       setText(within(title, '.muted'), `— step ${view.index} of ${view.length - 1}${view.truncated ? ' (recording capped; the last step is the final state)' : ''}`);
       this.slider.max = String(Math.max(0, view.length - 1));
       this.slider.value = String(view.index);
       this.slider.setAttribute('aria-valuetext', `step ${view.index} of ${view.length - 1}`);
-      this.slider.setAttribute('aria-label', `${view.variant} timeline`);
+      this.slider.setAttribute('aria-label', `${columnOf(view)} timeline`);
       this.sliderValue.textContent = String(view.index);
     }
     if (has('scenarioKeys')) fill(within(this.root, '.run-keys'), ...scenarioKeyNodes(view.scenarioKeys));
@@ -209,4 +215,9 @@ export class RunPanel {
         el('li', {}, `next_syscall_data at the end: ${o.nextSyscallData ?? 'unset'}`),
         ...o.final.map((line) => el('li', {}, line))));
   }
+}
+
+/** A run's name in the panel: "patched", or "patched as sent" / "patched as edited". */
+export function columnOf(view: Pick<RunView, 'variant' | 'text'>): string {
+  return view.text ? `${view.variant} as ${view.text}` : view.variant;
 }

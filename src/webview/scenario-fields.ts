@@ -87,7 +87,8 @@ export function parseUsed(raw: string): unknown[] {
 }
 
 export function scenarioFromFields(fields: ScenarioFields, mode: ViewMode): { ok: true; scenario: ScenarioJson } | { ok: false; errors: FieldError[] } {
-  const scenario: Record<string, unknown> = { variant: mode === 'both' ? 'patched' : mode };
+  // Side by side (both, or as sent vs as edited) the scenario names the variant the columns run.
+  const scenario: Record<string, unknown> = { variant: mode === 'baseline' || mode === 'sent-edited-baseline' ? 'baseline' : 'patched' };
   const pidMax = typedValue(fields.pidMax);
   if (pidMax !== undefined) scenario.pid_max = pidMax;
   const depth = typedValue(fields.depth);

@@ -7,8 +7,8 @@ import { Commands, DebuggerCommands } from '../ids';
 import type { KprLog } from '../log';
 import { PatchDocuments } from '../patch-documents';
 import { readSettings } from '../settings';
-import { DEBUGGER_VIEW_TYPE, isRecord, type ScenarioJson, type StepCommand, type ViewMode } from '../../shared/debugger-protocol';
-import { DebuggerController } from './controller';
+import { DEBUGGER_VIEW_TYPE, isRecord, isViewMode, type ScenarioJson, type StepCommand, type ViewMode } from '../../shared/debugger-protocol';
+import { DebuggerController, type SentOriginals } from './controller';
 import { DebuggerPanel } from './panel';
 import { loadScenarioFile } from './scenario-files';
 import { defaultScenario, readScenarioJson, scenarioErrorText } from '../../kernel/scenario-input';
@@ -58,8 +58,9 @@ function toUri(value: unknown): vscode.Uri | undefined {
   return typeof value === 'string' && value !== '' ? vscode.Uri.parse(value, true) : undefined;
 }
 
-export function registerDebugger(context: vscode.ExtensionContext, documents: PatchDocuments, log: KprLog): DebuggerController {
-  const controller = new DebuggerController(documents, log);
+/** `originals`: the edited copies' texts as sent, for the as sent vs as edited modes. */
+export function registerDebugger(context: vscode.ExtensionContext, documents: PatchDocuments, log: KprLog, originals?: SentOriginals): DebuggerController {
+  const controller = new DebuggerController(documents, log, originals);
   const show = (): DebuggerPanel => DebuggerPanel.createOrShow(context.extensionUri, controller, log);
 
   const start = async (scenario: ScenarioJson, mode: ViewMode, uri?: vscode.Uri): Promise<void> => {
@@ -116,8 +117,9 @@ export function registerDebugger(context: vscode.ExtensionContext, documents: Pa
       await start(defaultScenario(next), 'patched');
     }),
 
-    // Arguments (scenario: object or JSON text, documentUri?): from a diagnostic. Without them, a file is asked for.
-    vscode.commands.registerCommand(Commands.debugScenario, async (scenario?: unknown, documentUri?: unknown) => {
+    // Arguments (scenario: object or JSON text, documentUri?, mode?): from a diagnostic, or Explore
+    // Differences (mode 'sent-edited' on an edited copy). Without them, a file is asked for.
+    vscode.commands.registerCommand(Commands.debugScenario, async (scenario?: unknown, documentUri?: unknown, mode?: unknown) => {
       let json: ScenarioJson | undefined;
       if (isRecord(scenario)) json = scenario;
       else if (typeof scenario === 'string') {
@@ -128,7 +130,7 @@ export function registerDebugger(context: vscode.ExtensionContext, documents: Pa
         }
         json = parsed.json;
       } else json = await loadScenarioFile();
-      if (json) await start(json, modeOf(json), toUri(documentUri));
+      if (json) await start(json, isViewMode(mode) ? mode : modeOf(json), toUri(documentUri));
     }),
 
     // Arguments (documentUri, line 0-based): from a hover. Without them, the patch editor's cursor line.

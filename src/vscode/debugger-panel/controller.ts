@@ -10,7 +10,17 @@ import type {
   DebuggerState, PersistedState, ScenarioErrorItem, ScenarioJson, StepCommand, ViewMode,
 } from '../../shared/debugger-protocol';
 import { breakpointItems, toggleBreakpoint } from './breakpoints';
-import { DebuggerCore } from '../../panel/core';
+import { DebuggerCore, type PatchText } from '../../panel/core';
+import { unchangedLines } from '../../panel/line-correspondence';
+import { loadCParser } from '../../c';
+import { programsFor } from '../../interp/programs';
+import { mapPatch, MappingIndex } from '../../mapping';
+import type { AsSent } from '../versions/edited-copies';
+
+/** Where the controller learns a document's original as sent (EditedCopies). */
+export interface SentOriginals {
+  asSent(document: vscode.TextDocument): AsSent | undefined;
+}
 import { DebugDecorations, type DecoratedLines } from './decorations';
 
 export interface DebuggerSnapshot {
@@ -28,7 +38,14 @@ export class DebuggerController implements vscode.Disposable {
   /** Fires after every change the panel must render. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly documents: PatchDocuments, private readonly log: KprLog) {
+  /** The sent text's mapping and programs, computed once per original. */
+  private readonly sentTexts = new WeakMap<AsSent, Promise<Omit<PatchText, 'fromDocumentLine'>>>();
+
+  constructor(
+    private readonly documents: PatchDocuments,
+    private readonly log: KprLog,
+    private readonly originals?: SentOriginals,
+  ) {
     this.subscriptions.push(
       this.changed,
       this.decorations,
@@ -60,6 +77,7 @@ export class DebuggerController implements vscode.Disposable {
     const programs = await this.documents.programs(document);
     this.core ??= new DebuggerCore(mapping, programs);
     this.core.setMapping(mapping, programs);
+    this.core.setSent(await this.sentText(document));
     this.core.breakpointLines = this.enabledBreakpointLines();
     const errors = this.core.load(scenario, mode, positions);
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: true, preview: false });
@@ -72,7 +90,22 @@ export class DebuggerController implements vscode.Disposable {
     const programs = await this.documents.programs(document);
     if (!this.core || document.uri.toString() !== this.document?.uri.toString()) return;
     this.core.setMapping(this.documents.mapping(document), programs);
+    // The edited lines moved: the sent text's counterparts of the document's lines are counted anew.
+    this.core.setSent(await this.sentText(document));
     this.publish();
+  }
+
+  /** The text as sent of an edited copy (Try a Change…), for the sent/edited modes; null for any other document. */
+  private async sentText(document: vscode.TextDocument): Promise<PatchText | null> {
+    const asSent = this.originals?.asSent(document);
+    if (!asSent) return null;
+    let text = this.sentTexts.get(asSent);
+    if (!text) {
+      const mapping = mapPatch(asSent.patch);
+      text = loadCParser().then((parser) => ({ index: new MappingIndex(mapping), programs: programsFor(asSent.patch, parser, mapping) }));
+      this.sentTexts.set(asSent, text);
+    }
+    return { ...(await text), fromDocumentLine: unchangedLines(asSent.text, document.getText()) };
   }
 
   /** Ends the session (the reviewer closed the panel): no highlight, and F5/F10/F11 are VS Code's again. */

@@ -83,7 +83,10 @@ export class DebugDecorations implements vscode.Disposable {
   }
 
   /** Draws the state on every visible editor of the document; reveals a current line that moved. */
-  apply(uri: vscode.Uri | null, state: DebuggerState | null): void {
+  apply(uri: vscode.Uri | null, full: DebuggerState | null): void {
+    // The run of the text as sent (as sent vs as edited) numbers the lines of another text: the
+    // document shows the edited run only (the panel's column shows the sent one).
+    const state = full && { ...full, runs: full.runs.filter((run) => run.text !== 'sent') };
     const lines = currentLineDecorations(state);
     const current = [...lines.baseline, ...lines.primary];
     const faults: vscode.DecorationOptions[] = [];

@@ -19,8 +19,7 @@ async function patchDocumentOf(arg: unknown): Promise<vscode.TextDocument | unde
 }
 
 /** Registers the commands and views; returns what Compose Review Reply needs for the suggestion. */
-export function registerVersions(context: vscode.ExtensionContext, documents: PatchDocuments, findings: Findings, log: KprLog): ReplySuggestions {
-  const copies = new EditedCopies();
+export function registerVersions(context: vscode.ExtensionContext, documents: PatchDocuments, findings: Findings, log: KprLog, copies = new EditedCopies()): ReplySuggestions {
   const marks = new EditMarks(copies, findings, log);
   const differences = new ExploreDifferencesView(copies, findings, log);
   const compare = new CompareVersions(documents, findings, differences);

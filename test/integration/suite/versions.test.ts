@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parsePatchDocument } from '../../../src/patch/parse';
+import { defaultScenario } from '../../../src/kernel/scenario-input';
 import { closeAllEditors, eventually, kprExtension, lineStartingWith, openSample } from './helpers';
 
 interface CompareResult { readonly uri: string; readonly text: string; readonly older: string; readonly newer: string }
@@ -161,5 +162,26 @@ describe('Compare Patch Versions', () => {
     assert.ok(result, 'no comparison');
     assert.equal(result.older, sample.uri.toString());
     assert.equal(result.newer, opened.uri.toString());
+  });
+});
+
+describe('Debugger: as sent vs as edited', () => {
+  afterEach(closeWithoutSaving);
+
+  it('on the copy with out_free fixed, next_syscall_data 299: the sent run commits invalid-free and leak, the edited none, and the comparison says so', async () => {
+    const { copy } = await tryChangeOnSample();
+    await typeOutFreeFix(copy);
+    const scenario = { ...defaultScenario(299), depth: 1 };
+    await vscode.commands.executeCommand('kpr.debugScenario', scenario, copy.uri.toString(), 'sent-edited');
+    const state = await eventually(async () => {
+      const snapshot = await vscode.commands.executeCommand<{ state: { errors: unknown[]; runs: { text?: string; outcome: { faultCount: number; faults: string[] } }[]; comparison: { pathsPart: string | null; outcomeDifferences: string[] } | null } | null }>('kpr.debugger.inspect');
+      return snapshot.state ?? undefined;
+    }, 60_000);
+    assert.deepEqual(state.errors, []);
+    assert.deepEqual(state.runs.map((r) => r.text), ['sent', 'edited']);
+    assert.ok(state.runs[0].outcome.faultCount > 0);
+    assert.equal(state.runs[1].outcome.faultCount, 0, state.runs[1].outcome.faults.join('\n'));
+    assert.match(state.comparison?.pathsPart ?? '', /as sent runs .*, as edited runs /);
+    assert.ok(state.comparison?.outcomeDifferences.some((d) => d.startsWith('faults: as sent') && d.endsWith('as edited none')), state.comparison?.outcomeDifferences.join('\n'));
   });
 });

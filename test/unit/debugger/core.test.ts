@@ -9,6 +9,7 @@ import { DebuggerCore } from '../../../src/panel/core';
 import type { RunView } from '../../../src/shared/debugger-protocol';
 import { loadCParser } from '../../../src/c';
 import { programsFor, type PatchPrograms } from '../../../src/interp/programs';
+import { unchangedLines } from '../../../src/panel/line-correspondence';
 
 const sample = readFileSync(join(__dirname, '..', '..', '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt'), 'utf8');
 const lines = sample.split('\n');
@@ -138,4 +139,85 @@ test('positions given to load restore each run at its step', () => {
   const core = new DebuggerCore(index, programs);
   core.load(defaultScenario(500), 'both', [12, 30]);
   assert.deepEqual(core.positions(), [12, 30]);
+});
+
+// As sent vs as edited: the sample (as sent) and its v2 with out_free fixed (as edited).
+const editedText = readFileSync(join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'edits', 'v2-out-free-fixed.patch.txt'), 'utf8');
+const editedIndex = new MappingIndex(mapPatch(parsePatchDocument(editedText)));
+
+async function sentEdited(next: number | null, mode: 'sent-edited' | 'sent-edited-baseline' = 'sent-edited'): Promise<DebuggerCore> {
+  const core = new DebuggerCore(editedIndex, programsFor(parsePatchDocument(editedText), await loadCParser()));
+  core.setSent({ index, programs, fromDocumentLine: unchangedLines(sample, editedText) });
+  assert.deepEqual(core.load({ ...defaultScenario(next), depth: 1 }, mode), []);
+  return core;
+}
+
+test('as sent vs as edited on 299: the sent run commits the invalid-free and leak faults, the edited run none, and the comparison names where they part', async () => {
+  const core = await sentEdited(299);
+  for (let i = 0; i < 2; i++) core.goTo(i, core.runs[i].session.length - 1);
+  const [sent, edited] = core.state(null, []).runs;
+  assert.deepEqual([sent.variant, sent.text, edited.variant, edited.text], ['patched', 'sent', 'patched', 'edited']);
+  const kinds = (view: RunView) => new Set(view.faults.map((f) => f.kind));
+  assert.ok(kinds(sent).has('invalid-free') && kinds(sent).has('leak'), [...kinds(sent)].join(', '));
+  assert.equal(edited.faultCount, 0);
+  const comparison = core.comparison!;
+  assert.match(comparison.pathsPart ?? '', /^The paths part at step \d+ — as sent runs .*, as edited runs /);
+  assert.ok(comparison.outcomeDifferences.some((d) => /^faults: as sent .*invalid-free.*, as edited none$/.test(d)), comparison.outcomeDifferences.join('\n'));
+});
+
+test('as sent vs as edited: each run shows its own text\'s lines', async () => {
+  const core = await sentEdited(299);
+  const editedLines = editedText.split('\n');
+  for (let i = 0; i < 2; i++) core.goTo(i, core.runs[i].session.length - 1);
+  // The sent run's invalid free is committed on the sample's kmem_cache_free line, by its number in the sample.
+  const free = core.state(null, []).runs[0].faults.find((f) => f.kind === 'invalid-free')!;
+  assert.notEqual(free.line, null);
+  assert.match(lines[free.line!], /kmem_cache_free/);
+  // The edited run passes the line the edit added (`pid = ERR_PTR(nr);`, only in the edited text), at its number there.
+  const added = editedLines.findIndex((l) => l.startsWith('+') && l.includes('pid = ERR_PTR(nr);'));
+  let seen = false;
+  for (let i = 0; i < core.runs[1].session.length && !seen; i++) {
+    core.goTo(1, i);
+    const location = core.state(null, []).runs[1].location;
+    seen = location.kind === 'patch' && location.line === added;
+    if (seen && location.kind === 'patch') assert.equal(location.text, 'pid = ERR_PTR(nr);');
+  }
+  assert.ok(seen, `the edited run never stood on line ${added + 1}`);
+});
+
+test('as sent vs as edited on 500 (a path the edit does not touch): same path, same outcome', async () => {
+  const core = await sentEdited(500);
+  assert.equal(core.comparison!.pathsPart, null);
+  assert.deepEqual(core.comparison!.outcomeDifferences, []);
+});
+
+test('as sent vs as edited runs the baseline variant too', async () => {
+  const core = await sentEdited(299, 'sent-edited-baseline');
+  assert.deepEqual(core.runs.map((r) => [r.variant, r.text]), [['baseline', 'sent'], ['baseline', 'edited']]);
+});
+
+test('as sent vs as edited on a document with no original says so and runs nothing', () => {
+  const core = new DebuggerCore(index, programs);
+  const errors = core.load(defaultScenario(299), 'sent-edited');
+  assert.equal(errors.length, 1);
+  assert.match(errors[0].message, /Try a Change/);
+  assert.equal(core.runs.length, 0);
+});
+
+test('as sent vs as edited: run to a line below the edit stops each run on its own text\'s number for it', async () => {
+  const core = await sentEdited(299);
+  const editedLines = editedText.split('\n');
+  // out_free's `goto out;`, one line lower in the edited text (the edit added `pid = ERR_PTR(nr);` above it).
+  const added = editedLines.findIndex((l) => l.startsWith('+') && l.includes('pid = ERR_PTR(nr);'));
+  const gotoOut = added + 1;
+  assert.match(editedLines[gotoOut], /^\s*goto out;$/);
+  assert.ok(core.runToLine(gotoOut));
+  const [sent, edited] = core.state(null, []).runs;
+  assert.deepEqual([sent.location.kind === 'patch' && sent.location.line, edited.location.kind === 'patch' && edited.location.line], [gotoOut - 1, gotoOut]);
+  assert.match(lines[gotoOut - 1], /^\s*goto out;$/);
+});
+
+test('unchangedLines pairs the lines an edit left alone and none it changed', () => {
+  const pairs = unchangedLines('a\nb\nc\nd', 'a\nB\nc\nnew\nd');
+  assert.deepEqual([...pairs], [[0, 0], [2, 2], [4, 3]]);
 });
