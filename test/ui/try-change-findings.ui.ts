@@ -51,11 +51,11 @@ export const tests: UiTest[] = [
 
       await typeOutFreeFix(workbench, workspace);
 
-      // The view lists what the exploration of the edited text fixed: the sign it has finished.
+      // The view's summary of the comparison ("N gone, 0 new") is the sign that the exploration of
+      // the edited text has finished. Its per-fault rows are not waited for: the tree is virtual,
+      // and which rows are in the page depends on the view's height and the scenarios' order.
       await workbench.runCommand('Explorer: Focus on Explore Differences View');
-      for (const fault of OUT_FREE_FAULTS) {
-        await workbench.page.getByText(`fixed: ${fault}`).first().waitFor({ timeout: STATE_TIMEOUT });
-      }
+      await workbench.page.getByText(/\d+ gone, 0 new/).first().waitFor({ timeout: STATE_TIMEOUT });
       await workbench.runCommand('Problems: Focus on Problems View');
       const left = await workbench.until('the copy\'s Problems without the out_free faults', async () => {
         const problems = (await problemsOf(workbench, COPY)) ?? [];
