@@ -44,28 +44,24 @@ export function currentLineDecorations(state: DebuggerState | null): CurrentLine
   return { primary, baseline };
 }
 
-export class DebugDecorations implements vscode.Disposable {
-  private readonly current = vscode.window.createTextEditorDecorationType({
+/** A run's current line: the stack-frame colour, and an outline that high-contrast themes show. */
+function currentLineDecoration(color: string, outlineStyle: 'solid' | 'dashed'): vscode.TextEditorDecorationType {
+  return vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
-    backgroundColor: new vscode.ThemeColor('editor.stackFrameHighlightBackground'),
-    overviewRulerColor: new vscode.ThemeColor('editor.stackFrameHighlightBackground'),
+    backgroundColor: new vscode.ThemeColor(color),
+    overviewRulerColor: new vscode.ThemeColor(color),
     overviewRulerLane: vscode.OverviewRulerLane.Full,
     // High-contrast themes define a focus border but no highlight background.
     outlineColor: new vscode.ThemeColor('contrastActiveBorder'),
-    outlineStyle: 'solid',
+    outlineStyle,
     outlineWidth: '1px',
     after: { color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic', margin: '0 0 0 1em' },
   });
-  private readonly baselineCurrent = vscode.window.createTextEditorDecorationType({
-    isWholeLine: true,
-    backgroundColor: new vscode.ThemeColor('editor.focusedStackFrameHighlightBackground'),
-    overviewRulerColor: new vscode.ThemeColor('editor.focusedStackFrameHighlightBackground'),
-    overviewRulerLane: vscode.OverviewRulerLane.Full,
-    outlineColor: new vscode.ThemeColor('contrastActiveBorder'),
-    outlineStyle: 'dashed',
-    outlineWidth: '1px',
-    after: { color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic', margin: '0 0 0 1em' },
-  });
+}
+
+export class DebugDecorations implements vscode.Disposable {
+  private readonly current = currentLineDecoration('editor.stackFrameHighlightBackground', 'solid');
+  private readonly baselineCurrent = currentLineDecoration('editor.focusedStackFrameHighlightBackground', 'dashed');
   private readonly fault = vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     borderColor: new vscode.ThemeColor('editorError.foreground'),
