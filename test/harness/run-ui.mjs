@@ -1,6 +1,9 @@
 // `npm run test:ui`: Playwright drives Debian's Chromium against the real workbench
 // (code-server) with kpr loaded from this folder, and runs every UI test module
-// (out/test/ui/*.ui.js). Each test gets a fresh page; screenshots go to test-results/ui/.
+// (out/test/ui/*.ui.js). Each test gets a fresh page and a workspace folder of its own (a copy of
+// test/fixtures/workspace): the workbench keeps a folder's editors and untitled backups (hot exit)
+// in the server's user data, so in a shared folder one test's Try a Change copy came back in the
+// next test's window and took the name that test expected. Screenshots go to test-results/ui/.
 // A failing test leaves its evidence there: failure-<test>.png (the page when it failed),
 // failure-<test>.log (the page's console), and the server's and extension hosts' logs in logs/,
 // whose paths are printed. An error the extension hosts logged from kpr fails the run too.
@@ -31,24 +34,32 @@ for (const file of readdirSync(uiDir).filter((f) => f.endsWith('.ui.js')).sort()
 ensureCodeServer();
 const state = makeState('ui');
 cpSync(join(projectRoot, 'test', 'fixtures', 'workspace'), state.workspace, { recursive: true });
+/** A fresh copy of the fixture workspace for the n-th test (named for the workspace's title bar). */
+function workspaceFor(n, files = {}) {
+  const folder = join(state.dir, `ui-${String(n).padStart(2, '0')}`, 'workspace');
+  cpSync(join(projectRoot, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+  for (const [from, to] of Object.entries(files)) cpSync(join(projectRoot, from), join(folder, to));
+  return folder;
+}
 const server = await startCodeServer(state, { folder: state.workspace, logFile: join(outDir, 'server.log') });
 const browser = await launchChromium();
 let passed = 0;
 let failed = 0;
 const failures = [];
 try {
-  for (const t of tests) {
+  for (const [n, t] of tests.entries()) {
     const started = Date.now();
+    const workspace = workspaceFor(n + 1, t.workspaceFiles);
     const page = await newWorkbenchPage(browser);
     const consoleLines = [];
     page.on('console', (msg) => consoleLines.push(`[${msg.type()}] ${msg.text()}`));
     page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
     const workbench = new Workbench(page);
     try {
-      await page.goto(workbenchUrl(server.base, state.workspace, [['extensionDevelopmentPath', remoteUri(server.base, projectRoot)]]), { waitUntil: 'domcontentloaded' });
+      await page.goto(workbenchUrl(server.base, workspace, [['extensionDevelopmentPath', remoteUri(server.base, projectRoot)]]), { waitUntil: 'domcontentloaded' });
       await workbench.waitUntilReady();
       await workbench.clearNotifications();
-      await t.run({ workbench, outDir, workspace: state.workspace });
+      await t.run({ workbench, outDir, workspace });
       passed++;
       console.log(`✔ ${t.name} (${Date.now() - started} ms)`);
     } catch (error) {

@@ -12,5 +12,11 @@ export interface UiContext {
 
 export interface UiTest {
   readonly name: string;
+  /**
+   * Files put into the test's workspace before the workbench opens it (paths from the project's
+   * root → names in the workspace): a file written after the window opened reaches Quick Open and
+   * the Explorer only when the file watcher reports it, which on a loaded machine took too long.
+   */
+  readonly workspaceFiles?: Readonly<Record<string, string>>;
   run(ctx: UiContext): Promise<void>;
 }

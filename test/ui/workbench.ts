@@ -119,6 +119,12 @@ export class Workbench {
     }
   }
 
+  /** Waits until the status bar names `language` as the active editor's (a language change is asynchronous). */
+  async waitForLanguage(language: string): Promise<void> {
+    const mode = this.page.locator('.statusbar-item[id="status.editor.mode"]');
+    await this.until(`the active editor's language to be ${language}`, async () => (await mode.innerText().catch(() => '')).trim() === language);
+  }
+
   /** The status bar's cursor position ("Ln 12, Col 1"). */
   async cursorLine(): Promise<number> {
     const text = await this.page.locator('.statusbar-item[id="status.editor.selection"]').innerText();

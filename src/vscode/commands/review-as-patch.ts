@@ -12,7 +12,12 @@ export function registerReviewAsPatch(context: vscode.ExtensionContext): void {
         return;
       }
       const patchDocument = await vscode.languages.setTextDocumentLanguage(document, PATCH_LANGUAGE_ID);
-      await vscode.window.showTextDocument(patchDocument, { preview: false });
+      // Shown only when it is not the active editor already (the command came from the Explorer):
+      // showing it again would take the focus back from whatever the reviewer opened since, such
+      // as the command palette for the next command.
+      if (vscode.window.activeTextEditor?.document.uri.toString() !== patchDocument.uri.toString()) {
+        await vscode.window.showTextDocument(patchDocument, { preview: false });
+      }
     }),
   );
 }
