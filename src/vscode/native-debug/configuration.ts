@@ -3,6 +3,7 @@
 // patch; the Run and Debug view lists one configuration per open patch document.
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
+import { documentName } from '../document-name';
 import { KPR_DEBUG_TYPE, PATCH_LANGUAGE_ID } from '../ids';
 import { readSettings } from '../settings';
 import { pathOfDocument } from './editor-files';
@@ -22,7 +23,7 @@ export function defaultConfiguration(document: vscode.TextDocument, next: number
   return {
     type: KPR_DEBUG_TYPE,
     request: 'launch',
-    name: `alloc_pid with next_syscall_data ${next}: ${vscode.workspace.asRelativePath(document.uri)}`,
+    name: `alloc_pid with next_syscall_data ${next}: ${documentName(document.uri)}`,
     patch: pathOfDocument(document),
     nextSyscallData: next,
     variant: 'patched',

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { behaviourSummary, compareBehaviour, type BehaviourComparison } from '../../versions/behaviour';
 import { interdiff } from '../../versions/interdiff';
 import { areVersionsOfOnePart, identityOf, inVersionOrder, versionLabel } from '../../versions/version-pairing';
+import { documentName } from '../document-name';
 import type { Findings } from '../findings';
 import { PatchDocuments } from '../patch-documents';
 import type { ExploreDifferencesView } from './explore-differences';
@@ -23,7 +24,7 @@ async function documentOf(arg: unknown): Promise<vscode.TextDocument | undefined
 }
 
 function name(document: vscode.TextDocument): string {
-  return vscode.workspace.asRelativePath(document.uri, false);
+  return documentName(document.uri);
 }
 
 /** The other version of the active document among the open ones, or the reviewer's pick. */

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { behaviourSummary, compareBehaviour, type BehaviourChange, type BehaviourComparison } from '../../versions/behaviour';
 import type { ScenarioJson } from '../../explore';
+import { documentName } from '../document-name';
 import type { Findings } from '../findings';
 import { errorMessage, type KprLog } from '../log';
 import { Commands } from '../ids';
@@ -71,7 +72,7 @@ export class ExploreDifferencesView implements vscode.TreeDataProvider<Node>, vs
     const after = this.findings.current(copy);
     const sentReport = before ? this.findings.current(before) : undefined;
     if (!before || !after || !sentReport) return;
-    this.show({ title: `as sent → as edited (${vscode.workspace.asRelativePath(copy.uri, false)})`, before, after: copy, comparison: compareBehaviour(sentReport, after) });
+    this.show({ title: `as sent → as edited (${documentName(copy.uri)})`, before, after: copy, comparison: compareBehaviour(sentReport, after) });
   }
 
   private message(): string {
