@@ -7,8 +7,8 @@ import type { PatchPrograms } from '../interp/programs';
 import type { MappingIndex } from '../mapping';
 import { DebugRun } from '../runtime';
 import { Session, type Stop } from '../stepper/session';
-import type {
-  BreakpointItem, ComparisonView, DebuggerState, ScenarioErrorItem, ScenarioJson, StepCommand, ViewMode,
+import {
+  VIEW_MODES, type BreakpointItem, type ComparisonView, type DebuggerState, type ScenarioErrorItem, type ScenarioJson, type StepCommand, type ViewMode,
 } from '../shared/debugger-protocol';
 import { compareRuns } from './comparison';
 import { columnName, comparesTexts, planOf, type PlannedRun } from './run-plan';
@@ -187,6 +187,7 @@ export class DebuggerCore {
       comparison: this.comparison,
       message: this.message,
       ...(this.errors.length > 0 && this.runs.length > 0 ? { runScenario: this.persistedScenario() } : {}),
+      modes: VIEW_MODES.filter((mode) => this.hasSent || !comparesTexts(mode)),
     };
   }
 }

@@ -67,8 +67,9 @@ export const DEBUGGER_VIEW_TYPE = 'kpr.debugger';
  * an edited copy of a patch (Try a Change…), one variant run on the text as sent and as edited
  * side by side ('sent-edited': patched, 'sent-edited-baseline': baseline).
  */
-export type ViewMode = 'baseline' | 'patched' | 'both' | 'sent-edited' | 'sent-edited-baseline';
-export const isViewMode = literal('baseline', 'patched', 'both', 'sent-edited', 'sent-edited-baseline');
+export const VIEW_MODES = ['baseline', 'patched', 'both', 'sent-edited', 'sent-edited-baseline'] as const;
+export type ViewMode = (typeof VIEW_MODES)[number];
+export const isViewMode = literal(...VIEW_MODES);
 
 /** Which text of the patch a run executes, in the sent/edited modes. */
 export type RunText = 'sent' | 'edited';
@@ -289,12 +290,18 @@ export interface DebuggerState {
    * rule and the last valid runs stay): what a reload should restore.
    */
   readonly runScenario?: { readonly scenario: ScenarioJson; readonly mode: ViewMode };
+  /**
+   * The modes the document offers (absent: all): the sent/edited modes only on an edited copy
+   * (Try a Change…), so the selector does not offer what would only be refused.
+   */
+  readonly modes?: readonly ViewMode[];
 }
 const debuggerStateShape = {
   scenario: isRecord, mode: isViewMode, errors: arrayOf(isScenarioErrorItem),
   document: nullable(object({ uri: isString, name: isString })), runs: arrayOf(isRunView, 2),
   breakpoints: arrayOf(isBreakpointItem), comparison: nullable(isComparisonView), message: nullable(isString),
   runScenario: optional(object({ scenario: isRecord, mode: isViewMode })),
+  modes: optional(arrayOf(isViewMode, VIEW_MODES.length)),
 };
 export const isDebuggerState: Guard<DebuggerState> = object(debuggerStateShape);
 
@@ -308,7 +315,8 @@ export type ToExtension =
   | { readonly type: 'debugger/goTo'; readonly run: number; readonly index: number }
   | { readonly type: 'debugger/setScenario'; readonly scenario: ScenarioJson; readonly mode: ViewMode }
   | { readonly type: 'debugger/toggleBreakpoint'; readonly line: number }
-  | { readonly type: 'debugger/revealLine'; readonly line: number }
+  /** `text: 'sent'`: a line of the patch as sent (the sent column of the sent/edited modes), not of the document. */
+  | { readonly type: 'debugger/revealLine'; readonly line: number; readonly text?: RunText }
   | { readonly type: 'debugger/loadScenario' }
   | { readonly type: 'debugger/saveScenario'; readonly scenario: ScenarioJson };
 
@@ -318,7 +326,7 @@ const toExtensionGuards: Guard<ToExtension>[] = [
   object({ type: literal('debugger/goTo'), run: isNonNegativeInteger, index: isNonNegativeInteger }),
   object({ type: literal('debugger/setScenario'), scenario: isRecord, mode: isViewMode }),
   object({ type: literal('debugger/toggleBreakpoint'), line: isNonNegativeInteger }),
-  object({ type: literal('debugger/revealLine'), line: isNonNegativeInteger }),
+  object({ type: literal('debugger/revealLine'), line: isNonNegativeInteger, text: optional(isRunText) }),
   object({ type: literal('debugger/loadScenario') }),
   object({ type: literal('debugger/saveScenario'), scenario: isRecord }),
 ];

@@ -8,7 +8,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import {
-  describeRejected, isMessageToExtension, isMessageToWebview, isPersistedState, isStepCommand,
+  describeRejected, isMessageToExtension, isMessageToWebview, isPersistedState, isStepCommand, VIEW_MODES,
   type DebuggerState, type StateFields, type ToExtension,
 } from '../shared/debugger-protocol';
 import { applyMessage, type Changed } from '../shared/debugger-delta';
@@ -79,10 +79,19 @@ function renderControls(next: DebuggerState): void {
   for (const button of document.querySelectorAll<HTMLElement>('.toolbar [data-command]')) button.toggleAttribute('disabled', next.runs.length === 0);
 }
 
+/** "Baseline vs patched", or for one variant on two texts "Patched: as sent vs as edited". */
+function comparisonTitle(runs: DebuggerState['runs']): string {
+  const [a, b] = runs;
+  if (!a || !b) return 'Comparison';
+  const title = a.text && b.text && a.variant === b.variant ? `${a.variant}: as ${a.text} vs as ${b.text}` : `${columnOf(a)} vs ${columnOf(b)}`;
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}
+
 function renderComparison(next: DebuggerState): void {
   const section = byId('comparison');
   section.hidden = next.comparison === null;
   if (!next.comparison) return;
+  byId('comparison-title').textContent = comparisonTitle(next.runs);
   byId('comparison-paths').textContent = next.comparison.pathsPart ?? 'The two runs take the same path.';
   const outcomes = next.comparison.outcomeDifferences;
   fill(byId('comparison-outcomes'), ...(outcomes.length === 0 ? [el('li', {}, 'Same outcome.')] : outcomes.map((d) => el('li', {}, d))));
@@ -118,6 +127,7 @@ function persistSoon(): void {
 function render(next: DebuggerState, changed: Changed): void {
   state = next;
   const has = (...keys: (keyof StateFields)[]): boolean => changed.all || keys.some((key) => changed.fields.has(key));
+  if (has('modes')) form.offerModes(next.modes ?? VIEW_MODES);
   const scenarioText = JSON.stringify([next.scenario, next.mode]);
   if (has('scenario', 'mode') && scenarioText !== lastScenarioShown) {
     form.setValues(next.scenario, next.mode);
@@ -133,7 +143,7 @@ function render(next: DebuggerState, changed: Changed): void {
   renderRuns(next, changed);
   if (has('errors')) renderKeptRun(next);
   renderControls(next);
-  if (has('comparison')) renderComparison(next);
+  if (has('comparison', 'mode')) renderComparison(next);
   if (has('breakpoints')) renderBreakpoints(next);
   if (has('message')) {
     const message = byId('message');

@@ -2,7 +2,7 @@
 // locals, pid bitmaps, struct pid, heap, faults, event log and outcome. The element stays while
 // the run does, and only the sections a message changed are redrawn, rows kept where they still
 // show the same thing, so the slider keeps focus while stepping and a step costs little to draw.
-import type { LocationView, RunScenarioKeys, RunView, ToExtension } from '../shared/debugger-protocol';
+import type { LocationView, RunScenarioKeys, RunText, RunView, ToExtension } from '../shared/debugger-protocol';
 import { cCode } from './c-code';
 import { el, fill, icon, setText, syncChildren, within } from './dom';
 import { BitmapPanel } from './bitmap';
@@ -11,11 +11,17 @@ export interface RunContext {
   readonly post: (message: ToExtension) => void;
   /** Document lines that have a breakpoint. */
   readonly breakpoints: ReadonlySet<number>;
+  /**
+   * The text the column runs in the sent/edited modes. The sent column's lines are the lines of
+   * the patch as sent, not of the document: they are shown in the original, and take no breakpoint.
+   */
+  readonly text?: RunText;
 }
 
-function lineButton(line: number, post: RunContext['post'], label = `line ${line + 1}`): HTMLButtonElement {
-  const button = el('button', { class: 'link', type: 'button', title: 'Show this line in the patch editor' }, label);
-  button.addEventListener('click', () => post({ type: 'debugger/revealLine', line }));
+function lineButton(line: number, ctx: RunContext, label = `line ${line + 1}`): HTMLButtonElement {
+  const sent = ctx.text === 'sent';
+  const button = el('button', { class: 'link', type: 'button', title: sent ? 'Show this line in the patch as sent' : 'Show this line in the patch editor' }, label);
+  button.addEventListener('click', () => ctx.post({ type: 'debugger/revealLine', line, ...(sent ? { text: 'sent' as const } : {}) }));
   return button;
 }
 
@@ -35,6 +41,12 @@ function scenarioKeyNodes(keys: RunScenarioKeys | undefined): Node[] {
 
 function locationNodes(location: LocationView, ctx: RunContext): Node[] {
   if (location.kind === 'patch') {
+    const where = el('span', { class: 'where' }, lineButton(location.line, ctx));
+    const rest = [where, cCode('pre', location.text.trim(), { class: 'code' }), el('span', { class: 'step-id' }, location.stepId)];
+    if (ctx.text === 'sent') {
+      const none = el('button', { class: 'icon-button', type: 'button', disabled: true, title: 'Breakpoints are set in the edited copy: this is a line of the patch as sent' }, icon('debug-breakpoint-unverified'));
+      return [none, ...rest];
+    }
     const hasBreakpoint = ctx.breakpoints.has(location.line);
     const toggle = el('button', {
       class: 'icon-button', type: 'button', 'aria-pressed': hasBreakpoint,
@@ -42,7 +54,7 @@ function locationNodes(location: LocationView, ctx: RunContext): Node[] {
       title: hasBreakpoint ? 'Remove breakpoint' : 'Add breakpoint',
     }, icon(hasBreakpoint ? 'debug-breakpoint' : 'debug-breakpoint-unverified'));
     toggle.addEventListener('click', () => ctx.post({ type: 'debugger/toggleBreakpoint', line: location.line }));
-    return [toggle, el('span', { class: 'where' }, lineButton(location.line, ctx.post)), cCode('pre', location.text.trim(), { class: 'code' }), el('span', { class: 'step-id' }, location.stepId)];
+    return [toggle, ...rest];
   }
   // Outside the patch: name the model's TypeScript, never invent C text.
   return [
@@ -100,7 +112,7 @@ export class RunPanel {
    */
   update(view: RunView, changes: RunChanges = 'all'): void {
     this.view = view;
-    const ctx = this.ctx();
+    const ctx: RunContext = { ...this.ctx(), ...(view.text ? { text: view.text } : {}) };
     const has = (...keys: (keyof RunView)[]): boolean => changes === 'all' || keys.some((key) => changes.has(key));
     if (has('variant', 'index', 'length', 'truncated')) {
       this.root.setAttribute('aria-label', `${columnOf(view)} run`);
@@ -132,7 +144,7 @@ export class RunPanel {
       const frames = [...view.stack].reverse();
       syncChildren(within(this.root, '.stack'), frames.map((frame, i) => ({ frame, top: i === 0 })), (f) => JSON.stringify([f.frame.fn, f.frame.line, f.frame.stepId, f.top]),
         ({ frame, top }) => el('li', { class: top ? 'top' : '' },
-          cCode('code', frame.fn), ' ', frame.line !== null ? lineButton(frame.line, ctx.post) : el('span', { class: 'muted' }, '(model)'),
+          cCode('code', frame.fn), ' ', frame.line !== null ? lineButton(frame.line, ctx) : el('span', { class: 'muted' }, '(model)'),
           ' ', el('span', { class: 'step-id muted' }, frame.stepId)));
       syncChildren(within(this.root, '.locals tbody'), view.stack[view.stack.length - 1]?.locals ?? [], (local) => JSON.stringify(local),
         (local) => el('tr', { class: local.changed ? 'changed' : '' },
@@ -155,7 +167,7 @@ export class RunPanel {
         ? el('li', { class: 'no-faults' }, 'no fault so far')
         : el('li', { class: 'fault', 'data-kind': f.kind, 'data-line': f.line ?? '' },
           icon('error'), ' ', el('strong', {}, f.kind), ` (fork ${f.fork}) at `,
-          f.line !== null ? lineButton(f.line, ctx.post) : 'the model', ': ', cCode('code', f.where), ` — ${f.detail}`)));
+          f.line !== null ? lineButton(f.line, ctx) : 'the model', ': ', cCode('code', f.where), ` — ${f.detail}`)));
     }
 
     if (has('events')) this.renderEvents(view);

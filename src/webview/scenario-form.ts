@@ -15,6 +15,15 @@ interface ValueElement extends HTMLElement {
   label: string;
 }
 
+/** An entry of vscode-single-select's `options`. */
+interface SelectOption {
+  readonly label: string;
+  readonly value: string;
+  readonly description: string;
+  readonly selected: boolean;
+  readonly disabled: boolean;
+}
+
 const STATIC_FIELDS = ['next', 'mode', 'depth', 'pid_max', 'fail-kmem', 'fail-kzalloc', 'ops', 'other'] as const;
 
 function field(id: string): ValueElement {
@@ -58,6 +67,26 @@ export class ScenarioForm {
   focusFirstError(): void {
     byId<HTMLDetailsElement>('scenario-section').open = true;
     document.querySelector<HTMLElement>('#scenario-form [aria-invalid="true"]')?.focus();
+  }
+
+  /**
+   * Offers only `modes` in the variant selector (the sent/edited modes on an edited copy alone):
+   * the others stay listed, disabled, saying what they need. Through the select's `options`, not
+   * its <vscode-option> children: a changed child makes it re-read every label from innerText,
+   * which is empty while the list is closed, and the list came out blank.
+   */
+  offerModes(modes: readonly ViewMode[]): void {
+    const select = field('mode') as ValueElement & { options: SelectOption[]; requestUpdate?: () => void };
+    const options = select.options;
+    const next = options.map((option) => {
+      const offered = modes.includes(option.value as ViewMode);
+      return { ...option, disabled: !offered, description: offered ? '' : 'needs an edited copy (Try a Change…)' };
+    });
+    if (next.every((option, i) => option.disabled === options[i].disabled)) return;
+    const value = select.value;
+    select.options = next;
+    select.value = value;
+    select.requestUpdate?.();
   }
 
   get mode(): ViewMode {

@@ -127,6 +127,11 @@ export const tests: UiTest[] = [
 
       await pidMax.fill('32768');
       await frame.locator('#f-mode').click();
+      // The sample is no edited copy: the selector lists the sent/edited modes disabled.
+      await frame.locator('vscode-single-select#f-mode li', { hasText: 'both, side by side' }).waitFor();
+      const sentEdited = frame.locator('vscode-single-select#f-mode li', { hasText: 'as sent vs as edited' });
+      assert.equal(await sentEdited.count(), 2);
+      assert.deepEqual(await sentEdited.evaluateAll((items) => items.map((i) => i.classList.contains('disabled'))), [true, true]);
       await frame.locator('vscode-single-select#f-mode li', { hasText: 'both, side by side' }).click();
       await frame.locator('#btn-run').click();
       await frame.locator('.run[data-variant="baseline"]').waitFor({ timeout: STATE_TIMEOUT });
@@ -134,6 +139,7 @@ export const tests: UiTest[] = [
       assert.equal(await frame.locator('#e-pid_max').textContent(), '');
       await frame.locator('#comparison-outcomes li', { hasText: 'fork 0: baseline pids [1], patched EINVAL' }).waitFor();
       assert.match((await frame.locator('#comparison-paths').textContent()) ?? '', /The paths part at step \d+/);
+      assert.equal(await frame.locator('#comparison-title').textContent(), 'Baseline vs patched');
       await frame.locator('#comparison').scrollIntoViewIfNeeded();
       const outcomes = frame.locator('#comparison-outcomes li', { hasText: 'fork 0: baseline pids [1], patched EINVAL' });
       await workbench.screenshot(join(outDir, 'debugger-both.png'), 'the side-by-side comparison', () => outcomes.isVisible());

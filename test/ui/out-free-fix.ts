@@ -1,9 +1,22 @@
-// The out_free fix as a reviewer types it into an editable copy of the sample: `int err;`
-// declared, the errno kept in it, and pid made ERR_PTR(err) once out_free has freed what it held.
+// The out_free fix as a reviewer types it into an editable copy of the sample (Try a Change…):
+// `int err;` declared, the errno kept in it, and pid made ERR_PTR(err) once out_free has freed
+// what it held.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE } from './sample';
-import type { Workbench } from './workbench';
+import { STATE_TIMEOUT, type Workbench } from './workbench';
+
+/** The name Try a Change gives the sample's editable copy. */
+export const COPY = 'rfc-3-5-next-syscall-data-pids.edited.patch';
+
+/** Opens the sample, then its editable copy with Try a Change…, and waits until the copy shows. */
+export async function openCopyOfSample(workbench: Workbench): Promise<void> {
+  await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
+  await workbench.waitForEditorText('use next syscall data to predefine process ids');
+  await workbench.runCommand('Kernel Patch Review: Try a Change…');
+  await workbench.tab(COPY).first().waitFor({ timeout: STATE_TIMEOUT });
+  await workbench.waitForEditorText('use next syscall data to predefine process ids');
+}
 
 /** 1-based line of the first line equal to `text` at or after line `from`. */
 function lineOf(lines: readonly string[], text: string, from = 1): number {

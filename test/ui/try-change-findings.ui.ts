@@ -5,10 +5,9 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { UiTest } from './ui-test';
-import { typeOutFreeFix } from './out-free-fix';
+import { COPY, openCopyOfSample, typeOutFreeFix } from './out-free-fix';
 import { STATE_TIMEOUT, type Workbench } from './workbench';
 
-const COPY = 'rfc-3-5-next-syscall-data-pids.edited.patch';
 const OUT_FREE_FAULTS = ['invalid-free (patched)', 'leak (patched)', 'err-ptr-deref (patched)', 'pidmap-leak (patched)'];
 
 /**
@@ -46,11 +45,7 @@ export const tests: UiTest[] = [
   {
     name: 'try a change: the out_free fix typed into the copy takes its four faults out of Problems',
     async run({ workbench, outDir, workspace }) {
-      await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
-      await workbench.waitForEditorText('use next syscall data to predefine process ids');
-      await workbench.runCommand('Kernel Patch Review: Try a Change…');
-      await workbench.tab(COPY).first().waitFor({ timeout: STATE_TIMEOUT });
-      await workbench.waitForEditorText('use next syscall data to predefine process ids');
+      await openCopyOfSample(workbench);
       await workbench.runCommand('Problems: Focus on Problems View');
       await showOnlyCopy(workbench);
       await workbench.until('the copy\'s invalid-free in Problems', async () => (await problemsOf(workbench, COPY))?.some((p) => p.includes('invalid-free (patched)')));

@@ -6,11 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UiTest } from './ui-test';
 import { SAMPLE } from './sample';
-import { typeOutFreeFix } from './out-free-fix';
+import { openCopyOfSample, typeOutFreeFix } from './out-free-fix';
 import { STATE_TIMEOUT, type Workbench } from './workbench';
 
 const V2 = 'rfc-v2-3-5-next-syscall-data-pids.txt';
-const COPY = 'rfc-3-5-next-syscall-data-pids.edited.patch';
 
 /** Scrolls the active editor to the first occurrence of `text` with the find widget. */
 async function reveal(workbench: Workbench, text: string): Promise<void> {
@@ -62,11 +61,7 @@ export const tests: UiTest[] = [
     async run({ workbench, outDir, workspace }) {
       mkdirSync(join(workspace, '.vscode'), { recursive: true });
       writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'kpr.review.name': 'Rita Reviewer', 'kpr.review.email': 'rita@example.org' }, null, 2));
-      await workbench.runCommand('Kernel Patch Review: Open Sample Patch');
-      await workbench.waitForEditorText('use next syscall data to predefine process ids');
-      await workbench.runCommand('Kernel Patch Review: Try a Change…');
-      await workbench.tab(COPY).first().waitFor({ timeout: STATE_TIMEOUT });
-      await workbench.waitForEditorText('use next syscall data to predefine process ids');
+      await openCopyOfSample(workbench);
       await typeOutFreeFix(workbench, workspace);
 
       await workbench.runCommand('Kernel Patch Review: Compose Review Reply');

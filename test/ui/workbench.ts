@@ -27,20 +27,33 @@ export class Workbench {
    * the remote extension host has registered the extension's contributions.
    */
   async runCommand(label: string, deadlineMs = 2 * STATE_TIMEOUT): Promise<void> {
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    await this.enterInQuickInput('F1', '>' + label, row, `command '${label}' in the palette`, deadlineMs);
+  }
+
+  /**
+   * Opens a quick input with `key`, types `text`, waits for `row` to be listed, and presses Enter.
+   * The workbench closes a quick input when something else takes the focus — on a loaded machine,
+   * an editor that the previous command showed late, or re-showed after changing its language:
+   * then it is opened again. Enter is pressed only while the input holds the focus and the text,
+   * so that it never lands in an editor as a new line.
+   */
+  private async enterInQuickInput(key: string, text: string, row: Locator | null, what: string, deadlineMs = 2 * STATE_TIMEOUT): Promise<void> {
     const end = Date.now() + deadlineMs;
     const input = this.page.locator('.quick-input-widget input.input');
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-    for (;;) {
-      await this.page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: STATE_TIMEOUT });
-      await input.fill('>' + label);
+    for (let attempt = 1; ; attempt++) {
       try {
-        await row.waitFor({ state: 'visible', timeout: 10_000 });
+        await this.page.keyboard.press(key);
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(text, { timeout: 5_000 });
+        if (row) await row.waitFor({ state: 'visible', timeout: 10_000 });
+        const holds = await input.evaluate((e, typed) => e === document.activeElement && (e as HTMLInputElement).value === typed, text);
+        if (!holds) throw new Error('the quick input lost the focus or its text before Enter');
         await this.page.keyboard.press('Enter');
         return;
       } catch (error) {
-        if (Date.now() > end) throw new Error(`command '${label}' never appeared in the palette: ${String(error)}`);
-        await this.page.keyboard.press('Escape');
+        if (Date.now() > end) throw new Error(`${what} never came to hand (${attempt} attempts): ${String(error)}`);
+        if (await input.isVisible()) await this.page.keyboard.press('Escape');
         await this.page.waitForTimeout(1_000);
       }
     }
@@ -77,11 +90,8 @@ export class Workbench {
 
   /** Moves the cursor to a 1-based line with "Go to Line" (Ctrl+G), as a keyboard user would. */
   async goToLine(line: number): Promise<void> {
-    await this.page.keyboard.press('Control+G');
+    await this.enterInQuickInput('Control+G', `:${line}`, null, `Go to Line ${line}`);
     const input = this.page.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible', timeout: STATE_TIMEOUT });
-    await input.fill(`:${line}`);
-    await this.page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: STATE_TIMEOUT });
     await this.until(`the cursor on line ${line}`, async () => (await this.cursorLine().catch(() => 0)) === line);
   }
@@ -156,13 +166,8 @@ export class Workbench {
 
   /** Opens a workspace file by name with Quick Open (Ctrl+P), and waits for its tab. */
   async openFile(name: string): Promise<void> {
-    const input = this.page.locator('.quick-input-widget input.input');
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-    await this.page.keyboard.press('Control+P');
-    await input.waitFor({ state: 'visible', timeout: STATE_TIMEOUT });
-    await input.fill(name);
-    await row.waitFor({ state: 'visible', timeout: STATE_TIMEOUT });
-    await this.page.keyboard.press('Enter');
+    await this.enterInQuickInput('Control+P', name, row, `${name} in Quick Open`);
     await this.tab(name).first().waitFor({ timeout: STATE_TIMEOUT });
   }
 

@@ -7,7 +7,7 @@ import type { KprLog } from '../log';
 import { Commands, DEBUGGER_ACTIVE_CONTEXT, PATCH_LANGUAGE_ID } from '../ids';
 import type { PatchDocuments } from '../patch-documents';
 import type {
-  DebuggerState, PersistedState, ScenarioErrorItem, ScenarioJson, StepCommand, ViewMode,
+  DebuggerState, PersistedState, RunText, ScenarioErrorItem, ScenarioJson, StepCommand, ViewMode,
 } from '../../shared/debugger-protocol';
 import { breakpointItems, toggleBreakpoint } from './breakpoints';
 import { DebuggerCore, type PatchText } from '../../panel/core';
@@ -143,10 +143,18 @@ export class DebuggerController implements vscode.Disposable {
     if (this.document) toggleBreakpoint(this.document.uri, line);
   }
 
-  /** Reveals a patch line in the patch editor (a click on a line in the panel). */
-  async revealLine(line: number): Promise<void> {
-    if (!this.document || line >= this.document.lineCount) return;
-    const editor = await vscode.window.showTextDocument(this.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false, preview: false });
+  /**
+   * Reveals a patch line in the patch editor (a click on a line in the panel). A line of the sent
+   * column is a line of the patch as sent: it is shown in that original, not in the edited copy,
+   * whose same line number may hold another line.
+   */
+  async revealLine(line: number, text?: RunText): Promise<void> {
+    if (!this.document) return;
+    const sent = text === 'sent' ? this.originals?.asSent(this.document) : undefined;
+    if (text === 'sent' && !sent) return;
+    const document = sent ? await vscode.workspace.openTextDocument(sent.uri) : this.document;
+    if (line >= document.lineCount) return;
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false, preview: false });
     const range = new vscode.Range(line, 0, line, 0);
     editor.selection = new vscode.Selection(range.start, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

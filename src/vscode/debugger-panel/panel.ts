@@ -109,7 +109,7 @@ export class DebuggerPanel implements vscode.Disposable {
         this.controller.toggleBreakpoint(message.line);
         return;
       case 'debugger/revealLine':
-        await this.controller.revealLine(message.line);
+        await this.controller.revealLine(message.line, message.text);
         return;
       case 'debugger/loadScenario': {
         const scenario = await loadScenarioFile();

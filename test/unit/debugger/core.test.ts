@@ -196,6 +196,14 @@ test('as sent vs as edited runs the baseline variant too', async () => {
   assert.deepEqual(core.runs.map((r) => [r.variant, r.text]), [['baseline', 'sent'], ['baseline', 'edited']]);
 });
 
+test('the state offers the sent/edited modes on an edited copy only', async () => {
+  const plain = new DebuggerCore(index, programs);
+  plain.load(defaultScenario(299), 'patched');
+  assert.deepEqual(plain.state(null, []).modes, ['baseline', 'patched', 'both']);
+  const copy = await sentEdited(299);
+  assert.deepEqual(copy.state(null, []).modes, ['baseline', 'patched', 'both', 'sent-edited', 'sent-edited-baseline']);
+});
+
 test('as sent vs as edited on a document with no original says so and runs nothing', () => {
   const core = new DebuggerCore(index, programs);
   const errors = core.load(defaultScenario(299), 'sent-edited');
