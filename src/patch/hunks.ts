@@ -12,7 +12,7 @@ import type { Diagnostics } from './diagnostics';
 import type { DiffLine, DiffLineKind, DocRange, Hunk } from './model';
 import { ReadDiffLine } from './diff-line';
 import { ReadHunk, type HunkHead } from './read-hunk';
-import { HUNK_HEADER, isHunkStop } from './line-kinds';
+import { isHunkStop, scanHunkHeader } from './line-kinds';
 import { lineOf, pointRange, positionAt, rangeOf, type SourceLine } from './positions';
 import { functionFromSection } from './section';
 
@@ -33,15 +33,15 @@ export interface HunkOptions {
 
 export function parseHunkHeader(text: string): HunkHeader | undefined {
   if (!text.startsWith('@@ -') || text.length > 100_000) return undefined;
-  const match = HUNK_HEADER.exec(text);
-  if (!match) return undefined;
-  const section = match[5].startsWith(' ') ? match[5].slice(1) : match[5];
+  const fields = scanHunkHeader(text);
+  if (fields === undefined) return undefined;
+  const rest = fields.rest;
   return {
-    oldStart: Number(match[1]),
-    oldLines: match[2] === undefined ? 1 : Number(match[2]),
-    newStart: Number(match[3]),
-    newLines: match[4] === undefined ? 1 : Number(match[4]),
-    section: section.trim(),
+    oldStart: fields.oldStart,
+    oldLines: fields.oldLines,
+    newStart: fields.newStart,
+    newLines: fields.newLines,
+    section: (rest.startsWith(' ') ? rest.slice(1) : rest).trim(),
   };
 }
 
