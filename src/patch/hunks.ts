@@ -9,11 +9,11 @@
 // the first cut keep their line numbers (they count from the header); lines after it are kept
 // aside in `quotedAfterCut` without numbers, because the cut hides how many lines it removed.
 import type { Diagnostics } from './diagnostics';
-import type { DiffLine, DiffLineKind, DocRange, Hunk } from './model';
+import type { DiffLine, DiffLineKind, Hunk } from './model';
 import { ReadDiffLine } from './diff-line';
 import { ReadHunk, type HunkHead } from './read-hunk';
 import { isHunkStop, scanHunkHeader } from './line-kinds';
-import { lineOf, pointRange, positionAt, rangeOf, type SourceLine } from './positions';
+import { endOf, lineOf, pointRange, positionAt, rangeOf, type SourceLine } from './positions';
 import { functionFromSection } from './section';
 
 export interface HunkHeader {
@@ -123,8 +123,6 @@ interface State {
 }
 
 interface Reading {
-  /** Every line up to `end` is a prefixed diff line: no decisions were needed. */
-  readonly exact?: boolean;
   readonly end: number;
   readonly restored: number;
   readonly blankTaken: ReadonlyMap<number, boolean>;
@@ -252,7 +250,7 @@ function exactReading(lines: readonly SourceLine[], start: number, header: HunkH
     i++;
   }
   while (i < lines.length && lines[i].marker === undefined && lines[i].text.charCodeAt(0) === 92) i++;
-  return { exact: true, end: i, restored: 0, blankTaken: NO_BLANKS, added, removed };
+  return { end: i, restored: 0, blankTaken: NO_BLANKS, added, removed };
 }
 
 /**
@@ -352,9 +350,12 @@ export interface ReadHunkResult {
 /** Reads the hunk whose header is at lines[headerIndex]. */
 export function readHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, options: HunkOptions, diagnostics: Diagnostics): ReadHunkResult {
   const start = headerIndex + 1;
+  // The clean case first: it needs neither the header's range nor its name.
+  const exact = exactReading(lines, start, header);
+  if (exact !== undefined) return { hunk: exactHunk(lines, headerIndex, header, exact), next: exact.end };
   const headerRange = rangeOf(lines[headerIndex]);
   const hunkName = headerText(header);
-  let reading: Reading | undefined = exactReading(lines, start, header) ?? emptyReading(lines, start, header, options.lenient) ?? findReading(lines, start, header, options.lenient)
+  let reading: Reading | undefined = emptyReading(lines, start, header, options.lenient) ?? findReading(lines, start, header, options.lenient)
     ?? (cutAhead(lines, start) ? findReading(lines, start, header, options.lenient, true) : undefined);
   if (reading === undefined) {
     const greedy = greedyReading(lines, start, header, options.lenient);
@@ -365,7 +366,6 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
         `line without a prefix inside a hunk: every hunk line starts with ' ', '+', '-' or '\\' (hunk ${hunkName} at line ${headerIndex + 1})`);
     }
   }
-  if (reading.exact) return { hunk: exactHunk(lines, headerIndex, header, headerRange, reading), next: reading.end };
   const out: DiffLine[] = [];
   const afterCut: DiffLine[] = [];
   let cuts = 0;
@@ -496,12 +496,12 @@ function hunkHead(header: HunkHeader, headerLine: number): HunkHead {
  * its source line. Its DiffLines are made when `lines` is first read: a parse that only needs the
  * hunks' places (a 4 MB diff, the outline) then holds one object per hunk, not one per line.
  */
-function exactHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, headerRange: DocRange, reading: Reading): Hunk {
+function exactHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, reading: Reading): Hunk {
   const start = headerIndex + 1;
   const end = reading.end;
   return new ReadHunk(
     hunkHead(header, lineOf(lines[headerIndex])),
-    { start: headerRange.start, end: end > start ? rangeOf(lines[end - 1]).end : headerRange.end },
+    { start: positionAt(lines[headerIndex], 0), end: endOf(lines[end > start ? end - 1 : headerIndex]) },
     () => exactLines(lines, start, end, header.oldStart, header.newStart),
     reading.added ?? 0,
     reading.removed ?? 0,

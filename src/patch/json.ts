@@ -4,6 +4,7 @@
 // The output must stay a small multiple of the input even for hostile inputs (300 000 empty
 // hunks, a million one-character lines), so nothing derivable is written per line: pre/post-image
 // numbers follow from the hunk's starts, and absent fields are left out rather than null.
+import { ReadDiffLine } from './diff-line';
 import { countChanges } from './diffstat';
 import type { DiffLine, DocRange, Mail, Patch, Problem, Repair } from './model';
 
@@ -28,7 +29,8 @@ function compactRange(range: DocRange): string {
 }
 
 function lineJson(line: DiffLine): JsonDiffLine {
-  return line.repaired ? [line.kind + line.text, line.line + 1, true] : [line.kind + line.text, line.line + 1];
+  const text = line instanceof ReadDiffLine ? line.diffText : line.kind + line.text;
+  return line.repaired ? [text, line.line + 1, true] : [text, line.line + 1];
 }
 
 /**
