@@ -499,12 +499,15 @@ function hunkHead(header: HunkHeader, headerLine: number): HunkHead {
 function exactHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, reading: Reading): Hunk {
   const start = headerIndex + 1;
   const end = reading.end;
-  return new ReadHunk(
+  return ReadHunk.clean(
     hunkHead(header, lineOf(lines[headerIndex])),
     { start: positionAt(lines[headerIndex], 0), end: endOf(lines[end > start ? end - 1 : headerIndex]) },
     () => exactLines(lines, start, end, header.oldStart, header.newStart),
     reading.added ?? 0,
     reading.removed ?? 0,
+    lines,
+    start,
+    end,
   );
 }
 

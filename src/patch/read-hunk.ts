@@ -4,6 +4,7 @@
 // that needs only the hunks' places holds one object per hunk), and its +/- counts are known
 // from the reading, so counting changes (the summary, the diffstat check) makes no DiffLine.
 import type { DiffLine, DocRange, Hunk } from './model';
+import type { SourceLine } from './positions';
 
 export interface HunkHead {
   readonly oldStart: number;
@@ -27,6 +28,10 @@ export class ReadHunk implements Hunk {
   declare readonly quotedAfterCut?: readonly DiffLine[];
   #lines: readonly DiffLine[] | undefined;
   #make: (() => readonly DiffLine[]) | undefined;
+  /** A clean hunk's source lines are #source[#from .. #to). */
+  #source: readonly SourceLine[] | undefined;
+  #from = 0;
+  #to = 0;
   readonly #added: number;
   readonly #removed: number;
 
@@ -49,6 +54,25 @@ export class ReadHunk implements Hunk {
     }
     this.#added = added;
     this.#removed = removed;
+    this.#source = undefined;
+  }
+
+  /** A clean hunk: its DiffLines are read, one each, from source[from .. to), made by `make`. */
+  static clean(head: HunkHead, range: DocRange, make: () => readonly DiffLine[], added: number, removed: number, source: readonly SourceLine[], from: number, to: number): ReadHunk {
+    const hunk = new ReadHunk(head, range, make, added, removed);
+    hunk.#source = source;
+    hunk.#from = from;
+    hunk.#to = to;
+    return hunk;
+  }
+
+  /**
+   * For a clean hunk: its source lines, each the DiffLine's kind and text as one string (the
+   * line as the diff shows it) on the DiffLine's document line. The JSON writes a hunk line as
+   * just that, with no DiffLine made for it.
+   */
+  get cleanSource(): readonly SourceLine[] | undefined {
+    return this.#source?.slice(this.#from, this.#to);
   }
 
   get lines(): readonly DiffLine[] {
@@ -67,6 +91,9 @@ export class ReadHunk implements Hunk {
   /** The same hunk inside `functionName` (a goto label's hunk continues the previous function). */
   withFunction(functionName: string): ReadHunk {
     const copy = new ReadHunk({ ...this, functionName }, this.range, this.#lines ?? this.#make!, this.#added, this.#removed);
+    copy.#source = this.#source;
+    copy.#from = this.#from;
+    copy.#to = this.#to;
     if (this.quotedAfterCut !== undefined) (copy as { quotedAfterCut?: readonly DiffLine[] }).quotedAfterCut = this.quotedAfterCut;
     return copy;
   }
