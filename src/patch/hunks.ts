@@ -13,7 +13,7 @@ import type { DiffLine, DiffLineKind, Hunk } from './model';
 import { ReadDiffLine } from './diff-line';
 import { ReadHunk, type HunkHead } from './read-hunk';
 import { isHunkStop, scanHunkHeader } from './line-kinds';
-import { endOf, lineOf, pointRange, positionAt, rangeOf, type SourceLine } from './positions';
+import { endOf, lineOf, positionAt, rangeOf, type SourceLine } from './positions';
 import { functionFromSection } from './section';
 
 export interface HunkHeader {
@@ -444,7 +444,8 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   }
   const lastEnd = lastSource === undefined ? headerRange.end : rangeOf(lastSource).end;
   for (let r = 0; r < reading.restored; r++) {
-    const at = pointRange(lastEnd.line, lastEnd.character);
+    // A point at the hunk's end: the position itself is shared, as rangeOf shares an empty range's.
+    const at = { start: lastEnd, end: lastEnd };
     const words = restoredWords(header);
     diagnostics.repair('restored-blank-context', at, '', ' ', words.reason);
     out.push(new ReadDiffLine(' ', '', 0, lastEnd.line, lastEnd.character, at, oldLine++, newLine++, true));
