@@ -1,7 +1,7 @@
 // Reading a command's input (a file, or standard input for "-") with the size limit applied
 // while reading: `kpr parse - < /dev/zero` stops after maxBytes instead of filling memory.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { InputTooLarge } from './command';
 
@@ -26,5 +26,12 @@ export async function readInputLimited(path: string, maxBytes: number, stdin: Re
   const info = await stat(path);
   if (info.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
   if (info.isFile() && info.size > maxBytes) throw new InputTooLarge(maxBytes);
+  // A regular file within the limit is read in one piece: no chunks to gather and copy again.
+  // The limit is checked once more, for a file that grew after its size was taken.
+  if (info.isFile()) {
+    const bytes = await readFile(path);
+    if (bytes.length > maxBytes) throw new InputTooLarge(maxBytes);
+    return bytes.toString('utf8');
+  }
   return readLimited(createReadStream(path), maxBytes);
 }

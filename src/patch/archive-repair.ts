@@ -30,7 +30,27 @@ export function isFenceLine(text: string): boolean {
   return text.length <= 200 && FENCE.test(text);
 }
 
-export function detectArchive(lines: readonly SourceLine[]): ArchiveSignals {
+/**
+ * Which of the substrings detectArchive searches each line for occur anywhere in a text. Lines
+ * cut from that text without decoding hold no other, so a clean document is searched once for
+ * each, not line by line.
+ */
+export interface ArchiveNeedles {
+  /** " at " and "<" (an obfuscated address needs both on one line). */
+  readonly at: boolean;
+  readonly mailto: boolean;
+  readonly underscoreEscape: boolean;
+  readonly ampersand: boolean;
+}
+
+export const ANY_NEEDLE: ArchiveNeedles = { at: true, mailto: true, underscoreEscape: true, ampersand: true };
+
+export function archiveNeedles(text: string): ArchiveNeedles {
+  return { at: text.includes(' at ') && text.includes('<'), mailto: text.includes('](mailto:'), underscoreEscape: text.includes('\\_'), ampersand: text.includes('&') };
+}
+
+/** `needles`: what the lines' text may hold (ANY_NEEDLE when they were decoded from it). */
+export function detectArchive(lines: readonly SourceLine[], needles: ArchiveNeedles = ANY_NEEDLE): ArchiveSignals {
   let fenced = false;
   let forum = false;
   let mailto = false;
@@ -40,18 +60,22 @@ export function detectArchive(lines: readonly SourceLine[]): ArchiveSignals {
   let entities = 0;
   let addresses = false;
   let separators = false;
+  // A needle absent from the text is not searched for in every line: it counts as settled.
+  let addressesSettled = !needles.at;
+  let mailtoSettled = !needles.mailto;
+  let escapesSettled = !needles.underscoreEscape;
   for (const { text } of lines) {
     if (text.length > MAX_SPECIAL_LINE || text.length === 0) continue;
     nonBlank++;
     const first = text.charCodeAt(0);
     if (first === 61 /* = */) separators = true;
-    if (!addresses && text.includes(' at ') && text.includes('<')) addresses = true;
+    if (!addressesSettled && text.includes(' at ') && text.includes('<')) addresses = addressesSettled = true;
     if (!fenced && (first === 96 || first === 126) && isFenceLine(text)) fenced = true;
     if (!forum && first === 80 && POSTED_BY.test(text)) forum = true;
-    if (!mailto && text.includes('](mailto:')) mailto = true;
-    if (!identifierEscapes && text.includes('\\_') && /[A-Za-z0-9]\\_[A-Za-z0-9]/.test(text)) identifierEscapes = true;
+    if (!mailtoSettled && text.includes('](mailto:')) mailto = mailtoSettled = true;
+    if (!escapesSettled && text.includes('\\_') && /[A-Za-z0-9]\\_[A-Za-z0-9]/.test(text)) identifierEscapes = escapesSettled = true;
     if (text.endsWith('  ')) twoSpaceEnds++;
-    if (text.includes('&')) entities += (text.match(ENTITY) ?? []).length;
+    if (needles.ampersand && text.includes('&')) entities += (text.match(ENTITY) ?? []).length;
   }
   // Only a page with entities needs the count of raw markup characters to compare with.
   let rawMarkup = 0;

@@ -39,6 +39,12 @@ export class ReadDiffLine implements DiffLine {
     return this.source;
   }
 
+  /** kind + text, the line as the diff shows it: a line read with its prefix is its source line, uncopied. */
+  get diffText(): string {
+    if (this.from === 1 && this.source.charCodeAt(0) === this.kind.charCodeAt(0)) return this.source;
+    return this.kind + this.text;
+  }
+
   get range(): DocRange {
     this.knownRange ??= {
       start: { line: this.line, character: this.character },

@@ -5,6 +5,7 @@ import { parseHunkHeader, readHunk, type HunkHeader, type HunkOptions } from './
 import { fileStartKind, nextContent } from './line-kinds';
 import type { FilePatch, Hunk } from './model';
 import { lineOf, rangeOf, type SourceLine } from './positions';
+import { ReadHunk } from './read-hunk';
 import { isLabel } from './section';
 
 /** Reads every file diff from lines[start] on. */
@@ -101,5 +102,5 @@ function isSignatureOrRule(text: string): boolean {
 /** A hunk whose section is a goto label ("out_free:") is still inside the previous hunk's function. */
 function inheritFunction(hunk: Hunk, previous: Hunk | undefined): Hunk {
   if (hunk.functionName !== undefined || previous?.functionName === undefined || !isLabel(hunk.section)) return hunk;
-  return { ...hunk, functionName: previous.functionName };
+  return hunk instanceof ReadHunk ? hunk.withFunction(previous.functionName) : { ...hunk, functionName: previous.functionName };
 }

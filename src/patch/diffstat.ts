@@ -3,6 +3,7 @@
 import type { Diagnostics } from './diagnostics';
 import type { Diffstat, DiffstatEntry, FilePatch } from './model';
 import { lineOf, rangeOf, type SourceLine } from './positions';
+import { hunkChanges } from './read-hunk';
 
 const SUMMARY = /^(\d{1,9}) files? changed(?:, (\d{1,9}) insertions?\(\+\))?(?:, (\d{1,9}) deletions?\(-\))?/;
 const COUNT = /^(\d{1,9})\s*([+-]*)$/;
@@ -54,10 +55,9 @@ export function countChanges(file: FilePatch): { added: number; removed: number 
   let added = 0;
   let removed = 0;
   for (const hunk of file.hunks) {
-    for (const line of hunk.lines) {
-      if (line.kind === '+') added++;
-      else if (line.kind === '-') removed++;
-    }
+    const changes = hunkChanges(hunk);
+    added += changes.added;
+    removed += changes.removed;
   }
   return { added, removed };
 }

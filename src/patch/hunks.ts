@@ -9,10 +9,11 @@
 // the first cut keep their line numbers (they count from the header); lines after it are kept
 // aside in `quotedAfterCut` without numbers, because the cut hides how many lines it removed.
 import type { Diagnostics } from './diagnostics';
-import type { DiffLine, DiffLineKind, DocRange, Hunk } from './model';
+import type { DiffLine, DiffLineKind, Hunk } from './model';
 import { ReadDiffLine } from './diff-line';
-import { HUNK_HEADER, isHunkStop } from './line-kinds';
-import { lineOf, pointRange, positionAt, rangeOf, type SourceLine } from './positions';
+import { ReadHunk, type HunkHead } from './read-hunk';
+import { isHunkStop, scanHunkHeader } from './line-kinds';
+import { endOf, lineOf, positionAt, rangeOf, type SourceLine } from './positions';
 import { functionFromSection } from './section';
 
 export interface HunkHeader {
@@ -32,15 +33,15 @@ export interface HunkOptions {
 
 export function parseHunkHeader(text: string): HunkHeader | undefined {
   if (!text.startsWith('@@ -') || text.length > 100_000) return undefined;
-  const match = HUNK_HEADER.exec(text);
-  if (!match) return undefined;
-  const section = match[5].startsWith(' ') ? match[5].slice(1) : match[5];
+  const fields = scanHunkHeader(text);
+  if (fields === undefined) return undefined;
+  const rest = fields.rest;
   return {
-    oldStart: Number(match[1]),
-    oldLines: match[2] === undefined ? 1 : Number(match[2]),
-    newStart: Number(match[3]),
-    newLines: match[4] === undefined ? 1 : Number(match[4]),
-    section: section.trim(),
+    oldStart: fields.oldStart,
+    oldLines: fields.oldLines,
+    newStart: fields.newStart,
+    newLines: fields.newLines,
+    section: (rest.startsWith(' ') ? rest.slice(1) : rest).trim(),
   };
 }
 
@@ -122,11 +123,12 @@ interface State {
 }
 
 interface Reading {
-  /** Every line up to `end` is a prefixed diff line: no decisions were needed. */
-  readonly exact?: boolean;
   readonly end: number;
   readonly restored: number;
   readonly blankTaken: ReadonlyMap<number, boolean>;
+  /** For an exact reading: its '+' and '-' lines. */
+  readonly added?: number;
+  readonly removed?: number;
 }
 
 /**
@@ -228,13 +230,19 @@ const NO_BLANKS: ReadonlyMap<number, boolean> = new Map();
 function exactReading(lines: readonly SourceLine[], start: number, header: HunkHeader): Reading | undefined {
   let oldCount = 0;
   let newCount = 0;
+  let added = 0;
+  let removed = 0;
   let i = start;
   while (oldCount < header.oldLines || newCount < header.newLines) {
     if (i >= lines.length || lines[i].marker !== undefined) return undefined;
     const first = lines[i].text.charCodeAt(0);
-    if (first === 43 /* + */) newCount++;
-    else if (first === 45 /* - */) oldCount++;
-    else if (first === 32 /* space */) {
+    if (first === 43 /* + */) {
+      newCount++;
+      added++;
+    } else if (first === 45 /* - */) {
+      oldCount++;
+      removed++;
+    } else if (first === 32 /* space */) {
       oldCount++;
       newCount++;
     } else if (first !== 92 /* \ */) return undefined;
@@ -242,7 +250,7 @@ function exactReading(lines: readonly SourceLine[], start: number, header: HunkH
     i++;
   }
   while (i < lines.length && lines[i].marker === undefined && lines[i].text.charCodeAt(0) === 92) i++;
-  return { exact: true, end: i, restored: 0, blankTaken: NO_BLANKS };
+  return { end: i, restored: 0, blankTaken: NO_BLANKS, added, removed };
 }
 
 /**
@@ -342,9 +350,12 @@ export interface ReadHunkResult {
 /** Reads the hunk whose header is at lines[headerIndex]. */
 export function readHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, options: HunkOptions, diagnostics: Diagnostics): ReadHunkResult {
   const start = headerIndex + 1;
+  // The clean case first: it needs neither the header's range nor its name.
+  const exact = exactReading(lines, start, header);
+  if (exact !== undefined) return { hunk: exactHunk(lines, headerIndex, header, exact), next: exact.end };
   const headerRange = rangeOf(lines[headerIndex]);
   const hunkName = headerText(header);
-  let reading: Reading | undefined = exactReading(lines, start, header) ?? emptyReading(lines, start, header, options.lenient) ?? findReading(lines, start, header, options.lenient)
+  let reading: Reading | undefined = emptyReading(lines, start, header, options.lenient) ?? findReading(lines, start, header, options.lenient)
     ?? (cutAhead(lines, start) ? findReading(lines, start, header, options.lenient, true) : undefined);
   if (reading === undefined) {
     const greedy = greedyReading(lines, start, header, options.lenient);
@@ -355,7 +366,6 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
         `line without a prefix inside a hunk: every hunk line starts with ' ', '+', '-' or '\\' (hunk ${hunkName} at line ${headerIndex + 1})`);
     }
   }
-  if (reading.exact) return { hunk: exactHunk(lines, headerIndex, header, headerRange, reading.end), next: reading.end };
   const out: DiffLine[] = [];
   const afterCut: DiffLine[] = [];
   let cuts = 0;
@@ -377,6 +387,8 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   let newLine = header.newStart;
   // The last document line read into the hunk, whose end is the hunk's end.
   let lastSource: SourceLine | undefined;
+  let added = 0;
+  let removed = 0;
   let unprefixed = 0;
   let firstUnprefixed: SourceLine | undefined;
   const emit = (kind: DiffLineKind, source: SourceLine, from: number, repaired: boolean) => {
@@ -385,7 +397,11 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     const old = cuts === 0 && (kind === ' ' || kind === '-') ? oldLine++ : undefined;
     const neu = cuts === 0 && (kind === ' ' || kind === '+') ? newLine++ : undefined;
     const line = new ReadDiffLine(kind, source.text, from, source.line, source.character + from, range, old, neu, repaired ? true : undefined);
-    (cuts === 0 ? out : afterCut).push(line);
+    if (cuts === 0) {
+      out.push(line);
+      if (kind === '+') added++;
+      else if (kind === '-') removed++;
+    } else afterCut.push(line);
     lastSource = source;
   };
   for (let i = start; i < reading.end; i++) {
@@ -428,7 +444,8 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   }
   const lastEnd = lastSource === undefined ? headerRange.end : rangeOf(lastSource).end;
   for (let r = 0; r < reading.restored; r++) {
-    const at = pointRange(lastEnd.line, lastEnd.character);
+    // A point at the hunk's end: the position itself is shared, as rangeOf shares an empty range's.
+    const at = { start: lastEnd, end: lastEnd };
     const words = restoredWords(header);
     diagnostics.repair('restored-blank-context', at, '', ' ', words.reason);
     out.push(new ReadDiffLine(' ', '', 0, lastEnd.line, lastEnd.character, at, oldLine++, newLine++, true));
@@ -455,18 +472,14 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
         ? `truncated hunk: the header ${hunkName} counts ${header.oldLines} old and ${header.newLines} new lines, but the hunk ends after ${oldSeen} old and ${newSeen} new`
         : `hunk counts cannot be reconciled: the header ${hunkName} counts ${header.oldLines} old and ${header.newLines} new lines, the hunk has ${oldSeen} old and ${newSeen} new`);
   }
-  const hunk: Hunk = {
-    ...hunkHead(header, lineOf(lines[headerIndex])),
-    // A pushed array keeps at least 17 slots; a hunk of a few lines keeps only what it holds.
-    lines: out.length < 17 ? out.slice() : out,
-    range: { start: headerRange.start, end: lastEnd },
-  };
+  // A pushed array keeps at least 17 slots; a hunk of a few lines keeps only what it holds.
+  const hunk = new ReadHunk(hunkHead(header, lineOf(lines[headerIndex])), { start: headerRange.start, end: lastEnd }, out.length < 17 ? out.slice() : out, added, removed);
   if (afterCut.length > 0) (hunk as { quotedAfterCut?: readonly DiffLine[] }).quotedAfterCut = afterCut;
   return { hunk, next: reading.end };
 }
 
 /** What a hunk takes from its header, whichever way its lines are read. */
-function hunkHead(header: HunkHeader, headerLine: number): Pick<Hunk, 'oldStart' | 'oldLines' | 'newStart' | 'newLines' | 'section' | 'functionName' | 'headerLine'> {
+function hunkHead(header: HunkHeader, headerLine: number): HunkHead {
   return {
     oldStart: header.oldStart,
     oldLines: header.oldLines,
@@ -484,16 +497,19 @@ function hunkHead(header: HunkHeader, headerLine: number): Pick<Hunk, 'oldStart'
  * its source line. Its DiffLines are made when `lines` is first read: a parse that only needs the
  * hunks' places (a 4 MB diff, the outline) then holds one object per hunk, not one per line.
  */
-function exactHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, headerRange: DocRange, end: number): Hunk {
+function exactHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, reading: Reading): Hunk {
   const start = headerIndex + 1;
-  let made: readonly DiffLine[] | undefined;
-  return {
-    ...hunkHead(header, lineOf(lines[headerIndex])),
-    get lines() {
-      return (made ??= exactLines(lines, start, end, header.oldStart, header.newStart));
-    },
-    range: { start: headerRange.start, end: end > start ? rangeOf(lines[end - 1]).end : headerRange.end },
-  };
+  const end = reading.end;
+  return ReadHunk.clean(
+    hunkHead(header, lineOf(lines[headerIndex])),
+    { start: positionAt(lines[headerIndex], 0), end: endOf(lines[end > start ? end - 1 : headerIndex]) },
+    () => exactLines(lines, start, end, header.oldStart, header.newStart),
+    reading.added ?? 0,
+    reading.removed ?? 0,
+    lines,
+    start,
+    end,
+  );
 }
 
 function exactLines(lines: readonly SourceLine[], start: number, end: number, oldStart: number, newStart: number): DiffLine[] {

@@ -4,7 +4,10 @@
 // The output must stay a small multiple of the input even for hostile inputs (300 000 empty
 // hunks, a million one-character lines), so nothing derivable is written per line: pre/post-image
 // numbers follow from the hunk's starts, and absent fields are left out rather than null.
+import { ReadDiffLine } from './diff-line';
 import { countChanges } from './diffstat';
+import type { SourceLine } from './positions';
+import { ReadHunk } from './read-hunk';
 import type { DiffLine, DocRange, Mail, Patch, Problem, Repair } from './model';
 
 /** [startLine, startCharacter, endLine, endCharacter]; lines 1-based, characters 0-based. */
@@ -28,7 +31,13 @@ function compactRange(range: DocRange): string {
 }
 
 function lineJson(line: DiffLine): JsonDiffLine {
-  return line.repaired ? [line.kind + line.text, line.line + 1, true] : [line.kind + line.text, line.line + 1];
+  const text = line instanceof ReadDiffLine ? line.diffText : line.kind + line.text;
+  return line.repaired ? [text, line.line + 1, true] : [text, line.line + 1];
+}
+
+/** A clean hunk's line: its source line is the kind and text as one string, unrepaired. */
+function cleanLineJson(source: SourceLine): JsonDiffLine {
+  return [source.text, source.line + 1];
 }
 
 /**
@@ -163,7 +172,7 @@ export function patchToJson(patch: Patch) {
             // Omitted where the section names no function: a hostile input has many such hunks.
             ...(hunk.functionName !== undefined ? { functionName: hunk.functionName } : {}),
             docLine: hunk.headerLine + 1,
-            lines: hunk.lines.map(lineJson),
+            lines: hunk instanceof ReadHunk && hunk.cleanSource !== undefined ? hunk.cleanSource.map(cleanLineJson) : hunk.lines.map(lineJson),
             // A reply's quoted excerpt: lines quoted after a cut, which have no image line numbers.
             ...(hunk.quotedAfterCut?.length ? { quotedAfterCut: hunk.quotedAfterCut.map(lineJson) } : {}),
           })),

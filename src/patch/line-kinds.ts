@@ -3,6 +3,64 @@
 import type { SourceLine } from './positions';
 
 export const HUNK_HEADER = /^@@ -(\d{1,10})(?:,(\d{1,10}))? \+(\d{1,10})(?:,(\d{1,10}))? @@(.*)$/;
+
+/** A hunk header's numbers (a count left out is 1) and the text after its second "@@". */
+export interface HunkHeaderFields {
+  readonly oldStart: number;
+  readonly oldLines: number;
+  readonly newStart: number;
+  readonly newLines: number;
+  readonly rest: string;
+}
+
+/** The end of a run of 1 to 10 ASCII digits at `i`, or -1; its value is left in `scannedNumber`. */
+let scannedNumber = 0;
+function digitsEnd(text: string, i: number): number {
+  let value = 0;
+  let j = i;
+  for (; j < text.length && j - i <= 10; j++) {
+    const c = text.charCodeAt(j);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+  }
+  if (j === i || j - i > 10) return -1;
+  scannedNumber = value;
+  return j;
+}
+
+/**
+ * What HUNK_HEADER matches in `text`, read character by character: the hunk reader meets a
+ * header on nearly every line of a hostile input, and a regex match there was a cost per line.
+ */
+export function scanHunkHeader(text: string): HunkHeaderFields | undefined {
+  if (!text.startsWith('@@ -')) return undefined;
+  let i = digitsEnd(text, 4);
+  if (i < 0) return undefined;
+  const oldStart = scannedNumber;
+  let oldLines = 1;
+  if (text.charCodeAt(i) === 44 /* , */) {
+    i = digitsEnd(text, i + 1);
+    if (i < 0) return undefined;
+    oldLines = scannedNumber;
+  }
+  if (!text.startsWith(' +', i)) return undefined;
+  i = digitsEnd(text, i + 2);
+  if (i < 0) return undefined;
+  const newStart = scannedNumber;
+  let newLines = 1;
+  if (text.charCodeAt(i) === 44 /* , */) {
+    i = digitsEnd(text, i + 1);
+    if (i < 0) return undefined;
+    newLines = scannedNumber;
+  }
+  if (!text.startsWith(' @@', i)) return undefined;
+  // As the regex's "(.*)$": the rest holds no line terminator.
+  for (let j = i + 3; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return undefined;
+  }
+  return { oldStart, oldLines, newStart, newLines, rest: text.slice(i + 3) };
+}
 const QUILT_SEPARATOR = /^={4,}\s*$/;
 const DIFF_COMMAND = /^diff (?:-{1,2}[\w=-]+ ){0,10}\S/;
 
@@ -51,7 +109,7 @@ export function fileStartKind(lines: readonly SourceLine[], i: number): 'git' | 
     // A bare pair must be followed by a hunk (or be a git-less header of an empty file).
     const plus = nextContent(lines, i + 1, Math.min(lines.length, i + 6));
     const hunk = nextContent(lines, plus + 1, Math.min(lines.length, plus + 6));
-    if (hunk < lines.length && HUNK_HEADER.test(lines[hunk].text)) return 'pair';
+    if (hunk < lines.length && scanHunkHeader(lines[hunk].text) !== undefined) return 'pair';
   }
   return undefined;
 }
@@ -59,7 +117,7 @@ export function fileStartKind(lines: readonly SourceLine[], i: number): 'git' | 
 /** Lines that no hunk may run into: the next hunk or file, or the mail's signature. */
 export function isHunkStop(lines: readonly SourceLine[], i: number): boolean {
   const text = lines[i].text;
-  if (text.startsWith('@@ -') && HUNK_HEADER.test(text)) return true;
+  if (text.startsWith('@@ -') && scanHunkHeader(text) !== undefined) return true;
   if (text.startsWith('diff --git ') || text.startsWith('Index: ')) return true;
   if (isQuiltSeparator(text)) return true;
   if (text.startsWith('--- ') && isOldNewPair(lines, i)) return true;

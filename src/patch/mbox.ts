@@ -20,6 +20,7 @@ const DIGIT = /[0-9]/;
  * signature); a body line like "From the start:" does not qualify.
  */
 function isSeparator(lines: readonly string[], i: number): boolean {
+  if (lines[i].charCodeAt(0) !== 70 /* F */) return false;
   const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
   if (line.length < 20 || line.length > 1000 || !line.startsWith('From ')) return false;
   const colon = line.lastIndexOf(':', line.length - 2);

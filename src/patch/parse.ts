@@ -1,6 +1,6 @@
 // The parser's entry point: a patch document (one mail, an mbox, a web-archive copy, a bare
 // diff) in, a Patch with every position, repair and problem out. Never throws.
-import { detectArchive, repairArchive } from './archive-repair';
+import { ANY_NEEDLE, archiveNeedles, detectArchive, repairArchive, type ArchiveNeedles } from './archive-repair';
 import { decodeBody } from './body-decoding';
 import { reportEncodingProblems } from './encoding';
 import { Diagnostics } from './diagnostics';
@@ -37,7 +37,7 @@ export function parsePatchDocument(text: string, options: ParseOptions = {}): Pa
   }
   const lines = splitDocumentLines(text);
   try {
-    return parseLines(lines);
+    return parseLines(lines, documentScan(text));
   } catch (error) {
     // A bug must not take the editor down with it: report it where the user can see it.
     return {
@@ -61,13 +61,24 @@ function utf8Length(text: string, limit: number): number {
   return bytes;
 }
 
-function parseLines(docLines: readonly string[]): Patch {
+/** What one search of the whole text settles for every line: each is a single indexOf, not one per line. */
+interface DocumentScan {
+  /** U+FFFD or NUL somewhere: only then are the lines searched for encoding damage. */
+  readonly encodingDamage: boolean;
+  readonly needles: ArchiveNeedles;
+}
+
+function documentScan(text: string): DocumentScan {
+  return { encodingDamage: text.includes('\ufffd') || text.includes('\0'), needles: archiveNeedles(text) };
+}
+
+function parseLines(docLines: readonly string[], scan: DocumentScan): Patch {
   const diagnostics = new Diagnostics();
-  reportEncodingProblems(docLines, diagnostics);
+  if (scan.encodingDamage) reportEncodingProblems(docLines, diagnostics);
   const spans = splitMails(docLines);
   const mails: Mail[] = [];
   for (const span of spans) {
-    const mail = parseMail(docLines, span, spans.length > 1 || span.separatorLine !== undefined, diagnostics);
+    const mail = parseMail(docLines, span, spans.length > 1 || span.separatorLine !== undefined, scan.needles, diagnostics);
     if (mail) mails.push(mail);
   }
   const { repairs, problems } = diagnostics.sorted();
@@ -117,15 +128,17 @@ function mailRange(docLines: readonly string[], span: MailSpan): DocRange {
   return { start: { line: startLine, character: 0 }, end: { line: endLine, character: (docLines[endLine] ?? '').length } };
 }
 
-function parseMail(docLines: readonly string[], span: MailSpan, fromMbox: boolean, diagnostics: Diagnostics): Mail | undefined {
+function parseMail(docLines: readonly string[], span: MailSpan, fromMbox: boolean, needles: ArchiveNeedles, diagnostics: Diagnostics): Mail | undefined {
   let base = baseLines(docLines, span, fromMbox, diagnostics);
   // A text extraction that lost the line breaks: split back what the tokens allow.
   base = splitCollapsedLines(base, diagnostics) ?? base;
   let header: HeaderBlock | undefined = parseRfc822Headers(base);
   // A public-inbox page copied as text is a header block with links after some values.
   if (header) header = removeHeaderChrome(header, base, diagnostics);
-  let body: readonly SourceLine[] = header ? decodeBody(header, base.slice(header.bodyStart), diagnostics) : base;
-  const signals = detectArchive(body);
+  const undecoded = header ? base.slice(header.bodyStart) : base;
+  let body: readonly SourceLine[] = header ? decodeBody(header, undecoded, diagnostics) : base;
+  // Lines cut from the document hold only what the document holds; decoded lines may hold anything.
+  const signals = detectArchive(body, body === undecoded ? needles : ANY_NEEDLE);
   body = repairArchive(body, signals, diagnostics);
   if (!header) {
     const archiveHeader = parseArchivePageHeader(body, diagnostics);

@@ -79,6 +79,15 @@ export function rangeOf(source: SourceLine, from = 0, to = source.text.length): 
   return { start, end: { line: last.line, character: last.character + 1 } };
 }
 
+/** rangeOf(source).end, made as one object: the hunk reader asks it of every hunk. */
+export function endOf(source: SourceLine): Position {
+  const length = source.text.length;
+  if (source.segments === undefined) return { line: source.line, character: source.character + length };
+  if (length === 0) return positionAt(source, 0);
+  const last = positionAt(source, length - 1);
+  return { line: last.line, character: last.character + 1 };
+}
+
 /** The document line a logical line starts on. */
 export function lineOf(source: SourceLine): number {
   return source.line;

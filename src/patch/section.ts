@@ -5,6 +5,11 @@
 const LABEL = /^[A-Za-z_]\w{0,200}:\s*$/;
 const SYSCALL = /^(?:COMPAT_)?SYSCALL_DEFINE\d\s*\(\s*(\w+)/;
 
+/** /\w/ by character code: [A-Za-z0-9_]. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 export function isLabel(section: string): boolean {
   const text = section.trim();
   return text !== 'default:' && LABEL.test(text);
@@ -20,7 +25,7 @@ export function functionFromSection(section: string): string | undefined {
   if (paren <= 0) return undefined;
   const before = text.slice(0, paren).trimEnd();
   let start = before.length;
-  while (start > 0 && /\w/.test(before[start - 1])) start--;
+  while (start > 0 && isWordCode(before.charCodeAt(start - 1))) start--;
   const name = before.slice(start);
   if (name === '' || /^\d/.test(name)) return undefined;
   // "if (", "for (" and friends are statements, not definitions.
