@@ -17,7 +17,9 @@ test('the default exploration of the sample explores the whole space, the same o
 test('a tiny budget returns what was found, flagged partial', async () => {
   const report = await exploreAsWritten(samplePatch, { budgetMs: 1 });
   assert.equal(report.partial, true);
-  assert.ok(report.scenarios < 50, `${report.scenarios} runs`);
+  // Fewer runs than the whole space: how many fit in 1 ms depends on the machine, not on the code.
+  const whole = await exploreAsWritten(samplePatch);
+  assert.ok(report.scenarios < whole.scenarios, `${report.scenarios} of ${whole.scenarios} runs`);
 });
 
 test('maxDepth 0 explores only init_pid_ns: no parent-level finding', async () => {
