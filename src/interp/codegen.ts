@@ -6,7 +6,7 @@
 // V8 sees monomorphic calls it can inline. A step costs `if (tr !== null)` in fast mode.
 //
 // No text of the patch reaches the generated source: locals become slot numbers, literals parsed
-// numbers, callees and model closures constants, the function's name a sanitised identifier.
+// numbers, callees constants, the model's part inline (skeletons.ts templates), the function's name a sanitised identifier.
 //
 // Frames are reused per call depth, so a run allocates no frame after the first fork.
 import { clearBit, findNextZeroBit, setBit, testBit } from '../kernel/bitmap';

@@ -40,8 +40,6 @@ export interface Callee {
   /** Number of parameters (calls with another count are refused). */
   readonly arity: number;
   code(args: readonly string[], konst: (value: unknown) => string): string;
-  /** The callee as a plain function of its arguments, for the model's closures. */
-  readonly fn: (a0?: number, a1?: number, a2?: number) => number;
 }
 
 const LOOP_PART = /for-(init|cond|inc|dec)$/;
@@ -570,20 +568,19 @@ export class FunctionCompiler {
 
   private placeholder(node: SyntaxNode, args: readonly SyntaxNode[]): Expr {
     const index = args.length === 1 ? parseNumber(args[0].text) : undefined;
-    const closure = index !== undefined ? this.skeleton?.closures[index] : undefined;
-    if (closure === undefined) throw new Refusal(node, `unknown function ${node.childForFieldName('function')?.text}: neither the patch nor the model defines it`);
+    const template = index !== undefined ? this.skeleton?.templates[index] : undefined;
+    if (template === undefined) throw new Refusal(node, `unknown function ${node.childForFieldName('function')?.text}: neither the patch nor the model defines it`);
     // Nothing to run: the statement is only a step (codegen.ts emits no call for '0').
-    if (closure === noop) return number('0');
+    if (template === noop) return number('0');
     const context: ModelContext = {
-      slot: (name) => this.target.slotOf(name) ?? this.declare(name, 'int'),
-      rt: this.target.rt,
-      call: (name) => {
+      local: (name) => `f[${this.target.slotOf(name) ?? this.declare(name, 'int')}]`,
+      call: (name, callArgs) => {
         const target = this.callees.resolve(name);
         if (target === undefined) throw new Refusal(node, `the model calls ${name}, which this variant does not have`);
-        return target.fn;
+        return target.code(callArgs, (v) => this.target.konst(v));
       },
     };
-    return number(`${this.target.konst(closure(context))}(f)`);
+    return number(`(${template(context)})`);
   }
 
   private field(node: SyntaxNode): Expr {
