@@ -1,0 +1,123 @@
+// The two layouts of a compiled body (src/interp/structured.ts, the structured JavaScript the
+// interpreter runs when it can, and src/interp/state-machine.ts, the lowered operations) must run
+// the same statements in the same order. Generated bodies of ifs, the three loops, break,
+// continue, returns and gotos to top-level labels (forward and backward) are run both ways and
+// their step logs, frames and results compared.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { lower, newLabel, type Label, type Stmt } from '../../../src/interp/ir';
+import type { SiteRef } from '../../../src/interp/sites';
+import { stateMachineBody } from '../../../src/interp/state-machine';
+import { structuredBody } from '../../../src/interp/structured';
+
+/** A body's shape; tests and statements get their code when it is built. */
+type Shape =
+  | { k: 'eval' }
+  | { k: 'if'; then: Shape[]; otherwise: Shape[] | null }
+  | { k: 'while'; body: Shape[] }
+  | { k: 'for'; body: Shape[]; test: boolean; update: boolean }
+  | { k: 'do'; body: Shape[] }
+  | { k: 'break' }
+  | { k: 'continue' }
+  | { k: 'goto'; label: number }
+  | { k: 'ret' };
+
+const LABELS = 3;
+
+function shapes(depth: number, inLoop: boolean): fc.Arbitrary<Shape[]> {
+  const leaves: fc.Arbitrary<Shape>[] = [
+    fc.constant<Shape>({ k: 'eval' }),
+    fc.constant<Shape>({ k: 'ret' }),
+    fc.integer({ min: 0, max: LABELS - 1 }).map((label): Shape => ({ k: 'goto', label })),
+    ...(inLoop ? [fc.constant<Shape>({ k: 'break' }), fc.constant<Shape>({ k: 'continue' })] : []),
+  ];
+  const nested: fc.Arbitrary<Shape>[] = depth <= 0 ? [] : [
+    fc.record({ then: shapes(depth - 1, inLoop), otherwise: fc.option(shapes(depth - 1, inLoop), { nil: null }) }).map((r): Shape => ({ k: 'if', ...r })),
+    shapes(depth - 1, true).map((body): Shape => ({ k: 'while', body })),
+    fc.record({ body: shapes(depth - 1, true), test: fc.boolean(), update: fc.boolean() }).map((r): Shape => ({ k: 'for', ...r })),
+    shapes(depth - 1, true).map((body): Shape => ({ k: 'do', body })),
+  ];
+  return fc.array(fc.oneof(...leaves, ...nested, fc.constant<Shape>({ k: 'eval' })), { maxLength: 4 });
+}
+
+/** The top level: segments with the labels between them. */
+const programs = fc.array(shapes(3, false), { minLength: LABELS + 1, maxLength: LABELS + 1 });
+
+/** A changing test: a small pseudo-random sequence in f[2] (the frame keeps the state). */
+const TEST = '((f[2] = (f[2] * 7 + 3) % 11) < 6)';
+
+function build(segments: readonly Shape[][]): Stmt[] {
+  let line = 0;
+  const site = (): SiteRef => ({ stepId: null, span: { line: line++, start: 0, end: 0 } });
+  const labels: Label[] = Array.from({ length: LABELS }, (_, i) => newLabel(`l${i}`));
+  const convert = (list: readonly Shape[]): Stmt[] => list.map((s): Stmt => {
+    switch (s.k) {
+      case 'eval':
+        return { kind: 'eval', code: 'f[1] += 1', site: site() };
+      case 'if':
+        return { kind: 'if', test: TEST, site: site(), then: convert(s.then), otherwise: s.otherwise === null ? null : convert(s.otherwise) };
+      case 'while':
+        return { kind: 'while', test: TEST, site: site(), body: convert(s.body) };
+      case 'for':
+        return { kind: 'for', test: s.test ? TEST : null, site: site(), body: convert(s.body), update: s.update ? { code: 'f[3] += 1', site: site() } : null };
+      case 'do':
+        return { kind: 'do', body: convert(s.body), test: TEST, site: site() };
+      case 'break':
+      case 'continue':
+        return { kind: s.k, site: site() };
+      case 'goto':
+        return { kind: 'goto', label: labels[s.label], site: site() };
+      case 'ret':
+        return { kind: 'ret', code: 'f[1] * 10 + f[3]', site: site() };
+    }
+  });
+  const out: Stmt[] = [];
+  segments.forEach((segment, i) => {
+    if (i > 0) out.push({ kind: 'label', label: labels[i - 1] });
+    out.push(...convert(segment));
+  });
+  return out;
+}
+
+const step = (s: SiteRef): string => `if (tr !== null) log(${typeof s === 'string' ? -1 : s.span.line});`;
+
+/** Runs a body with a step budget (a goto back or a loop may not end). */
+function run(body: string): { log: number[]; frame: number[] } {
+  const fn = new Function('f', 'tr', 'log', body) as (f: Float64Array, tr: unknown, log: (line: number) => void) => void;
+  const f = new Float64Array(4);
+  const log: number[] = [];
+  const spent = new Error('budget');
+  try {
+    fn(f, {}, (line) => {
+      log.push(line);
+      if (log.length > 400) throw spent;
+    });
+  } catch (error) {
+    if (error !== spent) throw error;
+  }
+  return { log, frame: [...f] };
+}
+
+test('structured bodies step, branch and return as the lowered operations do', () => {
+  fc.assert(
+    fc.property(programs, (segments) => {
+      const tree = build(segments);
+      const structured = structuredBody(tree, step);
+      assert.ok(structured !== undefined);
+      assert.deepEqual(run(structured), run(stateMachineBody(lower(tree), step)));
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('a label inside a block leaves the body to the state machine', () => {
+  const label = newLabel('inner');
+  const tree: Stmt[] = [
+    { kind: 'goto', label },
+    { kind: 'if', test: 'true', then: [{ kind: 'label', label }, { kind: 'eval', code: 'f[1] = 7' }], otherwise: null },
+    { kind: 'ret', code: 'f[1]' },
+  ];
+  assert.equal(structuredBody(tree, step), undefined);
+  assert.deepEqual(run(stateMachineBody(lower(tree), step)).frame, [7, 7, 0, 0]);
+});
