@@ -1,21 +1,24 @@
 // One compiled C function as generated JavaScript. compile.ts gives a statement tree (ir.ts) whose
-// expressions are JavaScript source over the frame `f` (a Float64Array of numbered slots, slot 0
-// the return value); this file lays it out as one function — structured JavaScript
-// (structured.ts), or the lowered operations as a `switch (pc)` state machine (state-machine.ts)
-// when a label stands inside a block — and builds it with `new Function`, the objects it needs
-// passed in as constants (`k0`, `k1`, …), so V8 sees monomorphic calls it can inline. A step
-// costs `if (tr !== null)` in fast mode.
+// expressions are JavaScript source over the function's locals, one JavaScript variable per slot
+// (s0 the return value), so V8 keeps them in registers; this file lays the tree out as one
+// function — structured JavaScript (structured.ts), or the lowered operations as a `switch (pc)`
+// state machine (state-machine.ts) when a label stands inside a block — and builds it with
+// `new Function`, the objects it needs passed in as constants (`k0`, `k1`, …), so V8 sees
+// monomorphic calls it can inline. A step costs `if (tr !== null)` in fast mode.
+//
+// The frame (a Float64Array of the same slots, reused per call depth) is what others read: the
+// tracer, to which every step first copies the locals, and whoever looks at a call after it
+// returns (kernelCode reads copy_process's pid), to which every exit copies them, a skipped call's
+// included. A run allocates no frame after the first fork.
 //
 // No text of the patch reaches the generated source: locals become slot numbers, literals parsed
 // numbers, callees constants, the model's part inline (skeletons.ts templates), the function's
 // name a sanitised identifier.
-//
-// Frames are reused per call depth, so a run allocates no frame after the first fork.
 import { clearBit, findNextZeroBit, setBit, testBit } from '../kernel/bitmap';
 import { IS_ERR } from '../kernel/pointers';
 import type { FrameFunction } from '../kernel/tracer';
 import { RET_SLOT, SkipCall, type Frame, type Runtime } from './runtime';
-import type { Op, Stmt } from './ir';
+import { local, type Op, type Stmt } from './ir';
 import type { SiteRef } from './sites';
 import { stateMachineBody } from './state-machine';
 import { structuredBody } from './structured';
@@ -99,27 +102,41 @@ export class CompiledFunction {
   /** Builds `entry` from the operations. */
   generate(): void {
     const bridge = this.konst(new TraceBridge(this));
-    const step = (site: SiteRef): string => `if (tr !== null) ${bridge}.step(tr, ${this.konst(site)}, f);`;
-    const body = structuredBody(this.tree, step) ?? stateMachineBody(this.ops, step);
     const slots = this.slotCount;
-    const params = this.params.map((_, i) => `a${i}`);
-    const zero = Array.from({ length: slots }, (_, i) => `f[${i}] = 0;`).join(' ');
+    const all = Array.from({ length: slots }, (_, i) => i);
+    // The frame holds the locals only where someone reads it: the tracer at each step, and
+    // whoever looks at the call after it returns (or after the sanitizer skipped its rest).
+    const store = all.map((i) => `f[${i}] = ${local(i)};`).join(' ');
+    const step = (site: SiteRef): string => `if (tr !== null) { ${store} ${bridge}.step(tr, ${this.konst(site)}, f); }`;
+    const body = structuredBody(this.tree, step) ?? stateMachineBody(this.ops, step);
+    const args = this.params.map((_, i) => `a${i}`);
+    const paramOf = new Map(this.params.map((slot, i) => [slot, i]));
+    // A parameter converts as the Float64Array frame would store it.
+    const init = all.map((i) => `${local(i)} = ${paramOf.has(i) ? `+a${paramOf.get(i)}` : '0'}`).join(', ');
+    const zero = all.map((i) => `f[${i}] = ${paramOf.has(i) ? `+a${paramOf.get(i)}` : '0'};`).join(' ');
+    const name = jsName(this.name);
     const source = [
       '"use strict";',
       `const { ${Object.keys(HELPERS).join(', ')} } = H;`,
       ...this.konsts.map((_, i) => `const k${i} = K[${i}];`),
       'const pool = S.pool;',
       'let depth = 0;',
-      `function ${jsName(this.name)}_body(f, tr) {\n${body}\n}`,
-      `return function ${jsName(this.name)}(${params.join(', ')}) {`,
-      '  let f = pool[depth];',
-      `  if (f === undefined) { f = new Float64Array(${slots}); pool[depth] = f; } else { ${zero} }`,
-      '  depth++;',
-      ...this.params.map((slot, i) => `  f[${slot}] = a${i};`),
-      '  const tr = rt.k.tr;',
-      `  if (tr !== null) ${bridge}.enter(tr, f);`,
+      `function ${name}_body(${['f', 'tr', ...args].join(', ')}) {`,
+      `  let ${init};`,
       '  try {',
-      `    ${jsName(this.name)}_body(f, tr);`,
+      body,
+      '  } finally {',
+      `    ${store}`,
+      '  }',
+      '}',
+      `return function ${name}(${args.join(', ')}) {`,
+      '  let f = pool[depth];',
+      `  if (f === undefined) { f = new Float64Array(${slots}); pool[depth] = f; }`,
+      '  depth++;',
+      '  const tr = rt.k.tr;',
+      `  if (tr !== null) { ${zero} ${bridge}.enter(tr, f); }`,
+      '  try {',
+      `    ${name}_body(${['f', 'tr', ...args].join(', ')});`,
       '  } catch (error) {',
       '    depth--;',
       // The sanitizer skipped the rest of this call (a bad dereference): it returns nothing.

@@ -8,7 +8,7 @@ import type { FunctionText, SyntaxNode } from '../c';
 import { statementById } from '../kernel/statements';
 import { builtinNamed, globalNamed } from './builtins';
 import type { CompiledFunction } from './codegen';
-import { lower, newLabel, type Label, type Stmt } from './ir';
+import { local, lower, newLabel, type Label, type Stmt } from './ir';
 import type { Problem } from './problems';
 import { UPID_STRIDE } from './runtime';
 import { noop, type ModelContext, type Skeleton } from './skeletons';
@@ -357,7 +357,7 @@ export class FunctionCompiler {
       const slot = this.declare(name, this.typeOf(node, stars));
       const value = init?.childForFieldName('value');
       if (value) {
-        this.out.push({ kind: 'eval', code: `f[${slot}] = ${this.expr(value).code}`, site: stepped ? undefined : site });
+        this.out.push({ kind: 'eval', code: `${local(slot)} = ${this.expr(value).code}`, site: stepped ? undefined : site });
         stepped = true;
       }
     }
@@ -444,7 +444,7 @@ export class FunctionCompiler {
     const name = node.text;
     const slot = this.target.slotOf(name);
     if (slot !== undefined) {
-      return { t: this.types.get(name) ?? 'int', code: `f[${slot}]`, set: (v) => `(f[${slot}] = ${v})` };
+      return { t: this.types.get(name) ?? 'int', code: local(slot), set: (v) => `(${local(slot)} = ${v})` };
     }
     const global = globalNamed(name);
     if (global !== undefined) return { t: global.t, code: global.code };
@@ -564,7 +564,7 @@ export class FunctionCompiler {
     // Nothing to run: the statement is only a step (codegen.ts emits no call for '0').
     if (template === noop) return number('0');
     const context: ModelContext = {
-      local: (name) => `f[${this.target.slotOf(name) ?? this.declare(name, 'int')}]`,
+      local: (name) => local(this.target.slotOf(name) ?? this.declare(name, 'int')),
       call: (name, callArgs) => {
         const target = this.callees.resolve(name);
         if (target === undefined) throw new Refusal(node, `the model calls ${name}, which this variant does not have`);

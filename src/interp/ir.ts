@@ -1,6 +1,6 @@
 // What compile.ts makes of a function body: a tree of statements in C's own structure (if, the
 // three loops, break/continue, goto and labels, return) whose expressions are JavaScript source
-// over the frame `f`, each statement with the site it reports as its step. codegen.ts lays the
+// over the function's locals (local(): one JavaScript variable per frame slot), each statement with the site it reports as its step. codegen.ts lays the
 // tree out as structured JavaScript when it can (structured.ts), and otherwise lowers it here to a
 // flat list of operations (eval / jump-if-false / jump-if-true / jump / return) run as a
 // `switch (pc)` state machine. Both visit the same sites in the same order: the lowering is the
@@ -20,6 +20,11 @@ export interface Label {
 
 export function newLabel(name?: string, node?: SyntaxNode): Label {
   return { pc: -1, defined: false, name, node };
+}
+
+/** A local of the function (slot N of its frame) in the generated code: a JavaScript variable. */
+export function local(slot: number): string {
+  return `s${slot}`;
 }
 
 /** One statement of the tree; `site` is its step (none: it reports no step of its own). */

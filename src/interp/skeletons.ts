@@ -13,7 +13,7 @@ import type { Variant } from '../kernel/statements';
 
 /** What a model template is linked against: the frame's slots and the callees. */
 export interface ModelContext {
-  /** A local as JavaScript (`f[N]`): its slot in the shared frame. */
+  /** A local as JavaScript (a variable of the generated function): its slot in the shared frame. */
   local(name: string): string;
   /** A call as JavaScript: the patch's interpreted function when it shows one, else the model's. */
   call(name: string, args: readonly string[]): string;

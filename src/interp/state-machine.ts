@@ -1,7 +1,7 @@
 // Lowered operations (ir.ts) as JavaScript: straight-line code, or a `for (;;) switch (pc)` over
 // the jump targets when there are jumps. It runs any body, whatever its gotos; codegen.ts uses it
 // when structured.ts cannot lay the body out (a label inside a block).
-import type { Op } from './ir';
+import { local, type Op } from './ir';
 import { RET_SLOT } from './runtime';
 import type { SiteRef } from './sites';
 
@@ -29,7 +29,7 @@ export function stateMachineBody(ops: readonly Op[], step: (site: SiteRef) => st
         lines.push(go(op.to.pc));
         break;
       case 'ret':
-        lines.push(op.code === null ? 'return;' : `f[${RET_SLOT}] = ${op.code}; return;`);
+        lines.push(op.code === null ? 'return;' : `${local(RET_SLOT)} = ${op.code}; return;`);
         break;
     }
   });

@@ -8,7 +8,7 @@
 //
 // The order of the steps is the lowering's (ir.ts): a loop's condition step before each test,
 // `continue` in a for loop through its update, a do loop's `while` step before each test.
-import type { Label, Stmt } from './ir';
+import { local, type Label, type Stmt } from './ir';
 import { RET_SLOT } from './runtime';
 import type { SiteRef } from './sites';
 
@@ -83,7 +83,7 @@ class Emitter {
         if (s.code !== '0') lines.push(`${s.code};`);
         break;
       case 'ret':
-        lines.push(s.code === null ? 'return;' : `f[${RET_SLOT}] = ${s.code}; return;`);
+        lines.push(s.code === null ? 'return;' : `${local(RET_SLOT)} = ${s.code}; return;`);
         break;
       case 'if':
         lines.push(`if (${s.test}) {`, ...this.block(s.then, loops));
