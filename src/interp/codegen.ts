@@ -108,7 +108,9 @@ export class CompiledFunction {
     // whoever looks at the call after it returns (or after the sanitizer skipped its rest).
     const store = all.map((i) => `f[${i}] = ${local(i)};`).join(' ');
     const step = (site: SiteRef): string => `if (tr !== null) { ${store} ${bridge}.step(tr, ${this.konst(site)}, f); }`;
-    const body = structuredBody(this.tree, step) ?? stateMachineBody(this.ops, step);
+    // The body runs inside the entry function: leaving it is `break body`, through the finally.
+    const exit = 'break body;';
+    const body = structuredBody(this.tree, step, exit) ?? stateMachineBody(this.ops, step, exit);
     const args = this.params.map((_, i) => `a${i}`);
     const paramOf = new Map(this.params.map((slot, i) => [slot, i]));
     // A parameter converts as the Float64Array frame would store it.
@@ -121,22 +123,19 @@ export class CompiledFunction {
       ...this.konsts.map((_, i) => `const k${i} = K[${i}];`),
       'const pool = S.pool;',
       'let depth = 0;',
-      `function ${name}_body(${['f', 'tr', ...args].join(', ')}) {`,
-      `  let ${init};`,
-      '  try {',
-      body,
-      '  } finally {',
-      `    ${store}`,
-      '  }',
-      '}',
       `return function ${name}(${args.join(', ')}) {`,
       '  let f = pool[depth];',
       `  if (f === undefined) { f = new Float64Array(${slots}); pool[depth] = f; }`,
       '  depth++;',
       '  const tr = rt.k.tr;',
       `  if (tr !== null) { ${zero} ${bridge}.enter(tr, f); }`,
+      `  let ${init};`,
       '  try {',
-      `    ${name}_body(${['f', 'tr', ...args].join(', ')});`,
+      '    body: try {',
+      body,
+      '    } finally {',
+      `      ${store}`,
+      '    }',
       '  } catch (error) {',
       '    depth--;',
       // The sanitizer skipped the rest of this call (a bad dereference): it returns nothing.
@@ -146,8 +145,8 @@ export class CompiledFunction {
       '    return 0;',
       '  }',
       '  depth--;',
-      `  if (tr !== null) ${bridge}.leave(tr, f[${RET_SLOT}]);`,
-      `  return f[${RET_SLOT}];`,
+      `  if (tr !== null) ${bridge}.leave(tr, ${local(RET_SLOT)});`,
+      `  return ${local(RET_SLOT)};`,
       '};',
     ].join('\n');
     const factory = new Function('rt', 'H', 'K', 'S', source) as (rt: Runtime, h: typeof HELPERS, k: readonly unknown[], s: CompiledFunction) => Entry;

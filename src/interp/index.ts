@@ -12,11 +12,12 @@
 // shows it, placeholders elsewhere — that tree-sitter parses as a whole (src/c), so a seam may fall
 // anywhere, even inside a statement: out_free's loop header from the model around its body from the
 // patch, or a `goto out` in an edit to a label only the model's part has. compile.ts turns the
-// syntax tree into a statement tree (ir.ts) whose expressions are JavaScript source over one frame of
-// numbered slots; codegen.ts generates one JavaScript function per C function from it
-// (`new Function`: C's ifs and loops as JavaScript's, gotos to top-level labels through one
-// `switch (pc)`, the skeleton's templates inline, the callees and the step sites passed in as
-// constants), so a run does no tree walk, no name lookup and no allocation per call. Callees the
+// syntax tree into a statement tree (ir.ts) whose expressions are JavaScript source over the
+// function's locals (one variable per numbered frame slot); codegen.ts generates one JavaScript
+// function per C function from it (`new Function`: C's ifs and loops as JavaScript's, gotos to
+// top-level labels through one `switch (pc)`, the skeleton's templates inline, the callees and
+// the step sites passed in as constants), so a run does no tree walk, no name lookup and no
+// allocation per call. Callees the
 // patch never shows run in the model (program.ts), as do the allocators, bit operations, atomics
 // and the task's next_syscall_data (builtins.ts, JavaScript templates) over the same Kernel, so
 // the sanitizer, fault injection and the outcome are the model's.

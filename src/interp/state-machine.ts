@@ -5,8 +5,11 @@ import { local, type Op } from './ir';
 import { RET_SLOT } from './runtime';
 import type { SiteRef } from './sites';
 
-/** The operations as a function body over `f` and `tr`; `step` gives a site's step statement. */
-export function stateMachineBody(ops: readonly Op[], step: (site: SiteRef) => string): string {
+/**
+ * The operations as a function body over its locals and `tr`; `step` gives a site's step
+ * statement, `exit` leaves the body (after a return has set the return local).
+ */
+export function stateMachineBody(ops: readonly Op[], step: (site: SiteRef) => string, exit = 'return;'): string {
   const targets = new Set<number>();
   for (const op of ops) if (op.kind === 'jf' || op.kind === 'jt' || op.kind === 'jmp') targets.add(op.to.pc);
   const jumps = targets.size > 0;
@@ -29,13 +32,13 @@ export function stateMachineBody(ops: readonly Op[], step: (site: SiteRef) => st
         lines.push(go(op.to.pc));
         break;
       case 'ret':
-        lines.push(op.code === null ? 'return;' : `${local(RET_SLOT)} = ${op.code}; return;`);
+        lines.push(op.code === null ? exit : `${local(RET_SLOT)} = ${op.code}; ${exit}`);
         break;
     }
   });
-  lines.push('return;');
+  lines.push(exit);
   if (!jumps) return lines.join('\n');
   // pc 0 is where a call starts, whether or not anything jumps there.
   if (!targets.has(0)) lines.unshift('case 0:');
-  return `let pc = 0;\nfor (;;) switch (pc) {\n${lines.join('\n')}\ndefault: return;\n}`;
+  return `let pc = 0;\nfor (;;) switch (pc) {\n${lines.join('\n')}\ndefault: ${exit}\n}`;
 }

@@ -12,23 +12,26 @@ import { local, type Label, type Stmt } from './ir';
 import { RET_SLOT } from './runtime';
 import type { SiteRef } from './sites';
 
-/** The function body as JavaScript lines, or undefined when a label is not at the top level. */
-export function structuredBody(stmts: readonly Stmt[], step: (site: SiteRef) => string): string | undefined {
+/**
+ * The function body as JavaScript, or undefined when a label is not at the top level. `exit`
+ * leaves the body (after a return has set the return local).
+ */
+export function structuredBody(stmts: readonly Stmt[], step: (site: SiteRef) => string, exit = 'return;'): string | undefined {
   if (stmts.some((s) => s.kind !== 'label' && nestedLabel(s))) return undefined;
   const targets = new Set<Label>();
   collectGotos(stmts, targets);
   // Cases by label (pc 0 is where a call starts); only labels some goto names cut the top level.
   const cases = new Map<Label, number>();
   for (const s of stmts) if (s.kind === 'label' && targets.has(s.label)) cases.set(s.label, cases.size + 1);
-  const emitter = new Emitter(step, cases);
-  if (cases.size === 0) return emitter.block(stmts, []).concat('return;').join('\n');
+  const emitter = new Emitter(step, exit, cases);
+  if (cases.size === 0) return emitter.block(stmts, []).concat(exit).join('\n');
   const lines: string[] = ['case 0:'];
   for (const s of stmts) {
     const at = s.kind === 'label' ? cases.get(s.label) : undefined;
     if (at !== undefined) lines.push(`case ${at}:`);
     else lines.push(...emitter.statement(s, []));
   }
-  return `let pc = 0;\ndispatch: for (;;) {\nswitch (pc) {\n${lines.join('\n')}\n}\nreturn;\n}`;
+  return `let pc = 0;\ndispatch: for (;;) {\nswitch (pc) {\n${lines.join('\n')}\n}\n${exit}\n}`;
 }
 
 function nestedLabel(s: Stmt): boolean {
@@ -66,6 +69,7 @@ class Emitter {
 
   constructor(
     private readonly step: (site: SiteRef) => string,
+    private readonly exit: string,
     /** The case each goto target starts (all at the top level, checked before emitting). */
     private readonly cases: ReadonlyMap<Label, number>,
   ) {}
@@ -83,7 +87,7 @@ class Emitter {
         if (s.code !== '0') lines.push(`${s.code};`);
         break;
       case 'ret':
-        lines.push(s.code === null ? 'return;' : `${local(RET_SLOT)} = ${s.code}; return;`);
+        lines.push(s.code === null ? this.exit : `${local(RET_SLOT)} = ${s.code}; ${this.exit}`);
         break;
       case 'if':
         lines.push(`if (${s.test}) {`, ...this.block(s.then, loops));

@@ -82,12 +82,12 @@ function build(segments: readonly Shape[][]): Stmt[] {
 
 const step = (s: SiteRef): string => `if (tr !== null) log(${typeof s === 'string' ? -1 : s.span.line});`;
 
-/**
- * Runs a body with a step budget (a goto back or a loop may not end); its four locals are left in
- * the frame as codegen.ts leaves them.
- */
+/** How codegen.ts leaves a body: through the finally that stores the locals in the frame. */
+const EXIT = 'break body;';
+
+/** Runs a body with a step budget (a goto back or a loop may not end), wrapped as codegen.ts does. */
 function run(body: string): { log: number[]; frame: number[] } {
-  const source = `let s0 = 0, s1 = 0, s2 = 0, s3 = 0;\ntry {\n${body}\n} finally {\nf[0] = s0; f[1] = s1; f[2] = s2; f[3] = s3;\n}`;
+  const source = `let s0 = 0, s1 = 0, s2 = 0, s3 = 0;\nbody: try {\n${body}\n} finally {\nf[0] = s0; f[1] = s1; f[2] = s2; f[3] = s3;\n}`;
   const fn = new Function('f', 'tr', 'log', source) as (f: Float64Array, tr: unknown, log: (line: number) => void) => void;
   const f = new Float64Array(4);
   const log: number[] = [];
@@ -107,9 +107,9 @@ test('structured bodies step, branch and return as the lowered operations do', (
   fc.assert(
     fc.property(programs, (segments) => {
       const tree = build(segments);
-      const structured = structuredBody(tree, step);
+      const structured = structuredBody(tree, step, EXIT);
       assert.ok(structured !== undefined);
-      assert.deepEqual(run(structured), run(stateMachineBody(lower(tree), step)));
+      assert.deepEqual(run(structured), run(stateMachineBody(lower(tree), step, EXIT)));
     }),
     { numRuns: 500 },
   );
@@ -122,6 +122,6 @@ test('a label inside a block leaves the body to the state machine', () => {
     { kind: 'if', test: 'true', then: [{ kind: 'label', label }, { kind: 'eval', code: 's1 = 7' }], otherwise: null },
     { kind: 'ret', code: 's1' },
   ];
-  assert.equal(structuredBody(tree, step), undefined);
-  assert.deepEqual(run(stateMachineBody(lower(tree), step)).frame, [7, 7, 0, 0]);
+  assert.equal(structuredBody(tree, step, EXIT), undefined);
+  assert.deepEqual(run(stateMachineBody(lower(tree), step, EXIT)).frame, [7, 7, 0, 0]);
 });
