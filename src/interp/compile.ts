@@ -220,7 +220,7 @@ export class FunctionCompiler {
         const condition = node.childForFieldName('condition');
         const test = this.condition(condition);
         const site = this.site(node, this.sites.head(node, condition));
-        this.out.push({ kind: 'while', test, site, body: this.loopBody(node.childForFieldName('body')) });
+        this.out.push({ kind: 'for', test, site, body: this.loopBody(node.childForFieldName('body')), update: null });
         return;
       }
       case 'do_statement': {

@@ -1,5 +1,5 @@
 // What compile.ts makes of a function body: a tree of statements in C's own structure (if, the
-// three loops, break/continue, goto and labels, return) whose expressions are JavaScript source
+// loops, break/continue, goto and labels, return) whose expressions are JavaScript source
 // over the function's locals (local(): one JavaScript variable per frame slot), each statement with the site it reports as its step. codegen.ts lays the
 // tree out as structured JavaScript when it can (structured.ts), and otherwise lowers it here to a
 // flat list of operations (eval / jump-if-false / jump-if-true / jump / return) run as a
@@ -31,8 +31,10 @@ export function local(slot: number): string {
 export type Stmt =
   | { readonly kind: 'eval'; readonly code: string; readonly site?: SiteRef }
   | { readonly kind: 'if'; readonly test: string; readonly site?: SiteRef; readonly then: readonly Stmt[]; readonly otherwise: readonly Stmt[] | null }
-  | { readonly kind: 'while'; readonly test: string; readonly site?: SiteRef; readonly body: readonly Stmt[] }
-  /** The initialiser is emitted before the loop; a missing condition may still be a step (`test` null). */
+  /**
+   * A for loop, or a while loop (no update). The initialiser is emitted before the loop; a missing
+   * condition may still be a step (`test` null).
+   */
   | {
     readonly kind: 'for';
     readonly test: string | null;
@@ -89,16 +91,6 @@ export function lower(stmts: readonly Stmt[]): Op[] {
           } else {
             bind(otherwise);
           }
-          break;
-        }
-        case 'while': {
-          const cond = newLabel();
-          const end = newLabel();
-          bind(cond);
-          ops.push({ kind: 'jf', test: s.test, to: end, site: s.site });
-          loop(s.body, end, cond);
-          ops.push({ kind: 'jmp', to: cond });
-          bind(end);
           break;
         }
         case 'for': {

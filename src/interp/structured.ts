@@ -39,7 +39,6 @@ function nestedLabel(s: Stmt): boolean {
   switch (s.kind) {
     case 'if':
       return inner(s.then) || (s.otherwise !== null && inner(s.otherwise));
-    case 'while':
     case 'for':
     case 'do':
       return inner(s.body);
@@ -54,7 +53,7 @@ function collectGotos(list: readonly Stmt[], into: Set<Label>): void {
     else if (s.kind === 'if') {
       collectGotos(s.then, into);
       if (s.otherwise !== null) collectGotos(s.otherwise, into);
-    } else if (s.kind === 'while' || s.kind === 'for' || s.kind === 'do') collectGotos(s.body, into);
+    } else if (s.kind === 'for' || s.kind === 'do') collectGotos(s.body, into);
   }
 }
 
@@ -81,7 +80,7 @@ class Emitter {
   statement(s: Stmt, loops: readonly Loop[]): string[] {
     const lines: string[] = [];
     // A loop's step is its condition's, taken inside the loop at each test.
-    if (s.kind !== 'label' && s.kind !== 'while' && s.kind !== 'for' && s.kind !== 'do' && s.site !== undefined) lines.push(this.step(s.site));
+    if (s.kind !== 'label' && s.kind !== 'for' && s.kind !== 'do' && s.site !== undefined) lines.push(this.step(s.site));
     switch (s.kind) {
       case 'eval':
         if (s.code !== '0') lines.push(`${s.code};`);
@@ -94,13 +93,6 @@ class Emitter {
         if (s.otherwise !== null && s.otherwise.length > 0) lines.push('} else {', ...this.block(s.otherwise, loops));
         lines.push('}');
         break;
-      case 'while': {
-        const name = `L${this.loopCount++}`;
-        lines.push(`${name}: for (;;) {`);
-        if (s.site !== undefined) lines.push(this.step(s.site));
-        lines.push(`if (!(${s.test})) break ${name};`, ...this.block(s.body, [...loops, { brk: name, cont: `continue ${name}` }]), '}');
-        break;
-      }
       case 'for': {
         const name = `L${this.loopCount++}`;
         lines.push(`${name}: for (;;) {`);

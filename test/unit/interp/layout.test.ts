@@ -58,7 +58,7 @@ function build(segments: readonly Shape[][]): Stmt[] {
       case 'if':
         return { kind: 'if', test: TEST, site: site(), then: convert(s.then), otherwise: s.otherwise === null ? null : convert(s.otherwise) };
       case 'while':
-        return { kind: 'while', test: TEST, site: site(), body: convert(s.body) };
+        return { kind: 'for', test: TEST, site: site(), body: convert(s.body), update: null };
       case 'for':
         return { kind: 'for', test: s.test ? TEST : null, site: site(), body: convert(s.body), update: s.update ? { code: 's3 += 1', site: site() } : null };
       case 'do':
