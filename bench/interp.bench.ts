@@ -1,5 +1,6 @@
 // Interpreter speed: forks per second of the patch's C as interpreted (src/interp) against the
-// model's fast mode on the same scenarios, measured in the same process (goal: ratio >= 1/3).
+// model's fast mode on the same scenarios, measured in the same process in alternating rounds
+// (goal: ratio >= 1/3).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCParser } from '../src/c';
@@ -9,7 +10,7 @@ import type { Scenario } from '../src/kernel/scenario';
 import { createKernel } from '../src/kernel/setup';
 import { checkScenarioShape } from '../src/kernel/validate';
 import { parsePatchDocument } from '../src/patch/parse';
-import { timePerCall, type BenchResult, type BenchSuite } from './measure';
+import { timeAlternating, timePerCall, type BenchResult, type BenchSuite } from './measure';
 
 const SAMPLE = join(__dirname, '..', '..', 'samples', 'rfc-3-5-next-syscall-data-pids.txt');
 
@@ -41,8 +42,9 @@ export const interpSuite: BenchSuite = {
       const compiled = compileVariant(patch, s.variant, parser);
       if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
       const code = compiled.program.code;
-      const interpreted = c.forks / (timePerCall(() => runOps(createKernel(s), s, code), 1000, 3) / 1000);
-      const model = c.forks / (timePerCall(() => simulate(s), 1000, 3) / 1000);
+      const ms = timeAlternating(() => runOps(createKernel(s), s, code), () => simulate(s), 200, 5);
+      const interpreted = c.forks / (ms.a / 1000);
+      const model = c.forks / (ms.b / 1000);
       results.push({
         name: `interpreted forks: ${c.name}`, value: interpreted, unit: 'forks/s',
         reference: { name: 'model fast mode', value: model }, ratio: interpreted / model,

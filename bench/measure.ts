@@ -17,6 +17,21 @@ export interface BenchSuite {
   run(): Promise<BenchResult[]> | BenchResult[];
 }
 
+/**
+ * Times two functions in alternating rounds (each round at least minMs of each) and gives each
+ * one's best round, in milliseconds per call: a ratio of the two then stays fair when the machine
+ * is busy in some rounds and not in others.
+ */
+export function timeAlternating(a: () => unknown, b: () => unknown, minMs = 200, rounds = 5): { a: number; b: number } {
+  let bestA = Infinity;
+  let bestB = Infinity;
+  for (let round = 0; round < rounds; round++) {
+    bestA = Math.min(bestA, timePerCall(a, minMs, 3));
+    bestB = Math.min(bestB, timePerCall(b, minMs, 3));
+  }
+  return { a: bestA, b: bestB };
+}
+
 /** Runs fn repeatedly for at least minMs and returns the mean milliseconds per call. */
 export function timePerCall(fn: () => unknown, minMs = 300, minRuns = 3): number {
   fn(); // warm up: the first call pays for compilation

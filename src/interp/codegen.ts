@@ -1,42 +1,29 @@
-// One compiled C function as generated JavaScript. compile.ts gives a flat list of operations whose
-// expressions are JavaScript source over the frame `f` (a Float64Array of numbered slots, slot 0
-// the return value); this file lays them out as one function — straight-line code, or a
-// `for (;;) switch (pc)` over the jump targets when the C has jumps — and builds it with
-// `new Function`, the closures and objects it needs passed in as constants (`k0`, `k1`, …), so
-// V8 sees monomorphic calls it can inline. A step costs `if (tr !== null)` in fast mode.
+// One compiled C function as generated JavaScript. compile.ts gives a statement tree (ir.ts) whose
+// expressions are JavaScript source over the function's locals, one JavaScript variable per slot
+// (s0 the return value), so V8 keeps them in registers; this file lays the tree out as one
+// function — structured JavaScript (structured.ts), or the lowered operations as a `switch (pc)`
+// state machine (state-machine.ts) when a label stands inside a block — and builds it with
+// `new Function`, the objects it needs passed in as constants (`k0`, `k1`, …), so V8 sees
+// monomorphic calls it can inline. A step costs `if (tr !== null)` in fast mode.
+//
+// The frame (a Float64Array of the same slots, reused per call depth) is what others read: the
+// tracer, to which every step first copies the locals, and whoever looks at a call after it
+// returns (kernelCode reads copy_process's pid), to which every exit copies them, a skipped call's
+// included. A run allocates no frame after the first fork.
 //
 // No text of the patch reaches the generated source: locals become slot numbers, literals parsed
-// numbers, callees and model closures constants, the function's name a sanitised identifier.
-//
-// Frames are reused per call depth, so a run allocates no frame after the first fork.
+// numbers, callees constants, the model's part inline (skeletons.ts templates), the function's
+// name a sanitised identifier.
 import { clearBit, findNextZeroBit, setBit, testBit } from '../kernel/bitmap';
 import { IS_ERR } from '../kernel/pointers';
-import type { SyntaxNode } from '../c';
 import type { FrameFunction } from '../kernel/tracer';
 import { RET_SLOT, SkipCall, type Frame, type Runtime } from './runtime';
+import { local, type Op, type Stmt } from './ir';
 import type { SiteRef } from './sites';
+import { stateMachineBody } from './state-machine';
+import { structuredBody } from './structured';
 import { TraceBridge } from './trace-bridge';
 import type { CType } from './types';
-
-export interface Label {
-  pc: number;
-  readonly name?: string;
-  /** Where the label is first named (a goto to a missing label is refused there). */
-  readonly node?: SyntaxNode;
-}
-
-export function newLabel(name?: string, node?: SyntaxNode): Label {
-  return { pc: -1, name, node };
-}
-
-/** One operation: expressions are JavaScript source (see compile.ts); `site` is its step. */
-export type Op = (
-  | { readonly kind: 'eval'; readonly code: string }
-  | { readonly kind: 'jf'; readonly test: string; readonly to: Label }
-  | { readonly kind: 'jt'; readonly test: string; readonly to: Label }
-  | { readonly kind: 'jmp'; readonly to: Label }
-  | { readonly kind: 'ret'; readonly code: string | null }
-) & { readonly site?: SiteRef };
 
 /** The helpers every generated function may name. */
 const HELPERS = {
@@ -58,6 +45,8 @@ export type Entry = (a0?: number, a1?: number, a2?: number, a3?: number) => numb
 export class CompiledFunction {
   params: number[] = [];
   returnType: CType = 'int';
+  /** The body as compile.ts gives it, and lowered to operations (ir.ts). */
+  tree: readonly Stmt[] = [];
   ops: readonly Op[] = [];
   /** How the tracer names the frame: the model's function, or the signature's span. */
   site: FrameFunction;
@@ -113,26 +102,40 @@ export class CompiledFunction {
   /** Builds `entry` from the operations. */
   generate(): void {
     const bridge = this.konst(new TraceBridge(this));
-    const body = this.body(bridge);
     const slots = this.slotCount;
-    const params = this.params.map((_, i) => `a${i}`);
-    const zero = Array.from({ length: slots }, (_, i) => `f[${i}] = 0;`).join(' ');
+    const all = Array.from({ length: slots }, (_, i) => i);
+    // The frame holds the locals only where someone reads it: the tracer at each step, and
+    // whoever looks at the call after it returns (or after the sanitizer skipped its rest).
+    const store = all.map((i) => `f[${i}] = ${local(i)};`).join(' ');
+    const step = (site: SiteRef): string => `if (tr !== null) { ${store} ${bridge}.step(tr, ${this.konst(site)}, f); }`;
+    // The body runs inside the entry function: leaving it is `break body`, through the finally.
+    const exit = 'break body;';
+    const body = structuredBody(this.tree, step, exit) ?? stateMachineBody(this.ops, step, exit);
+    const args = this.params.map((_, i) => `a${i}`);
+    const paramOf = new Map(this.params.map((slot, i) => [slot, i]));
+    // A parameter converts as the Float64Array frame would store it.
+    const init = all.map((i) => `${local(i)} = ${paramOf.has(i) ? `+a${paramOf.get(i)}` : '0'}`).join(', ');
+    const zero = all.map((i) => `f[${i}] = ${paramOf.has(i) ? `+a${paramOf.get(i)}` : '0'};`).join(' ');
+    const name = jsName(this.name);
     const source = [
       '"use strict";',
       `const { ${Object.keys(HELPERS).join(', ')} } = H;`,
       ...this.konsts.map((_, i) => `const k${i} = K[${i}];`),
       'const pool = S.pool;',
       'let depth = 0;',
-      `function ${jsName(this.name)}_body(f, tr) {\n${body}\n}`,
-      `return function ${jsName(this.name)}(${params.join(', ')}) {`,
+      `return function ${name}(${args.join(', ')}) {`,
       '  let f = pool[depth];',
-      `  if (f === undefined) { f = new Float64Array(${slots}); pool[depth] = f; } else { ${zero} }`,
+      `  if (f === undefined) { f = new Float64Array(${slots}); pool[depth] = f; }`,
       '  depth++;',
-      ...this.params.map((slot, i) => `  f[${slot}] = a${i};`),
       '  const tr = rt.k.tr;',
-      `  if (tr !== null) ${bridge}.enter(tr, f);`,
+      `  if (tr !== null) { ${zero} ${bridge}.enter(tr, f); }`,
+      `  let ${init};`,
       '  try {',
-      `    ${jsName(this.name)}_body(f, tr);`,
+      '    body: try {',
+      body,
+      '    } finally {',
+      `      ${store}`,
+      '    }',
       '  } catch (error) {',
       '    depth--;',
       // The sanitizer skipped the rest of this call (a bad dereference): it returns nothing.
@@ -142,47 +145,12 @@ export class CompiledFunction {
       '    return 0;',
       '  }',
       '  depth--;',
-      `  if (tr !== null) ${bridge}.leave(tr, f[${RET_SLOT}]);`,
-      `  return f[${RET_SLOT}];`,
+      `  if (tr !== null) ${bridge}.leave(tr, ${local(RET_SLOT)});`,
+      `  return ${local(RET_SLOT)};`,
       '};',
     ].join('\n');
     const factory = new Function('rt', 'H', 'K', 'S', source) as (rt: Runtime, h: typeof HELPERS, k: readonly unknown[], s: CompiledFunction) => Entry;
     this.entry = factory(this.rt, HELPERS, this.konsts, this);
-  }
-
-  /** The operations as JavaScript: a switch over the jump targets only when there are jumps. */
-  private body(bridge: string): string {
-    const targets = new Set<number>();
-    for (const op of this.ops) if (op.kind === 'jf' || op.kind === 'jt' || op.kind === 'jmp') targets.add(op.to.pc);
-    const jumps = targets.size > 0;
-    const lines: string[] = [];
-    const go = (pc: number): string => (jumps ? `{ pc = ${pc}; continue; }` : '');
-    this.ops.forEach((op, pc) => {
-      if (jumps && targets.has(pc)) lines.push(`case ${pc}:`);
-      if (op.site !== undefined) lines.push(`if (tr !== null) ${bridge}.step(tr, ${this.konst(op.site)}, f);`);
-      switch (op.kind) {
-        case 'eval':
-          if (op.code !== '0') lines.push(`${op.code};`);
-          break;
-        case 'jf':
-          lines.push(`if (!(${op.test})) ${go(op.to.pc)}`);
-          break;
-        case 'jt':
-          lines.push(`if (${op.test}) ${go(op.to.pc)}`);
-          break;
-        case 'jmp':
-          lines.push(go(op.to.pc));
-          break;
-        case 'ret':
-          lines.push(op.code === null ? 'return;' : `f[${RET_SLOT}] = ${op.code}; return;`);
-          break;
-      }
-    });
-    lines.push('return;');
-    if (!jumps) return lines.join('\n');
-    // pc 0 is where a call starts, whether or not anything jumps there.
-    if (!targets.has(0)) lines.unshift('case 0:');
-    return `let pc = 0;\nfor (;;) switch (pc) {\n${lines.join('\n')}\ndefault: return;\n}`;
   }
 }
 

@@ -1,13 +1,14 @@
-// Compiles one function's tree-sitter tree to a flat list of operations (eval / jump-if-false /
-// jump-if-true / jump / return) whose expressions are JavaScript source over the frame's numbered
-// slots; codegen.ts turns the list into one generated JavaScript function, so running it is plain
-// JavaScript with no tree walk, no closure per node and no name lookups. Every statement carries
+// Compiles one function's tree-sitter tree to a statement tree (ir.ts: C's if, loops, gotos and
+// returns) whose expressions are JavaScript source over the frame's numbered slots; codegen.ts
+// turns it into one generated JavaScript function, so running it is plain JavaScript with no tree
+// walk, no closure per node and no name lookups. Every statement carries
 // the site it reports to the tracer (sites.ts). Whatever cannot be compiled is reported as a
 // Problem at the patch's document position; nothing runs from a function with a problem.
 import type { FunctionText, SyntaxNode } from '../c';
 import { statementById } from '../kernel/statements';
 import { builtinNamed, globalNamed } from './builtins';
-import { CompiledFunction, type Op, type Label, newLabel } from './codegen';
+import type { CompiledFunction } from './codegen';
+import { local, lower, newLabel, type Label, type Stmt } from './ir';
 import type { Problem } from './problems';
 import { UPID_STRIDE } from './runtime';
 import { noop, type ModelContext, type Skeleton } from './skeletons';
@@ -40,8 +41,6 @@ export interface Callee {
   /** Number of parameters (calls with another count are refused). */
   readonly arity: number;
   code(args: readonly string[], konst: (value: unknown) => string): string;
-  /** The callee as a plain function of its arguments, for the model's closures. */
-  readonly fn: (a0?: number, a1?: number, a2?: number) => number;
 }
 
 const LOOP_PART = /for-(init|cond|inc|dec)$/;
@@ -83,9 +82,11 @@ function intOp(op: string, a: string, b: string): string {
 }
 
 export class FunctionCompiler {
-  private readonly ops: Op[] = [];
+  /** The statement list being filled (a block's, while compiling it). */
+  private out: Stmt[] = [];
   private readonly labels = new Map<string, Label>();
-  private readonly loops: { brk: Label; cont: Label }[] = [];
+  /** How many loops enclose the statement being compiled (break and continue need one). */
+  private loopDepth = 0;
   private readonly types = new Map<string, CType>();
   private readonly sites: SiteFinder;
   readonly problems: Problem[] = [];
@@ -120,11 +121,12 @@ export class FunctionCompiler {
       this.statement(body);
       // A void function's closing brace is a step of the model's (`free_pidmap/end`).
       const end = `${this.target.name}/end`;
-      this.ops.push({ kind: 'ret', code: null, site: statementById(end) ? this.sites.modelSite(end) : undefined });
+      this.out.push({ kind: 'ret', code: null, site: statementById(end) ? this.sites.modelSite(end) : undefined });
       for (const label of this.labels.values()) {
-        if (label.pc < 0) throw new Refusal(label.node ?? definition, `goto ${label.name}: no label ${label.name} in ${this.target.name}`);
+        if (!label.defined) throw new Refusal(label.node ?? definition, `goto ${label.name}: no label ${label.name} in ${this.target.name}`);
       }
-      this.target.ops = this.ops;
+      this.target.tree = this.out;
+      this.target.ops = lower(this.out);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       this.refuse(error.node, error.message);
@@ -205,7 +207,7 @@ export class FunctionCompiler {
         return;
       case 'expression_statement': {
         const e = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
-        if (e) this.ops.push({ kind: 'eval', code: this.expr(e).code, site: this.site(node) });
+        if (e) this.out.push({ kind: 'eval', code: this.expr(e).code, site: this.site(node) });
         return;
       }
       case 'if_statement':
@@ -215,56 +217,47 @@ export class FunctionCompiler {
         this.forStatement(node);
         return;
       case 'while_statement': {
-        const cond = newLabel();
-        const end = newLabel();
-        this.bind(cond);
         const condition = node.childForFieldName('condition');
-        this.ops.push({ kind: 'jf', test: this.condition(condition), to: end, site: this.site(node, this.sites.head(node, condition)) });
-        this.loopBody(node.childForFieldName('body'), end, cond);
-        this.ops.push({ kind: 'jmp', to: cond });
-        this.bind(end);
+        const test = this.condition(condition);
+        const site = this.site(node, this.sites.head(node, condition));
+        this.out.push({ kind: 'for', test, site, body: this.loopBody(node.childForFieldName('body')), update: null });
         return;
       }
       case 'do_statement': {
-        const top = newLabel();
-        const cond = newLabel();
-        const end = newLabel();
         const doSite = this.site(node, this.sites.keyword(node, 'do'));
-        if (doSite !== undefined) this.ops.push({ kind: 'eval', code: '0', site: doSite });
-        this.bind(top);
-        this.loopBody(node.childForFieldName('body'), end, cond);
-        this.bind(cond);
+        if (doSite !== undefined) this.out.push({ kind: 'eval', code: '0', site: doSite });
+        const body = this.loopBody(node.childForFieldName('body'));
         const condition = node.childForFieldName('condition');
         const whileSite = condition ? this.site(condition, this.sites.whileOf(node, condition)) : undefined;
-        this.ops.push({ kind: 'jt', test: this.condition(condition), to: top, site: whileSite });
-        this.bind(end);
+        this.out.push({ kind: 'do', body, test: this.condition(condition), site: whileSite });
         return;
       }
       case 'return_statement': {
         const value = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
-        this.ops.push({ kind: 'ret', code: value ? this.expr(value).code : null, site: this.site(node) });
+        this.out.push({ kind: 'ret', code: value ? this.expr(value).code : null, site: this.site(node) });
         return;
       }
       case 'break_statement':
       case 'continue_statement': {
-        const loop = this.loops[this.loops.length - 1];
-        if (loop === undefined) throw new Refusal(node, `${node.type === 'break_statement' ? 'break' : 'continue'} outside a loop`);
-        this.ops.push({ kind: 'jmp', to: node.type === 'break_statement' ? loop.brk : loop.cont, site: this.site(node) });
+        const kind = node.type === 'break_statement' ? 'break' : 'continue';
+        if (this.loopDepth === 0) throw new Refusal(node, `${kind} outside a loop`);
+        this.out.push({ kind, site: this.site(node) });
         return;
       }
       case 'goto_statement': {
         const labelNode = node.childForFieldName('label');
         const name = labelNode?.text ?? '';
-        this.ops.push({ kind: 'jmp', to: this.label(name, node), site: this.site(node) });
+        this.out.push({ kind: 'goto', label: this.label(name, node), site: this.site(node) });
         return;
       }
       case 'labeled_statement': {
         const name = node.childForFieldName('label')?.text ?? '';
         const label = this.label(name, node);
-        if (label.pc >= 0) throw new Refusal(node, `label ${name} defined twice`);
-        this.bind(label);
+        if (label.defined) throw new Refusal(node, `label ${name} defined twice`);
+        label.defined = true;
+        this.out.push({ kind: 'label', label });
         const labelSite = this.site(node, this.sites.labelSpan(node));
-        if (labelSite !== undefined) this.ops.push({ kind: 'eval', code: '0', site: labelSite });
+        if (labelSite !== undefined) this.out.push({ kind: 'eval', code: '0', site: labelSite });
         for (const child of node.namedChildren) {
           if (child !== null && child.type !== 'statement_identifier') this.statement(child);
         }
@@ -300,14 +293,26 @@ export class FunctionCompiler {
     return label;
   }
 
-  private bind(label: Label): void {
-    label.pc = this.ops.length;
+  /** The statements compiled from node (none for null), as a block of their own. */
+  private block(node: SyntaxNode | null | undefined): Stmt[] {
+    const outer = this.out;
+    const inner: Stmt[] = [];
+    this.out = inner;
+    try {
+      if (node) this.statement(node);
+    } finally {
+      this.out = outer;
+    }
+    return inner;
   }
 
-  private loopBody(body: SyntaxNode | null, brk: Label, cont: Label): void {
-    this.loops.push({ brk, cont });
-    if (body !== null) this.statement(body);
-    this.loops.pop();
+  private loopBody(body: SyntaxNode | null): Stmt[] {
+    this.loopDepth++;
+    try {
+      return this.block(body);
+    } finally {
+      this.loopDepth--;
+    }
   }
 
   private condition(node: SyntaxNode | null): string {
@@ -316,22 +321,13 @@ export class FunctionCompiler {
   }
 
   private ifStatement(node: SyntaxNode): void {
-    const otherwise = newLabel();
-    const end = newLabel();
     const condition = node.childForFieldName('condition');
-    this.ops.push({ kind: 'jf', test: this.condition(condition), to: otherwise, site: this.site(node, this.sites.head(node, condition)) });
-    const consequence = node.childForFieldName('consequence');
-    if (consequence !== null) this.statement(consequence);
+    const test = this.condition(condition);
+    const site = this.site(node, this.sites.head(node, condition));
+    const then = this.block(node.childForFieldName('consequence'));
     const alternative = node.childForFieldName('alternative');
-    if (alternative !== null) {
-      this.ops.push({ kind: 'jmp', to: end });
-      this.bind(otherwise);
-      const inner = alternative.type === 'else_clause' ? alternative.namedChildren.find((c) => c !== null && c.type !== 'comment') : alternative;
-      if (inner) this.statement(inner);
-      this.bind(end);
-    } else {
-      this.bind(otherwise);
-    }
+    const inner = alternative?.type === 'else_clause' ? alternative.namedChildren.find((c) => c !== null && c.type !== 'comment') : alternative;
+    this.out.push({ kind: 'if', test, site, then, otherwise: alternative === null ? null : this.block(inner) });
   }
 
   private forStatement(node: SyntaxNode): void {
@@ -339,24 +335,17 @@ export class FunctionCompiler {
     const initSite = this.loopSite(node, init, /init$/);
     if (init !== null) {
       if (init.type === 'declaration') this.declaration(init, initSite);
-      else this.ops.push({ kind: 'eval', code: this.expr(init).code, site: initSite });
+      else this.out.push({ kind: 'eval', code: this.expr(init).code, site: initSite });
     } else if (initSite !== undefined) {
-      this.ops.push({ kind: 'eval', code: '0', site: initSite });
+      this.out.push({ kind: 'eval', code: '0', site: initSite });
     }
-    const cond = newLabel();
-    const update = newLabel();
-    const end = newLabel();
-    this.bind(cond);
     const condition = node.childForFieldName('condition');
-    const condSite = this.loopSite(node, condition, /cond$/);
-    if (condition !== null) this.ops.push({ kind: 'jf', test: this.condition(condition), to: end, site: condSite });
-    else if (condSite !== undefined) this.ops.push({ kind: 'eval', code: '0', site: condSite });
-    this.loopBody(node.childForFieldName('body'), end, update);
-    this.bind(update);
+    const site = this.loopSite(node, condition, /cond$/);
+    const test = condition !== null ? this.condition(condition) : null;
+    const body = this.loopBody(node.childForFieldName('body'));
     const step = node.childForFieldName('update');
-    if (step !== null) this.ops.push({ kind: 'eval', code: this.expr(step).code, site: this.loopSite(node, step, /(inc|dec)$/) });
-    this.ops.push({ kind: 'jmp', to: cond });
-    this.bind(end);
+    const update = step !== null ? { code: this.expr(step).code, site: this.loopSite(node, step, /(inc|dec)$/) } : null;
+    this.out.push({ kind: 'for', test, site, body, update });
   }
 
   private declaration(node: SyntaxNode, site: SiteRef | undefined = this.site(node)): void {
@@ -368,7 +357,7 @@ export class FunctionCompiler {
       const slot = this.declare(name, this.typeOf(node, stars));
       const value = init?.childForFieldName('value');
       if (value) {
-        this.ops.push({ kind: 'eval', code: `f[${slot}] = ${this.expr(value).code}`, site: stepped ? undefined : site });
+        this.out.push({ kind: 'eval', code: `${local(slot)} = ${this.expr(value).code}`, site: stepped ? undefined : site });
         stepped = true;
       }
     }
@@ -455,7 +444,7 @@ export class FunctionCompiler {
     const name = node.text;
     const slot = this.target.slotOf(name);
     if (slot !== undefined) {
-      return { t: this.types.get(name) ?? 'int', code: `f[${slot}]`, set: (v) => `(f[${slot}] = ${v})` };
+      return { t: this.types.get(name) ?? 'int', code: local(slot), set: (v) => `(${local(slot)} = ${v})` };
     }
     const global = globalNamed(name);
     if (global !== undefined) return { t: global.t, code: global.code };
@@ -570,20 +559,19 @@ export class FunctionCompiler {
 
   private placeholder(node: SyntaxNode, args: readonly SyntaxNode[]): Expr {
     const index = args.length === 1 ? parseNumber(args[0].text) : undefined;
-    const closure = index !== undefined ? this.skeleton?.closures[index] : undefined;
-    if (closure === undefined) throw new Refusal(node, `unknown function ${node.childForFieldName('function')?.text}: neither the patch nor the model defines it`);
+    const template = index !== undefined ? this.skeleton?.templates[index] : undefined;
+    if (template === undefined) throw new Refusal(node, `unknown function ${node.childForFieldName('function')?.text}: neither the patch nor the model defines it`);
     // Nothing to run: the statement is only a step (codegen.ts emits no call for '0').
-    if (closure === noop) return number('0');
+    if (template === noop) return number('0');
     const context: ModelContext = {
-      slot: (name) => this.target.slotOf(name) ?? this.declare(name, 'int'),
-      rt: this.target.rt,
-      call: (name) => {
+      local: (name) => local(this.target.slotOf(name) ?? this.declare(name, 'int')),
+      call: (name, callArgs) => {
         const target = this.callees.resolve(name);
         if (target === undefined) throw new Refusal(node, `the model calls ${name}, which this variant does not have`);
-        return target.fn;
+        return target.code(callArgs, (v) => this.target.konst(v));
       },
     };
-    return number(`${this.target.konst(closure(context))}(f)`);
+    return number(`(${template(context)})`);
   }
 
   private field(node: SyntaxNode): Expr {

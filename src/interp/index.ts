@@ -3,20 +3,21 @@
 // Design (the seams). The model's functions exist twice: as the fast TypeScript of src/kernel
 // (pid.ts, fork.ts) and as skeletons (skeletons.ts) — each function, per variant, as source-ordered
 // lines shaped like its C (braces, if/for/do heads, labels, goto, break, return) whose statements
-// and conditions are TypeScript closures named by placeholders (`__kpr_s(N);`, `__kpr_e(N)`), each
-// line keyed by the statement ids of src/kernel/statements.ts. For a function the patch shows,
-// assemble.ts lays each hunk's lines over the skeleton: the mapping (src/mapping) anchors the
-// hunk's lines on statement ids, and the hunk's text replaces the skeleton lines from its first to
-// its last anchor (widened over the braces it shows at its edges, and to the function's head or end
-// when it shows them). The result is one complete C function — the patch's text where the patch
+// and conditions are JavaScript templates over the shared frame named by placeholders
+// (`__kpr_s(N);`, `__kpr_e(N)`), each line keyed by the statement ids of src/kernel/statements.ts.
+// For a function the patch shows, assemble.ts lays each hunk's lines over the skeleton: the
+// mapping (src/mapping) anchors the hunk's lines on statement ids, and the hunk's text replaces
+// the skeleton lines from its first to its last anchor (widened over the braces it shows at its
+// edges, and to the function's head or end when it shows them). The result is one complete C function — the patch's text where the patch
 // shows it, placeholders elsewhere — that tree-sitter parses as a whole (src/c), so a seam may fall
 // anywhere, even inside a statement: out_free's loop header from the model around its body from the
 // patch, or a `goto out` in an edit to a label only the model's part has. compile.ts turns the
-// tree into a flat list of operations (loops lowered to init / cond / body / update / jump) whose
-// expressions are JavaScript source over one frame of numbered slots; codegen.ts generates one
-// JavaScript function per C function from it (`new Function`, straight-line code or a switch over
-// the jump targets; the skeleton's closures, the callees and the step sites passed in as
-// constants), so a run does no tree walk, no name lookup and no allocation per call. Callees the
+// syntax tree into a statement tree (ir.ts) whose expressions are JavaScript source over the
+// function's locals (one variable per numbered frame slot); codegen.ts generates one JavaScript
+// function per C function from it (`new Function`: C's ifs and loops as JavaScript's, gotos to
+// top-level labels through one `switch (pc)`, the skeleton's templates inline, the callees and
+// the step sites passed in as constants), so a run does no tree walk, no name lookup and no
+// allocation per call. Callees the
 // patch never shows run in the model (program.ts), as do the allocators, bit operations, atomics
 // and the task's next_syscall_data (builtins.ts, JavaScript templates) over the same Kernel, so
 // the sanitizer, fault injection and the outcome are the model's.

@@ -54,7 +54,6 @@ export function compileVariant(patch: Patch, variant: Variant, parser: CParser):
         return {
           ret: own.returnType, arity: own.params.length,
           code: (args, konst) => `${konst(own)}.entry(${args.join(', ')})`,
-          fn: (a0, a1, a2) => own.entry(a0, a1, a2),
         };
       }
       const model = MODEL_CALLEES[name];
@@ -64,7 +63,6 @@ export function compileVariant(patch: Patch, variant: Variant, parser: CParser):
       return {
         ret: model.ret, arity: model.arity,
         code: (args, konst) => `${konst(call)}(rt, ${args.join(', ')})`,
-        fn: (a0 = 0, a1 = 0, a2 = 0) => call(rt, a0, a1, a2),
       };
     },
   };

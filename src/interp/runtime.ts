@@ -6,7 +6,7 @@
 //   struct pidmap *         ((level << 8) | entry) + 1; pointer arithmetic moves the entry
 //   struct upid *           pid * 64 + level (pid->numbers + i)
 //   void * (a pidmap page)  heap id of the page object
-import { findNextZeroBit, newPage, testAndSetBit } from '../kernel/bitmap';
+import { clearBit, findNextZeroBit, newPage, testAndSetBit } from '../kernel/bitmap';
 import { BITS_PER_PAGE } from '../kernel/constants';
 import type { Kernel } from '../kernel/kernel';
 import type { PidNamespace } from '../kernel/namespace';
@@ -148,6 +148,16 @@ export class Runtime {
   setMapPage(map: number, page: number): number {
     this.k.installPage(this.mapNs(map), this.mapEntry(map), page);
     return page;
+  }
+
+  /** The model's clear_bit(offset, map->page) in free_pidmap: nothing when the entry has no page. */
+  clearMapBit(map: number, offset: number): number {
+    const page = this.mapPage(map);
+    if (page !== 0) {
+      clearBit(this.bitmap(page), offset);
+      if (this.k.tr !== null) this.k.tr.change({ kind: 'bit-cleared', level: this.mapNs(map).level, nr: this.mapEntry(map) * BITS_PER_PAGE + offset });
+    }
+    return 0;
   }
 
   /** atomic_read(&map->nr_free). */
