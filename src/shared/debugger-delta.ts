@@ -15,16 +15,25 @@ export interface Changed {
   readonly runs: readonly ReadonlySet<keyof RunView>[];
 }
 
+/** Each object's JSON text, made once: a state compared as `next` is compared again as `previous` (a view model is never changed once made). */
+const jsonTexts = new WeakMap<object, string>();
+function jsonOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  let text = jsonTexts.get(value);
+  if (text === undefined) jsonTexts.set(value, (text = JSON.stringify(value)));
+  return text;
+}
+
 function changedKeys<T extends object>(previous: T, next: T): (keyof T)[] {
   const keys = new Set([...Object.keys(previous), ...Object.keys(next)] as (keyof T)[]);
   // Field by field as text: the view model is plain JSON (it crosses postMessage as such).
-  return [...keys].filter((key) => JSON.stringify(previous[key]) !== JSON.stringify(next[key]));
+  return [...keys].filter((key) => previous[key] !== next[key] && jsonOf(previous[key]) !== jsonOf(next[key]));
 }
 
 /** The new stack as the frames above the outer ones that stayed, or whole when none stayed. */
 function stackChange(previous: readonly FrameItem[], next: readonly FrameItem[]): Pick<RunDelta, 'stack' | 'stackTail'> {
   let kept = 0;
-  while (kept < previous.length && kept < next.length && JSON.stringify(previous[kept]) === JSON.stringify(next[kept])) kept++;
+  while (kept < previous.length && kept < next.length && jsonOf(previous[kept]) === jsonOf(next[kept])) kept++;
   return kept === 0 ? { stack: next } : { stackTail: { from: kept, frames: next.slice(kept) } };
 }
 
