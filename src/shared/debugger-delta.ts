@@ -1,10 +1,11 @@
 // Sending the panel only what changed. The host numbers each message it posts and remembers the
 // state it last sent; the next state goes out as the fields that differ from it (a step changes
-// the index, the location and the stack, not the heap, the outcome or the scenario). The webview
+// the index, the location and the stack, not the heap, the outcome or the scenario), and of the
+// stack only the frames above those that stayed. The webview
 // applies a delta only to the state it was computed against, and asks for the whole state again
 // when it holds another (a reload, a message lost while the panel was hidden).
 // Neither `vscode` nor the DOM is used here: the host, the webview and the tests share it.
-import type { DebuggerState, RunView, StateDelta, StateFields, ToWebview } from './debugger-protocol';
+import type { DebuggerState, FrameItem, RunDelta, RunView, StateDelta, StateFields, ToWebview } from './debugger-protocol';
 
 /** The RunView fields and state fields a message replaced; `all` for a whole state. */
 export interface Changed {
@@ -14,10 +15,26 @@ export interface Changed {
   readonly runs: readonly ReadonlySet<keyof RunView>[];
 }
 
+/** Each object's JSON text, made once: a state compared as `next` is compared again as `previous` (a view model is never changed once made). */
+const jsonTexts = new WeakMap<object, string>();
+function jsonOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  let text = jsonTexts.get(value);
+  if (text === undefined) jsonTexts.set(value, (text = JSON.stringify(value)));
+  return text;
+}
+
 function changedKeys<T extends object>(previous: T, next: T): (keyof T)[] {
   const keys = new Set([...Object.keys(previous), ...Object.keys(next)] as (keyof T)[]);
   // Field by field as text: the view model is plain JSON (it crosses postMessage as such).
-  return [...keys].filter((key) => JSON.stringify(previous[key]) !== JSON.stringify(next[key]));
+  return [...keys].filter((key) => previous[key] !== next[key] && jsonOf(previous[key]) !== jsonOf(next[key]));
+}
+
+/** The new stack as the frames above the outer ones that stayed, or whole when none stayed. */
+function stackChange(previous: readonly FrameItem[], next: readonly FrameItem[]): Pick<RunDelta, 'stack' | 'stackTail'> {
+  let kept = 0;
+  while (kept < previous.length && kept < next.length && jsonOf(previous[kept]) === jsonOf(next[kept])) kept++;
+  return kept === 0 ? { stack: next } : { stackTail: { from: kept, frames: next.slice(kept) } };
 }
 
 /**
@@ -33,14 +50,15 @@ export function stateDelta(previous: DebuggerState, next: DebuggerState): StateD
     if (nextFields[key] === undefined) return null;
     fields[key] = nextFields[key];
   }
-  const runs: Partial<RunView>[] = [];
+  const runs: RunDelta[] = [];
   for (let i = 0; i < nextRuns.length; i++) {
     const run: Record<string, unknown> = {};
     for (const key of changedKeys<RunView>(previousRuns[i], nextRuns[i])) {
       if (nextRuns[i][key] === undefined) return null;
-      run[key] = nextRuns[i][key];
+      if (key === 'stack') Object.assign(run, stackChange(previousRuns[i].stack, nextRuns[i].stack));
+      else run[key] = nextRuns[i][key];
     }
-    runs.push(run as Partial<RunView>);
+    runs.push(run as RunDelta);
   }
   return { fields: fields as Partial<StateFields>, runs };
 }
@@ -73,14 +91,24 @@ export function applyMessage(current: { readonly seq: number | null; readonly st
   }
   const base = current.state;
   if (!base || current.seq !== message.base || message.delta.runs.length !== base.runs.length) return null;
-  const runs = base.runs.map((run, i) => ({ ...run, ...message.delta.runs[i] }));
+  const runs: RunView[] = [];
+  const changedRuns: Set<keyof RunView>[] = [];
+  for (let i = 0; i < base.runs.length; i++) {
+    const { stackTail, ...fields } = message.delta.runs[i];
+    const run = { ...base.runs[i], ...fields };
+    const changed = new Set(Object.keys(fields) as (keyof RunView)[]);
+    if (stackTail) {
+      // Frames kept from a stack this state does not have: not ours to patch.
+      if (stackTail.from > base.runs[i].stack.length) return null;
+      run.stack = [...base.runs[i].stack.slice(0, stackTail.from), ...stackTail.frames];
+      changed.add('stack');
+    }
+    runs.push(run);
+    changedRuns.push(changed);
+  }
   return {
     seq: message.seq,
     state: { ...base, ...message.delta.fields, runs },
-    changed: {
-      all: false,
-      fields: new Set(Object.keys(message.delta.fields) as (keyof StateFields)[]),
-      runs: message.delta.runs.map((run) => new Set(Object.keys(run) as (keyof RunView)[])),
-    },
+    changed: { all: false, fields: new Set(Object.keys(message.delta.fields) as (keyof StateFields)[]), runs: changedRuns },
   };
 }

@@ -345,7 +345,16 @@ export type StateFields = Omit<DebuggerState, 'runs'>;
  */
 export interface StateDelta {
   readonly fields: Partial<StateFields>;
-  readonly runs: readonly Partial<RunView>[];
+  readonly runs: readonly RunDelta[];
+}
+
+/**
+ * A run's replaced fields; its call stack either replaced whole (`stack`) or, when the outer
+ * frames stay, as the frames from `stackTail.from` on (a step changes the top frame, a call adds
+ * one, a return drops one: the frames below are not sent again).
+ */
+export interface RunDelta extends Partial<RunView> {
+  readonly stackTail?: { readonly from: number; readonly frames: readonly FrameItem[] };
 }
 
 export type ToWebview =
@@ -355,7 +364,8 @@ export type ToWebview =
   | { readonly type: 'debugger/delta'; readonly seq: number; readonly base: number; readonly delta: StateDelta };
 
 const stateFieldsShape = Object.fromEntries(Object.entries(debuggerStateShape).filter(([key]) => key !== 'runs')) as Omit<typeof debuggerStateShape, 'runs'>;
-const isStateDelta: Guard<StateDelta> = object({ fields: partialOf(stateFieldsShape), runs: arrayOf(partialOf(runViewShape), 2) });
+const runDeltaShape = { ...runViewShape, stackTail: object({ from: isNonNegativeInteger, frames: arrayOf(isFrameItem, 64) }) };
+const isStateDelta: Guard<StateDelta> = object({ fields: partialOf(stateFieldsShape), runs: arrayOf(partialOf(runDeltaShape), 2) });
 
 const toWebviewGuards: Guard<ToWebview>[] = [
   object({ type: literal('debugger/state'), seq: optional(isNonNegativeInteger), state: isDebuggerState }),

@@ -3,7 +3,7 @@
 // and the bit under test marked. Screen readers get a summary of each as the role="img" label.
 // The cells stay from step to step; only what a step changed is written.
 import type { BitmapView, PageCell } from '../shared/debugger-protocol';
-import { el, fill, setText } from './dom';
+import { el, setAttr, setText } from './dom';
 
 const BITS_PER_PAGE = 32768;
 
@@ -42,11 +42,6 @@ function pageTitle(page: PageCell): string {
   return `pidmap[${page.entry}]: pids ${page.entry * BITS_PER_PAGE}–${(page.entry + 1) * BITS_PER_PAGE - 1}, ${page.allocated ? `${page.used} used` : 'no page allocated'}`;
 }
 
-/** Writes an attribute only when it changes: most cells of a strip stay as they were from step to step. */
-function setAttr(node: Element, name: string, value: string): void {
-  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
-}
-
 /**
  * One level's map, kept across steps: the page cells and bit cells are made once (per pid_max and
  * strip width) and a step rewrites only the classes, titles and labels that differ.
@@ -54,6 +49,8 @@ function setAttr(node: Element, name: string, value: string): void {
 export class BitmapPanel {
   readonly root: HTMLElement;
   private readonly head: HTMLElement;
+  private readonly headLevel = el('strong');
+  private readonly headText = document.createTextNode('');
   private readonly pages: HTMLElement;
   private readonly strip: HTMLElement;
   private readonly axis: [HTMLElement, HTMLElement];
@@ -61,7 +58,7 @@ export class BitmapPanel {
   private readonly bitCells: HTMLElement[] = [];
 
   constructor(view: BitmapView) {
-    this.head = el('div', { class: 'bitmap-head' });
+    this.head = el('div', { class: 'bitmap-head' }, this.headLevel, this.headText);
     this.pages = el('div', { class: 'pages', role: 'img' });
     this.strip = el('div', { class: 'strip', role: 'img' });
     this.axis = [el('span'), el('span')];
@@ -92,14 +89,9 @@ export class BitmapPanel {
     const focusPage = Math.floor((view.test ?? view.cursor ?? view.lastPid) / BITS_PER_PAGE);
     const allocated = view.pages.filter((p) => p.allocated).length;
     setAttr(this.root, 'aria-label', `level ${view.level} pid map`);
-    const head = `level ${view.level}|${view.lastPid}|${view.pidMax}|${view.cursor}|${view.test}`;
-    if (this.head.dataset.key !== head) {
-      this.head.dataset.key = head;
-      fill(this.head, el('strong', {}, `level ${view.level}`),
-        ` — last_pid ${view.lastPid}, pid_max ${view.pidMax}`,
-        view.cursor !== null ? `, cursor ${view.cursor}` : '',
-        view.test !== null ? `, bit under test ${view.test}` : '');
-    }
+    setText(this.headLevel, `level ${view.level}`);
+    const headText = ` — last_pid ${view.lastPid}, pid_max ${view.pidMax}${view.cursor !== null ? `, cursor ${view.cursor}` : ''}${view.test !== null ? `, bit under test ${view.test}` : ''}`;
+    if (this.headText.data !== headText) this.headText.data = headText;
     setAttr(this.pages, 'aria-label', `level ${view.level} pages: ${allocated} of ${view.pages.length} allocated; the strip below is in page ${focusPage}`);
     view.pages.forEach((page, i) => {
       setAttr(this.pageCells[i], 'class', pageClass(page, focusPage));

@@ -48,15 +48,16 @@ export function within<T extends Element = HTMLElement>(root: ParentNode, select
   return found as T;
 }
 
-/** The key each element was made for by syncChildren (what it shows, as text). */
+/** The key each element was made for by syncChildren (which item it shows, as text). */
 const keys = new WeakMap<Element, string>();
 
 /**
  * Makes parent's children show `items`, in order, keeping every element whose key is still
- * listed and creating only the new ones: a step that changes one local rewrites one row, and a
- * list that slides (the event log) moves nothing but its ends.
+ * listed and creating only the new ones: a list that slides (the event log) moves nothing but its
+ * ends. With `update`, a kept element is brought up to date in place (a local's row keeps its
+ * cells and only the value's text changes); without it, the key must name everything shown.
  */
-export function syncChildren<T>(parent: Element, items: readonly T[], key: (item: T) => string, create: (item: T) => Element): void {
+export function syncChildren<T>(parent: Element, items: readonly T[], key: (item: T) => string, create: (item: T) => Element, update?: (node: Element, item: T) => void): void {
   const pool = new Map<string, Element[]>();
   for (const child of Array.from(parent.children)) {
     const k = keys.get(child);
@@ -71,6 +72,8 @@ export function syncChildren<T>(parent: Element, items: readonly T[], key: (item
     if (!node) {
       node = create(item);
       keys.set(node, k);
+    } else {
+      update?.(node, item);
     }
     if (node === cursor) cursor = cursor.nextElementSibling;
     else parent.insertBefore(node, cursor);
@@ -78,7 +81,18 @@ export function syncChildren<T>(parent: Element, items: readonly T[], key: (item
   for (const left of pool.values()) for (const node of left) node.remove();
 }
 
+/** Sets an attribute only when it differs (most of a step's cells and rows stay as they were). */
+export function setAttr(node: Element, name: string, value: string): void {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
 /** Sets an element's text only when it differs (a write that changes nothing still costs a style pass). */
 export function setText(node: Element, text: string): void {
-  if (node.textContent !== text) node.textContent = text;
+  const only = node.firstChild;
+  // Rewriting the text node keeps it (and its layout object); textContent would replace it.
+  if (only instanceof Text && only.nextSibling === null) {
+    if (only.data !== text) only.data = text;
+  } else if (node.textContent !== text) {
+    node.textContent = text;
+  }
 }

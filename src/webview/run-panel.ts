@@ -2,10 +2,11 @@
 // locals, pid bitmaps, struct pid, heap, faults, event log and outcome. The element stays while
 // the run does, and only the sections a message changed are redrawn, rows kept where they still
 // show the same thing, so the slider keeps focus while stepping and a step costs little to draw.
-import type { LocationView, RunScenarioKeys, RunText, RunView, ToExtension } from '../shared/debugger-protocol';
+import type { RunScenarioKeys, RunText, RunView, ToExtension } from '../shared/debugger-protocol';
 import { cCode } from './c-code';
-import { el, fill, icon, setText, syncChildren, within } from './dom';
+import { el, fill, icon, setAttr, setText, syncChildren, within } from './dom';
 import { BitmapPanel } from './bitmap';
+import { CurrentLine, lineButton, localRow, stackRow, updateLocalRow, updateStackRow, type StackRow } from './run-rows';
 
 export interface RunContext {
   readonly post: (message: ToExtension) => void;
@@ -16,13 +17,6 @@ export interface RunContext {
    * the patch as sent, not of the document: they are shown in the original, and take no breakpoint.
    */
   readonly text?: RunText;
-}
-
-function lineButton(line: number, ctx: RunContext, label = `line ${line + 1}`): HTMLButtonElement {
-  const sent = ctx.text === 'sent';
-  const button = el('button', { class: 'link', type: 'button', title: sent ? 'Show this line in the patch as sent' : 'Show this line in the patch editor' }, label);
-  button.addEventListener('click', () => ctx.post({ type: 'debugger/revealLine', line, ...(sent ? { text: 'sent' as const } : {}) }));
-  return button;
 }
 
 /** The header line that tells this run's scenario from another's: next_syscall_data, depth, pid_max, injected failures. */
@@ -39,30 +33,6 @@ function scenarioKeyNodes(keys: RunScenarioKeys | undefined): Node[] {
   return keyNodes.flatMap((node, i) => (i === 0 ? [node] : [document.createTextNode(' '), node]));
 }
 
-function locationNodes(location: LocationView, ctx: RunContext): Node[] {
-  if (location.kind === 'patch') {
-    const where = el('span', { class: 'where' }, lineButton(location.line, ctx));
-    const rest = [where, cCode('pre', location.text.trim(), { class: 'code' }), el('span', { class: 'step-id' }, location.stepId)];
-    if (ctx.text === 'sent') {
-      const none = el('button', { class: 'icon-button', type: 'button', disabled: true, title: 'Breakpoints are set in the edited copy: this is a line of the patch as sent' }, icon('debug-breakpoint-unverified'));
-      return [none, ...rest];
-    }
-    const hasBreakpoint = ctx.breakpoints.has(location.line);
-    const toggle = el('button', {
-      class: 'icon-button', type: 'button', 'aria-pressed': hasBreakpoint,
-      'aria-label': `${hasBreakpoint ? 'Remove the breakpoint on' : 'Add a breakpoint on'} line ${location.line + 1}`,
-      title: hasBreakpoint ? 'Remove breakpoint' : 'Add breakpoint',
-    }, icon(hasBreakpoint ? 'debug-breakpoint' : 'debug-breakpoint-unverified'));
-    toggle.addEventListener('click', () => ctx.post({ type: 'debugger/toggleBreakpoint', line: location.line }));
-    return [toggle, ...rest];
-  }
-  // Outside the patch: name the model's TypeScript, never invent C text.
-  return [
-    el('span', { class: 'where' }, icon('symbol-method'), ` model: ${location.tsFile} ${location.tsSymbol}`),
-    el('span', {}, `— step ${location.stepId}; ${location.description}`),
-  ];
-}
-
 /** Which of a run's fields a message replaced: all of them for a new column or a whole state. */
 export type RunChanges = ReadonlySet<keyof RunView> | 'all';
 
@@ -72,7 +42,12 @@ export class RunPanel {
   private readonly sliderValue: HTMLOutputElement;
   private readonly bitmapBox: HTMLElement;
   private readonly events: HTMLElement;
+  private readonly stack: HTMLElement;
+  private readonly locals: HTMLElement;
+  private readonly currentLine: CurrentLine;
   private bitmaps: BitmapPanel[] = [];
+  private eventsOffScreen = false;
+  private eventsScrollPending = false;
   private view: RunView | null = null;
   /** What the current line and the outcome were drawn from (they depend on more than their field). */
   private locationKey = '';
@@ -85,6 +60,13 @@ export class RunPanel {
     this.sliderValue = within<HTMLOutputElement>(this.root, '.timeline-value');
     this.bitmapBox = within(this.root, '.bitmaps');
     this.events = within(this.root, '.events');
+    this.stack = within(this.root, '.stack');
+    this.locals = within(this.root, '.locals tbody');
+    this.currentLine = new CurrentLine(within(this.root, '.current-line'));
+    within(this.root, '.events-block').addEventListener('contentvisibilityautostatechange', (event) => {
+      this.eventsOffScreen = (event as Event & { skipped: boolean }).skipped;
+      if (!this.eventsOffScreen && this.eventsScrollPending) this.scrollEvents();
+    });
     this.slider.id = `timeline-${runIndex}`;
     within(this.root, '.timeline-label').setAttribute('for', this.slider.id);
     this.slider.addEventListener('input', () => {
@@ -122,11 +104,12 @@ export class RunPanel {
       if (!title.firstChild) fill(title, document.createTextNode(''), el('span', { class: 'muted' }));
       title.firstChild!.textContent = `${columnOf(view)} `;
       setText(within(title, '.muted'), `— step ${view.index} of ${view.length - 1}${view.truncated ? ' (recording capped; the last step is the final state)' : ''}`);
-      this.slider.max = String(Math.max(0, view.length - 1));
-      this.slider.value = String(view.index);
-      this.slider.setAttribute('aria-valuetext', `step ${view.index} of ${view.length - 1}`);
-      this.slider.setAttribute('aria-label', `${columnOf(view)} timeline`);
-      this.sliderValue.textContent = String(view.index);
+      const max = String(Math.max(0, view.length - 1));
+      if (this.slider.max !== max) this.slider.max = max;
+      if (this.slider.value !== String(view.index)) this.slider.value = String(view.index);
+      setAttr(this.slider, 'aria-valuetext', `step ${view.index} of ${view.length - 1}`);
+      setAttr(this.slider, 'aria-label', `${columnOf(view)} timeline`);
+      setText(this.sliderValue, String(view.index));
     }
     if (has('scenarioKeys')) fill(within(this.root, '.run-keys'), ...scenarioKeyNodes(view.scenarioKeys));
 
@@ -134,23 +117,14 @@ export class RunPanel {
     const locationKey = JSON.stringify([view.location, view.location.kind === 'patch' && ctx.breakpoints.has(view.location.line)]);
     if (locationKey !== this.locationKey) {
       this.locationKey = locationKey;
-      const current = within(this.root, '.current-line');
-      current.dataset.line = view.location.kind === 'patch' ? String(view.location.line) : '';
-      current.dataset.stepId = view.location.stepId;
-      fill(current, ...locationNodes(view.location, ctx));
+      this.currentLine.show(view.location, view.location.kind === 'patch' && ctx.breakpoints.has(view.location.line), ctx);
     }
 
     if (has('stack')) {
-      const frames = [...view.stack].reverse();
-      syncChildren(within(this.root, '.stack'), frames.map((frame, i) => ({ frame, top: i === 0 })), (f) => JSON.stringify([f.frame.fn, f.frame.line, f.frame.stepId, f.top]),
-        ({ frame, top }) => el('li', { class: top ? 'top' : '' },
-          cCode('code', frame.fn), ' ', frame.line !== null ? lineButton(frame.line, ctx) : el('span', { class: 'muted' }, '(model)'),
-          ' ', el('span', { class: 'step-id muted' }, frame.stepId)));
-      syncChildren(within(this.root, '.locals tbody'), view.stack[view.stack.length - 1]?.locals ?? [], (local) => JSON.stringify(local),
-        (local) => el('tr', { class: local.changed ? 'changed' : '' },
-          el('td', {}, cCode('code', local.name)),
-          el('td', { class: 'muted' }, cCode('code', local.type, { class: 'type' })),
-          el('td', { class: 'value' }, local.value, local.changed ? el('span', { class: 'visually-hidden' }, ' (changed)') : null)));
+      // Rows keyed by depth (outermost 0) and locals by name: a step rewrites the texts that moved.
+      const rows: (StackRow & { depth: number })[] = view.stack.map((frame, depth) => ({ frame, depth, top: depth === view.stack.length - 1 })).reverse();
+      syncChildren(this.stack, rows, (row) => String(row.depth), (row) => stackRow(row, ctx), (li, row) => updateStackRow(li, row, ctx));
+      syncChildren(this.locals, view.stack[view.stack.length - 1]?.locals ?? [], (local) => `${local.name}\u0000${local.type}`, localRow, updateLocalRow);
     }
 
     if (has('bitmaps')) this.renderBitmaps(view);
@@ -193,10 +167,15 @@ export class RunPanel {
     syncChildren(this.events, view.events, (e) => `${e.index}\u0000${e.text}`, (e) => el('li', { value: e.index }, e.text));
     within(this.root, '.events-empty').hidden = view.events.length > 0;
     // The newest event in view: scrolled in the next frame, when the layout is made anyway, not
-    // here, where reading scrollHeight would lay out the half-written panel.
-    requestAnimationFrame(() => {
-      this.events.scrollTop = this.events.scrollHeight;
-    });
+    // here, where reading scrollHeight would lay out the half-written panel; and while the log is
+    // off screen (not laid out: content-visibility), only once it comes on screen.
+    if (this.eventsOffScreen) this.eventsScrollPending = true;
+    else requestAnimationFrame(() => this.scrollEvents());
+  }
+
+  private scrollEvents(): void {
+    this.eventsScrollPending = false;
+    this.events.scrollTop = this.events.scrollHeight;
   }
 
   private renderStructPid(view: RunView): void {

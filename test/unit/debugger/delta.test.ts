@@ -38,6 +38,29 @@ test('a step sends only the run fields it changed, never the outcome or the scen
   }
 });
 
+test('a step inside a call sends the frames above the ones that stayed, not the whole stack', () => {
+  const core = steppedCore('patched');
+  // Into alloc_pid, three frames deep, then one more step there: only the top frame changed.
+  while (core.state(null, []).runs[0].stack.length < 3) core.step('stepIn');
+  const before = core.state(null, []);
+  core.step('stepIn');
+  const after = core.state(null, []);
+  assert.equal(after.runs[0].stack.length, before.runs[0].stack.length);
+  const delta = stateDelta(before, after);
+  assert.ok(delta);
+  assert.equal('stack' in delta.runs[0], false);
+  assert.deepEqual(delta.runs[0].stackTail, { from: 2, frames: [after.runs[0].stack[2]] });
+});
+
+test('frames kept from a stack the webview does not hold are refused', () => {
+  const core = steppedCore('patched');
+  const state = core.state(null, []);
+  const frames = state.runs[0].stack;
+  const message = { type: 'debugger/delta' as const, seq: 2, base: 1, delta: { fields: {}, runs: [{ stackTail: { from: frames.length + 1, frames } }] } };
+  assert.ok(isMessageToWebview(message));
+  assert.equal(applyMessage({ seq: 1, state }, message), null);
+});
+
 test('deltas applied in order rebuild every state the host had, step after step', () => {
   const core = steppedCore('both');
   const sender = new StateSender();
@@ -96,6 +119,9 @@ test('a delta naming a field the state does not have, or carrying markup as bits
   const run = core.state(null, []).runs[0];
   const delta = (runs: unknown[], fields: unknown = {}): unknown => ({ type: 'debugger/delta', seq: 2, base: 1, delta: { fields, runs } });
   assert.equal(isMessageToWebview(delta([{ index: 3 }])), true);
+  assert.equal(isMessageToWebview(delta([{ stackTail: { from: 0, frames: run.stack } }])), true);
+  assert.equal(isMessageToWebview(delta([{ stackTail: { from: -1, frames: run.stack } }])), false);
+  assert.equal(isMessageToWebview(delta([{ stackTail: { from: 0, frames: [{ fn: '<b>' }] } }])), false);
   assert.equal(isMessageToWebview(delta([{ innerHTML: '<img>' }])), false);
   assert.equal(isMessageToWebview(delta([{}], { runs: [] })), false);
   assert.equal(isMessageToWebview(delta([{ bitmaps: [{ ...run.bitmaps[0], windowBits: '<img src=x onerror=alert(1)>' }] }])), false);
