@@ -29,30 +29,39 @@ function digitsEnd(text: string, i: number): number {
 }
 
 /**
+ * The end of a header range at `i` ("START" or "START,LINES"; LINES is 1 when absent, as in
+ * diff's own format), or -1; its numbers are left in `scannedStart` and `scannedLines`.
+ */
+let scannedStart = 0;
+let scannedLines = 1;
+function rangeEnd(text: string, i: number): number {
+  let end = digitsEnd(text, i);
+  if (end < 0) return -1;
+  scannedStart = scannedNumber;
+  scannedLines = 1;
+  if (text.charCodeAt(end) === 44 /* , */) {
+    end = digitsEnd(text, end + 1);
+    if (end < 0) return -1;
+    scannedLines = scannedNumber;
+  }
+  return end;
+}
+
+/**
  * What HUNK_HEADER matches in `text`, read character by character: the hunk reader meets a
  * header on nearly every line of a hostile input, and a regex match there was a cost per line.
  */
 export function scanHunkHeader(text: string): HunkHeaderFields | undefined {
   if (!text.startsWith('@@ -')) return undefined;
-  let i = digitsEnd(text, 4);
+  let i = rangeEnd(text, 4);
   if (i < 0) return undefined;
-  const oldStart = scannedNumber;
-  let oldLines = 1;
-  if (text.charCodeAt(i) === 44 /* , */) {
-    i = digitsEnd(text, i + 1);
-    if (i < 0) return undefined;
-    oldLines = scannedNumber;
-  }
+  const oldStart = scannedStart;
+  const oldLines = scannedLines;
   if (!text.startsWith(' +', i)) return undefined;
-  i = digitsEnd(text, i + 2);
+  i = rangeEnd(text, i + 2);
   if (i < 0) return undefined;
-  const newStart = scannedNumber;
-  let newLines = 1;
-  if (text.charCodeAt(i) === 44 /* , */) {
-    i = digitsEnd(text, i + 1);
-    if (i < 0) return undefined;
-    newLines = scannedNumber;
-  }
+  const newStart = scannedStart;
+  const newLines = scannedLines;
   if (!text.startsWith(' @@', i)) return undefined;
   // As the regex's "(.*)$": the rest holds no line terminator.
   for (let j = i + 3; j < text.length; j++) {
