@@ -19,12 +19,35 @@ export interface ArchiveSignals {
   readonly addresses: boolean;
   /** Some line starts with "=": a quilt separator may have swallowed the next line. */
   readonly separators: boolean;
+  /**
+   * Nearly every line is followed by a blank line: a page copied with a paragraph per line. The
+   * first blank after a line is then the copy's spacing, not a blank context line.
+   */
+  readonly doubleSpaced: boolean;
+  /**
+   * The page wrote spaces as no-break spaces (U+00A0, `&nbsp;` copied as text) where the patch's
+   * syntax has spaces: at the start of lines or after `@@`, `---`, `+++`, `diff`, `Index:`.
+   */
+  readonly noBreakSpaces: boolean;
 }
 
 const MAX_SPECIAL_LINE = 100_000;
+const NBSP = '\u00a0';
+/** A no-break space where the patch's syntax has a space (ArchiveSignals.noBreakSpaces). */
+const STRUCTURAL_NBSP = /^(?:[-+]{0,3}\u00a0|@@\u00a0|diff\u00a0|Index:\u00a0)/;
+/** One added line may start with a no-break space of its own; two such lines are the page's. */
+const STRUCTURAL_NBSP_LINES = 2;
+/** Too few lines cannot tell a double-spaced copy from a short mail of one-line paragraphs. */
+const DOUBLE_SPACED_MIN_LINES = 12;
 const FENCE = /^(?:`{3,}|~{3,})[\w+.#-]*[ \t]*$/;
 const POSTED_BY = /^Posted by .{1,200} on /;
 const ENTITY = /&(?:lt|gt|amp|quot|apos|nbsp|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g;
+
+/** Empty or only spaces and tabs (the common non-blank line is settled by its first character). */
+function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return text.length === 0 || ((first === 32 || first === 9) && text.length <= MAX_SPECIAL_LINE && text.trim() === '');
+}
 
 export function isFenceLine(text: string): boolean {
   return text.length <= 200 && FENCE.test(text);
@@ -41,12 +64,13 @@ export interface ArchiveNeedles {
   readonly mailto: boolean;
   readonly underscoreEscape: boolean;
   readonly ampersand: boolean;
+  readonly noBreakSpace: boolean;
 }
 
-export const ANY_NEEDLE: ArchiveNeedles = { at: true, mailto: true, underscoreEscape: true, ampersand: true };
+export const ANY_NEEDLE: ArchiveNeedles = { at: true, mailto: true, underscoreEscape: true, ampersand: true, noBreakSpace: true };
 
 export function archiveNeedles(text: string): ArchiveNeedles {
-  return { at: text.includes(' at ') && text.includes('<'), mailto: text.includes('](mailto:'), underscoreEscape: text.includes('\\_'), ampersand: text.includes('&') };
+  return { at: text.includes(' at ') && text.includes('<'), mailto: text.includes('](mailto:'), underscoreEscape: text.includes('\\_'), ampersand: text.includes('&'), noBreakSpace: text.includes(NBSP) };
 }
 
 /** `needles`: what the lines' text may hold (ANY_NEEDLE when they were decoded from it). */
@@ -60,11 +84,19 @@ export function detectArchive(lines: readonly SourceLine[], needles: ArchiveNeed
   let entities = 0;
   let addresses = false;
   let separators = false;
+  let followedByBlank = 0;
+  let contentLines = 0;
+  let previousNonBlank = false;
+  let structuralNbsp = 0;
   // A needle absent from the text is not searched for in every line: it counts as settled.
   let addressesSettled = !needles.at;
   let mailtoSettled = !needles.mailto;
   let escapesSettled = !needles.underscoreEscape;
   for (const { text } of lines) {
+    const blank = isBlank(text);
+    if (blank && previousNonBlank) followedByBlank++;
+    if (!blank) contentLines++;
+    previousNonBlank = !blank;
     if (text.length > MAX_SPECIAL_LINE || text.length === 0) continue;
     nonBlank++;
     const first = text.charCodeAt(0);
@@ -76,6 +108,7 @@ export function detectArchive(lines: readonly SourceLine[], needles: ArchiveNeed
     if (!escapesSettled && text.includes('\\_') && /[A-Za-z0-9]\\_[A-Za-z0-9]/.test(text)) identifierEscapes = escapesSettled = true;
     if (text.endsWith('  ')) twoSpaceEnds++;
     if (needles.ampersand && text.includes('&')) entities += (text.match(ENTITY) ?? []).length;
+    if (needles.noBreakSpace && STRUCTURAL_NBSP.test(text)) structuralNbsp++;
   }
   // Only a page with entities needs the count of raw markup characters to compare with.
   let rawMarkup = 0;
@@ -96,12 +129,14 @@ export function detectArchive(lines: readonly SourceLine[], needles: ArchiveNeed
     entities: entities > 0 && rawMarkup * 10 <= entities,
     addresses,
     separators,
+    doubleSpaced: contentLines >= DOUBLE_SPACED_MIN_LINES && followedByBlank * 10 >= contentLines * 9,
+    noBreakSpaces: structuralNbsp >= STRUCTURAL_NBSP_LINES,
   };
 }
 
 export function repairArchive(lines: readonly SourceLine[], signals: ArchiveSignals, diagnostics: Diagnostics): readonly SourceLine[] {
   // A clean mail, the common case, needs no pass over its lines at all.
-  if (!signals.fenced && !signals.markdown && !signals.hardBreaks && !signals.entities && !signals.addresses && !signals.separators) return lines;
+  if (!signals.fenced && !signals.markdown && !signals.hardBreaks && !signals.entities && !signals.addresses && !signals.separators && !signals.noBreakSpaces) return lines;
   const out: SourceLine[] = [];
   let inFence = false;
   for (const line of lines) {
@@ -136,6 +171,8 @@ export function splitMergedSeparator(line: SourceLine, diagnostics: Diagnostics)
 
 function repairLine(line: SourceLine, signals: ArchiveSignals, diagnostics: Diagnostics): SourceLine {
   let current = line;
+  // First: the page's no-break spaces hide the trailing spaces and escapes the others look for.
+  if (signals.noBreakSpaces) current = replaceNoBreakSpaces(current, diagnostics);
   if (signals.hardBreaks) current = stripHardBreak(current, diagnostics);
   if (signals.markdown) current = unwrapMailtoLinks(current, diagnostics);
   if (signals.markdown) current = undoMarkdownEscapes(current, diagnostics);
@@ -176,6 +213,27 @@ function undoMarkdownEscapes(line: SourceLine, diagnostics: Diagnostics): Source
     i++;
   }
   if (!changed) return line;
+  builder.appendSlice(line, copied, text.length);
+  return builder.build(positionAt(line, 0), { marker: line.marker, inFence: line.inFence });
+}
+
+/** Each run of no-break spaces becomes as many spaces: one repair per run. */
+function replaceNoBreakSpaces(line: SourceLine, diagnostics: Diagnostics): SourceLine {
+  const text = line.text;
+  if (!text.includes(NBSP)) return line;
+  const builder = new LineBuilder();
+  let copied = 0;
+  for (let i = text.indexOf(NBSP); i >= 0; i = text.indexOf(NBSP, i)) {
+    let end = i;
+    while (end < text.length && text[end] === NBSP) end++;
+    builder.appendSlice(line, copied, i);
+    const spaces = ' '.repeat(end - i);
+    builder.append(spaces, positionAt(line, i));
+    diagnostics.repair('no-break-space', rangeOf(line, i, end), text.slice(i, end), spaces,
+      'the archive wrote the patch\'s spaces as no-break spaces (U+00A0)');
+    copied = end;
+    i = end;
+  }
   builder.appendSlice(line, copied, text.length);
   return builder.build(positionAt(line, 0), { marker: line.marker, inFence: line.inFence });
 }

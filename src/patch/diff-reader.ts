@@ -71,19 +71,30 @@ function readHunks(lines: readonly SourceLine[], from: number, options: HunkOpti
     let j = firstAfter;
     let stray: number | undefined;
     let header: HunkHeader | undefined;
+    // Hunk-like lines between a hunk and the next one's header: no header counts them.
+    let leftOut = 0;
+    let firstLeftOut: number | undefined;
     while (j < lines.length) {
       const text = lines[j].text;
       if (lines[j].marker === undefined) {
         if (text.startsWith('@@ -') && (header = parseHunkHeader(text)) !== undefined) break;
         if (fileStartKind(lines, j) !== undefined) break;
         if (stray === undefined && hunks.length > 0 && j === firstAfter && (text[0] === '+' || text[0] === '-') && !isSignatureOrRule(text)) stray = j;
+        if (hunks.length > 0 && (text[0] === '+' || text[0] === '-' || (text[0] === ' ' && text.trim() !== '')) && !isSignatureOrRule(text)) {
+          leftOut++;
+          firstLeftOut ??= j;
+        }
       }
       j++;
     }
+    const last = hunks[hunks.length - 1];
     if (stray !== undefined && !options.lenient) {
-      const last = hunks[hunks.length - 1];
       diagnostics.problem('warning', 'hunk-count-mismatch', rangeOf(lines[stray]),
         `a diff line follows the hunk @@ -${last.oldStart},${last.oldLines} +${last.newStart},${last.newLines} @@ but its header does not count it`);
+    } else if (header !== undefined && firstLeftOut !== undefined) {
+      // git stops reading the file at such a line; kpr reads on to the next hunk and says so.
+      diagnostics.problem('warning', 'hunk-count-mismatch', rangeOf(lines[firstLeftOut]),
+        `${leftOut === 1 ? 'a line that looks like a hunk line' : `${leftOut} lines that look like hunk lines`} between the hunk @@ -${last.oldStart},${last.oldLines} +${last.newStart},${last.newLines} @@ and the next one ${leftOut === 1 ? 'is' : 'are'} counted by neither header and left out`);
     }
     if (j >= lines.length || fileStartKind(lines, j) !== undefined) return { hunks, next: hunks.length > 0 ? i : j };
     // Read once, in the search above: a hostile input is hundreds of thousands of headers.

@@ -29,6 +29,8 @@ export interface HunkOptions {
   readonly lenient: boolean;
   /** The patch is quoted in a reply, where quoting only part of a hunk is the normal case. */
   readonly reply?: boolean;
+  /** The page was copied with a blank line after every line (ArchiveSignals.doubleSpaced). */
+  readonly doubleSpaced?: boolean;
 }
 
 export function parseHunkHeader(text: string): HunkHeader | undefined {
@@ -69,8 +71,17 @@ const RESTORE_COST = 2;
 const MAX_RESTORED = 2;
 /** checkpatch: "Blank lines aren't necessary before a close brace '}'". */
 const BLANK_BEFORE_BRACE_COST = 3;
+/** checkpatch: "Please don't use multiple blank lines": a second blank context line in a row. */
+const MULTIPLE_BLANKS_COST = 6;
 /** Ending a hunk right before another prefixed line is possible but unlikely. */
 const END_BEFORE_DIFF_COST = 3;
+/**
+ * Each prefixed line a reading would leave stranded after the hunk. git stops reading a file's
+ * hunks at the first line after a hunk that is not a hunk header, so stranded lines are lost; a
+ * stranded line costs more than dropping a blank line, which is how a page that put blank lines
+ * between the patch's lines (an archive without code fences) gets them all back.
+ */
+const STRANDED_LINE_COST = 10;
 const STATE_BUDGET = 200_000;
 
 function classify(lines: readonly SourceLine[], i: number): Kind {
@@ -93,16 +104,24 @@ const BEFORE_FENCE: BlankCost = { take: 0, skip: 0, why: 'it sits just before a 
 const BESIDE_REPLY: BlankCost = { take: 0, skip: 0, why: 'it borders the reply text between quoted lines' };
 const INSIDE_LENIENT: BlankCost = { take: 0, skip: 5, why: 'blank lines inside a hunk are context' };
 const INSIDE_STRICT: BlankCost = { take: 0, skip: Infinity, why: 'blank lines inside a hunk are context' };
+const SPACING: BlankCost = { take: 4, skip: 0, why: 'the page puts a blank line after every line' };
 
-function blankCost(lines: readonly SourceLine[], i: number, lenient: boolean): BlankCost {
+function blankCost(lines: readonly SourceLine[], i: number, lenient: boolean, doubleSpaced = false): BlankCost {
   const line = lines[i];
   if (line.inFence === false) return BETWEEN_BLOCKS;
   const prev = lines[i - 1];
   const next = lines[i + 1];
+  // A double-spaced copy writes a blank context line as three blanks: the spacing after the line
+  // before, the line, its own spacing. The blanks at either end of a run are spacing.
+  if (doubleSpaced && (hasText(prev) || hasText(next))) return SPACING;
   if (line.inFence === true && prev?.marker === 'fence') return AFTER_FENCE;
   if (line.inFence === true && next?.marker === 'fence') return BEFORE_FENCE;
   if (prev?.marker === 'interruption' || next?.marker === 'interruption') return BESIDE_REPLY;
   return lenient ? INSIDE_LENIENT : INSIDE_STRICT;
+}
+
+function hasText(line: SourceLine | undefined): boolean {
+  return line !== undefined && line.marker === undefined && line.text.length > 0 && (line.text.length > 100_000 || line.text.trim() !== '');
 }
 
 function isClosingBrace(text: string): boolean {
@@ -136,7 +155,7 @@ interface Reading {
  * search; as an `excerpt` the reading instead runs across cuts to the next hunk, and any counts
  * within the header's reconcile.
  */
-function findReading(lines: readonly SourceLine[], start: number, header: HunkHeader, lenient: boolean, excerpt = false): Reading | undefined {
+function findReading(lines: readonly SourceLine[], start: number, header: HunkHeader, lenient: boolean, doubleSpaced: boolean, excerpt = false): Reading | undefined {
   let states = new Map<number, State>([[0, { cost: 0, taken: 0, blankLast: false, decisions: undefined }]]);
   let oldDefinite = 0;
   let newDefinite = 0;
@@ -156,6 +175,14 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
     const kind = classify(lines, contentAhead);
     return kind === Kind.Stop || kind === Kind.End || (kind === Kind.Unprefixed && lines[contentAhead].inFence === false);
   };
+  // The hunk lines an ending at i would strand: prefixed lines up to the next hunk, file or page
+  // text, and in an archive's text also unprefixed lines when they run on to the next hunk or file
+  // (context that lost its indentation). Counted once per run of such lines, as suffix sums.
+  let run: { start: number; counts: Int32Array } | undefined;
+  const strandedFrom = (i: number): number => {
+    if (run === undefined || i < run.start || i >= run.start + run.counts.length - 1) run = strandedRun(lines, i, scanLimit, lenient);
+    return run.counts[i - run.start];
+  };
   for (let i = start; ; i++) {
     const kind = i >= scanLimit ? Kind.End : classify(lines, i);
     const isBackslash = kind === Kind.Diff && lines[i].text[0] === '\\';
@@ -163,14 +190,15 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
       if (kind === Kind.End || kind === Kind.Stop) {
         for (const state of states.values()) if (best === undefined || state.cost < best.cost) best = { cost: state.cost, end: i, restored: 0, state };
       }
-    } else if (!isBackslash) {
+    } else if (!isBackslash && !(kind === Kind.Blank && backslashAhead(lines, i))) {
       let cheapest = Infinity;
       for (const state of states.values()) {
         cheapest = Math.min(cheapest, state.cost);
         const restored = header.oldLines - (oldDefinite + state.taken);
         if (restored !== header.newLines - (newDefinite + state.taken) || restored < 0 || restored > maxRestored) continue;
         if (restored > 0 && !restoreAllowed(i)) continue;
-        const cost = state.cost + restored * RESTORE_COST + (kind === Kind.Diff ? END_BEFORE_DIFF_COST : 0);
+        const strands = kind === Kind.Stop || kind === Kind.End ? 0 : strandedFrom(i);
+        const cost = state.cost + restored * RESTORE_COST + (strands > 0 ? END_BEFORE_DIFF_COST + STRANDED_LINE_COST * strands : 0);
         if (best === undefined || cost < best.cost) best = { cost, end: i, restored, state };
       }
       // Costs only grow: once the best ending is no dearer than every live reading, it wins.
@@ -187,9 +215,10 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
     };
     const text = lines[i].text;
     if (kind === Kind.Blank) {
-      const cost = blankCost(lines, i, lenient);
+      const cost = blankCost(lines, i, lenient, doubleSpaced);
       for (const state of states.values()) {
-        put({ cost: state.cost + cost.take, taken: state.taken + 1, blankLast: true, decisions: { prev: state.decisions, index: i, take: true } });
+        const second = state.blankLast ? MULTIPLE_BLANKS_COST : 0;
+        put({ cost: state.cost + cost.take + second, taken: state.taken + 1, blankLast: true, decisions: { prev: state.decisions, index: i, take: true } });
         if (Number.isFinite(cost.skip)) {
           put({ cost: state.cost + cost.skip, taken: state.taken, blankLast: state.blankLast, decisions: { prev: state.decisions, index: i, take: false } });
         }
@@ -200,9 +229,10 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
       if (prefix === '-' || prefix === ' ') oldDefinite++;
       const extra = kind === Kind.Unprefixed ? (lenient ? UNPREFIXED_COST_LENIENT : UNPREFIXED_COST_STRICT) : 0;
       const braceContext = prefix === ' ' && isClosingBrace(kind === Kind.Unprefixed ? text : text.slice(1));
+      const emptyContext = kind === Kind.Diff && prefix === ' ' && text.length <= 100_000 && text.trim() === '';
       for (const state of states.values()) {
         const penalty = braceContext && state.blankLast ? BLANK_BEFORE_BRACE_COST : 0;
-        put({ cost: state.cost + extra + penalty, taken: state.taken, blankLast: false, decisions: state.decisions });
+        put({ cost: state.cost + extra + penalty, taken: state.taken, blankLast: emptyContext, decisions: state.decisions });
       }
     }
     states = next;
@@ -213,6 +243,40 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
   const blankTaken = new Map<number, boolean>();
   for (let d = best.state.decisions; d !== undefined; d = d.prev) blankTaken.set(d.index, d.take);
   return { end: best.end, restored: best.restored, blankTaken };
+}
+
+/** Whether blank or marker lines from i lead to a "\\ No newline" line, which ends with its hunk. */
+function backslashAhead(lines: readonly SourceLine[], i: number): boolean {
+  for (let j = i; j < lines.length && j < i + 8; j++) {
+    const kind = classify(lines, j);
+    if (kind === Kind.Diff) return lines[j].text[0] === '\\';
+    if (kind !== Kind.Blank && kind !== Kind.Marker) return false;
+  }
+  return false;
+}
+
+/**
+ * Suffix counts of stranded lines over the run of hunk-like lines that starts at `from`:
+ * counts[k] is what an ending at from + k would strand (the last entry, 0, is the run's end).
+ */
+function strandedRun(lines: readonly SourceLine[], from: number, limit: number, lenient: boolean): { start: number; counts: Int32Array } {
+  let end = from;
+  let unprefixed = false;
+  for (; end < limit; end++) {
+    const kind = classify(lines, end);
+    if (kind === Kind.Unprefixed && lenient) unprefixed = true;
+    else if (kind !== Kind.Diff && kind !== Kind.Blank && kind !== Kind.Marker) break;
+  }
+  // Unprefixed text is context stranded only when the next hunk or file follows it; before the
+  // end of the page or other text it may be the page's own.
+  const countUnprefixed = unprefixed && end < limit && classify(lines, end) === Kind.Stop;
+  const counts = new Int32Array(end - from + 1);
+  for (let j = end - 1; j >= from; j--) {
+    const kind = classify(lines, j);
+    const counted = (kind === Kind.Diff && lines[j].text[0] !== '\\') || (kind === Kind.Unprefixed && countUnprefixed);
+    counts[j - from] = counts[j - from + 1] + (counted ? 1 : 0);
+  }
+  return { start: from, counts };
 }
 
 /** Whether the hunk's lines from `start` on reach a cut before the next hunk, file or the end. */
@@ -269,7 +333,7 @@ function indentationStripped(lines: readonly SourceLine[], start: number): boole
 }
 
 /** Without a reconciling reading: take lines in order until the counts are met or the hunk stops. */
-function greedyReading(lines: readonly SourceLine[], start: number, header: HunkHeader, strictLenient: boolean): Reading & { stoppedAt: number; unprefixedAt?: number } {
+function greedyReading(lines: readonly SourceLine[], start: number, header: HunkHeader, strictLenient: boolean, doubleSpaced: boolean): Reading & { stoppedAt: number; unprefixedAt?: number } {
   // A hunk cut short on a page that stripped indentation reads its context as a complete one would.
   const lenient = strictLenient || indentationStripped(lines, start);
   let oldCount = 0;
@@ -286,7 +350,7 @@ function greedyReading(lines: readonly SourceLine[], start: number, header: Hunk
     if (kind === Kind.Marker || kind === Kind.Cut) continue;
     if (kind === Kind.Stop) break;
     if (kind === Kind.Blank) {
-      const take = blankCost(lines, i, lenient).take === 0;
+      const take = blankCost(lines, i, lenient, doubleSpaced).take === 0;
       blankTaken.set(i, take);
       if (take) {
         oldCount++;
@@ -355,10 +419,11 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   if (exact !== undefined) return { hunk: exactHunk(lines, headerIndex, header, exact), next: exact.end };
   const headerRange = rangeOf(lines[headerIndex]);
   const hunkName = headerText(header);
-  let reading: Reading | undefined = emptyReading(lines, start, header, options.lenient) ?? findReading(lines, start, header, options.lenient)
-    ?? (cutAhead(lines, start) ? findReading(lines, start, header, options.lenient, true) : undefined);
+  const doubleSpaced = options.doubleSpaced === true;
+  let reading: Reading | undefined = emptyReading(lines, start, header, options.lenient) ?? findReading(lines, start, header, options.lenient, doubleSpaced)
+    ?? (cutAhead(lines, start) ? findReading(lines, start, header, options.lenient, doubleSpaced, true) : undefined);
   if (reading === undefined) {
-    const greedy = greedyReading(lines, start, header, options.lenient);
+    const greedy = greedyReading(lines, start, header, options.lenient, doubleSpaced);
     reading = greedy;
     if (greedy.unprefixedAt !== undefined) {
       const at = lines[greedy.unprefixedAt];
@@ -413,7 +478,7 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
       continue;
     }
     if (kind === Kind.Blank) {
-      const cost = blankCost(lines, i, options.lenient);
+      const cost = blankCost(lines, i, options.lenient, options.doubleSpaced);
       if (reading.blankTaken.get(i) === true) {
         // An empty line's range is its start point, which the repair and the restored line share.
         const at = source.text.length === 0 ? rangeOf(source) : undefined;

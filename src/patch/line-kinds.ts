@@ -128,6 +128,8 @@ export function isHunkStop(lines: readonly SourceLine[], i: number): boolean {
   const text = lines[i].text;
   if (text.startsWith('@@ -') && scanHunkHeader(text) !== undefined) return true;
   if (text.startsWith('diff --git ') || text.startsWith('Index: ')) return true;
+  // `diff -up a b` before its ---/+++ pair starts the next file as surely as `diff --git`.
+  if (text.startsWith('diff ') && fileStartKind(lines, i) === 'command') return true;
   if (isQuiltSeparator(text)) return true;
   if (text.startsWith('--- ') && isOldNewPair(lines, i)) return true;
   // The signature separator: "-- " from git, a bare "--" from quilt.

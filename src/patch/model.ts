@@ -122,6 +122,8 @@ export type RepairKind =
   | 'leading-whitespace'
   | 'restored-blank-context'
   | 'html-entity'
+  /** U+00A0 where the patch has a space: a page's `&nbsp;` copied as text. */
+  | 'no-break-space'
   | 'obfuscated-address'
   | 'quoted-reply-prefix'
   | 'crlf'

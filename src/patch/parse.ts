@@ -149,9 +149,9 @@ function parseMail(docLines: readonly string[], span: MailSpan, fromMbox: boolea
   }
   const unquoted = unquoteReply(body, diagnostics);
   if (unquoted) body = unquoted;
-  const lenient = signals.fenced || signals.markdown || signals.hardBreaks || signals.entities || unquoted !== undefined;
+  const lenient = signals.fenced || signals.markdown || signals.hardBreaks || signals.entities || signals.doubleSpaced || signals.noBreakSpaces || unquoted !== undefined;
   const layout = layoutBody(body);
-  const files = layout.diffStart === undefined ? [] : readFiles(body, layout.diffStart, { lenient, reply: unquoted !== undefined }, diagnostics);
+  const files = layout.diffStart === undefined ? [] : readFiles(body, layout.diffStart, { lenient, reply: unquoted !== undefined, doubleSpaced: signals.doubleSpaced }, diagnostics);
   const diffstat = layout.separator === undefined ? undefined : parseDiffstat(body, layout.separator + 1, layout.diffStart ?? body.length);
   if (diffstat) checkDiffstat(diffstat, files, body, diagnostics);
   const messageLines = body.slice(layout.messageStart, layout.messageEnd);

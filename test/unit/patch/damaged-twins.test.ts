@@ -21,6 +21,10 @@ const damages: [string, (text: string) => string][] = [
   ['obfuscated addresses', damage.obfuscatedAddresses],
   ['a merged ===== separator', damage.mergedSeparator],
   ['all archive damage at once', damage.archiveCopy],
+  ['no-break spaces for spaces', damage.noBreakSpaces],
+  ['a blank line after every line', damage.doubleSpaced],
+  // An unfenced page still shows it is a page (here by its markdown line breaks): blank lines are damage.
+  ['blank lines splitting hunks on a page without fences', (text) => damage.blankLinesSplittingHunks(damage.trailingDoubleSpaces(text))],
 ];
 
 for (const [dir, name] of twins) {

@@ -172,3 +172,11 @@ test('a recovered line of a collapsed mail points at its text in the document', 
   const line = collapsed().mails[0].files[0].hunks[0].lines.find((l) => l.kind === '+');
   assert.equal(text.slice(line!.range.start.character, line!.range.end.character), line!.text);
 });
+
+test('hunk-like lines that a miscounted header leaves before the next hunk are reported, not dropped silently', () => {
+  // Two old and two new lines short: the hunk ends before "}", which falls between the hunks.
+  const text = readFixture('git', 'single-01-counter-count-resets-and-start-from-zero.patch').replace('@@ -1,13 +1,13 @@', '@@ -1,11 +1,11 @@');
+  const warning = parsePatchDocument(text).problems.find((p) => p.code === 'hunk-count-mismatch');
+  assert.match(warning?.message ?? '', /^a line that looks like a hunk line between the hunk @@ -1,11 \+1,11 @@ and the next one is counted by neither header/);
+  assert.equal(text.split('\n')[warning!.range.start.line], ' }');
+});

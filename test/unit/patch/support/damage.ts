@@ -68,6 +68,30 @@ export function fencesSplittingHunks(text: string): string {
   return out.join('\n');
 }
 
+/** As fencesSplittingHunks, but a page without fences: only the blank lines between the blocks remain. */
+export function blankLinesSplittingHunks(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let sinceHeader = -1;
+  for (const line of lines) {
+    if (line.startsWith('@@ ')) sinceHeader = 0;
+    else if (sinceHeader >= 0) sinceHeader++;
+    out.push(line);
+    if (sinceHeader === 2) out.push('', '');
+  }
+  return out.join('\n');
+}
+
+/** Every space written as a no-break space (U+00A0): a page's `&nbsp;` copied as text. */
+export function noBreakSpaces(text: string): string {
+  return text.replace(/ /g, '\u00a0');
+}
+
+/** A blank line after every line: a page copied with each line in a paragraph of its own. */
+export function doubleSpaced(text: string): string {
+  return text.split('\n').join('\n\n');
+}
+
 export function htmlEntities(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
