@@ -20,6 +20,11 @@ export interface FaultAt {
    * another line of the same text). stepId is its model step, or the frame's last one.
    */
   readonly line?: number;
+  /**
+   * Set when no frame runs a statement the patch shows (an edit broke code reached only through
+   * functions the patch leaves out): the functions on the stack, innermost first.
+   */
+  readonly unshownStack?: readonly string[];
 }
 
 /** A frame's place for fault sites: its last model step, and the span of the interpreted statement it runs. */
@@ -39,6 +44,16 @@ export interface FailureOrigin {
    * `return -E…;` an edit added has no model step of its own): its 0-based document line.
    */
   readonly line?: number;
+}
+
+/** The functions of a stack of steps, innermost first, each once. */
+function functionsOf(steps: readonly StepId[]): string[] {
+  const out: string[] = [];
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const fn = steps[i].split('/')[0];
+    if (out[out.length - 1] !== fn) out.push(fn);
+  }
+  return out;
 }
 
 /** Functions whose `pid_ns` argument names the level they allocate in. */
@@ -110,7 +125,12 @@ export class CoverageTracer implements Tracer {
       const stack = this.steps.map((stepId, i): FrameSite => ({ stepId, span: this.spans[i] }));
       const site = placeFault({ kind: change.fault, fork: change.fork }, this.placed, stack, (f) => f.span !== null || this.isShown(f.stepId));
       this.placed.push({ kind: change.fault, fork: change.fork, site });
-      this.faults.push({ fork: change.fork, kind: change.fault, cause: change.cause, stepId: site.stepId, ...(site.span === null ? {} : { line: site.span.line }) });
+      const shown = site.span !== null || this.isShown(site.stepId);
+      this.faults.push({
+        fork: change.fork, kind: change.fault, cause: change.cause, stepId: site.stepId,
+        ...(site.span === null ? {} : { line: site.span.line }),
+        ...(shown ? {} : { unshownStack: functionsOf(this.steps.slice(1)) }),
+      });
     }
     else if (change.kind === 'alloc-failed') this.noteOrigin();
     else if (change.kind === 'next-data') this.next = change.value;

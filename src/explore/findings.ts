@@ -47,6 +47,21 @@ export interface Finding {
   readonly detail: string;
   /** Every error path that leads to it, each with its smallest scenario (failed-fork faults). */
   readonly paths: readonly ErrorPath[];
+  /** When the patch shows no line of it (line -1): where it happens, and where to show it. */
+  readonly outside?: OutsideThePatch;
+}
+
+/** A finding committed in code the patch does not show. */
+export interface OutsideThePatch {
+  /** The functions on the stack, innermost first: `free_pidmap() ← free_pid()`. */
+  readonly calls: string;
+  /** The 0-based document line of the patch's header of the file that holds that code, or -1. */
+  readonly anchorLine: number;
+}
+
+/** The document line a finding is shown on: its own, else its file's header in the patch, else -1. */
+export function shownLine(finding: Finding): number {
+  return finding.line >= 0 ? finding.line : finding.outside?.anchorLine ?? -1;
 }
 
 interface Pending {
@@ -55,6 +70,7 @@ interface Pending {
   readonly stepId: string;
   /** The document line of the interpreted statement that commits it (FaultAt.line). */
   readonly line?: number;
+  readonly unshownStack?: readonly string[];
   scenario: ScenarioJson;
   cause: FaultCause;
   occurrences: number;
@@ -74,7 +90,11 @@ export class FindingCollector {
       const key = `${fault.kind}|${fault.stepId}|${fault.line ?? ''}|${variant}`;
       let entry = this.pending.get(key);
       if (entry === undefined) {
-        entry = { kind: fault.kind, variant, stepId: fault.stepId, ...(fault.line === undefined ? {} : { line: fault.line }), scenario: observation.json, cause: fault.cause, occurrences: 0, paths: new Map() };
+        entry = {
+          kind: fault.kind, variant, stepId: fault.stepId, ...(fault.line === undefined ? {} : { line: fault.line }),
+          ...(fault.unshownStack === undefined ? {} : { unshownStack: fault.unshownStack }),
+          scenario: observation.json, cause: fault.cause, occurrences: 0, paths: new Map(),
+        };
         this.pending.set(key, entry);
       } else if (smallerScenario(observation.json, entry.scenario)) {
         entry.scenario = observation.json;
@@ -115,9 +135,12 @@ export class FindingCollector {
     for (const p of this.pending.values()) {
       const line = p.line ?? this.lines.lineOf(p.variant, p.stepId);
       const paths = [...p.paths.values()].sort(comparePaths);
+      const outside = line >= 0 || p.unshownStack === undefined ? undefined
+        : { calls: p.unshownStack.map((fn) => `${fn}()`).join(' ← '), anchorLine: this.lines.fileHeaderLineOf(p.unshownStack[0]) };
       out.push({
         kind: p.kind, line, variant: p.variant, stepId: p.stepId, scenario: p.scenario, occurrences: p.occurrences, detail: formatFaultCause(p.cause), paths,
         message: findingMessage(p, this.lines.textOf(line), paths),
+        ...(outside === undefined ? {} : { outside }),
       });
     }
     return out.sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind) || a.variant.localeCompare(b.variant));
@@ -150,7 +173,8 @@ function findingMessage(p: Pending, text: string, paths: readonly ErrorPath[]): 
       what = call ? `${place} passes ${call.argument} to ${call.fn}(), which is not a live object` : `${place} frees an object that is not live (${detail})`;
       break;
     case 'err-ptr-deref':
-      what = call ? `${place} calls ${call.fn}() through ${call.argument}, which dereferences it (${detail})` : `${place} dereferences an error pointer (${detail})`;
+      // The sanitizer files every bad dereference under this kind; say what the pointer was.
+      what = call ? `${place} calls ${call.fn}() through ${call.argument}, which dereferences it (${detail})` : `${place} dereferences ${faultArgument(p.cause) ?? `a pointer that is no live object (${detail})`}`;
       break;
     case 'leak':
       what = `the struct pid the failed fork allocated is neither attached to a child nor freed: it leaks (the free at ${place} does not release it)`;

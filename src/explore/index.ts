@@ -2,7 +2,8 @@
 // reports faults (findings), baseline/patched differences and patch lines no scenario reached.
 export { exploreAsWritten, explorePatch, DEFAULT_BUDGET_MS, DEFAULT_MAX_DEPTH } from './explore';
 export type { ExplorationReport, ExploreOptions, RefusedLine } from './explore';
-export type { Finding, ErrorPath } from './findings';
+export type { Finding, ErrorPath, OutsideThePatch } from './findings';
+export { shownLine } from './findings';
 export type { Difference } from './differences';
 export type { Unreached } from './unreached';
 export type { ScenarioJson, OpJson, NamespaceJson } from './scenario-json';

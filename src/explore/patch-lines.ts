@@ -1,7 +1,8 @@
 // What exploration needs from the mapping: which steps the patch shows, on which document line,
 // with which C text. A step the patch does not show has no line (-1).
 import { mapPatch, MappingIndex, type PatchMapping } from '../mapping';
-import { statementById, type Variant } from '../kernel/statements';
+import { isModelledFile } from '../mapping/model-files';
+import { FUNCTIONS, statementById, type Variant } from '../kernel/statements';
 import type { Patch } from '../patch/model';
 
 export class PatchLines {
@@ -10,7 +11,7 @@ export class PatchLines {
   /** Per variant: is a step shown (bound once, handed to every tracer). */
   readonly isShown: Readonly<Record<Variant, (stepId: string) => boolean>>;
 
-  constructor(patch: Patch) {
+  constructor(private readonly patch: Patch) {
     this.mapping = mapPatch(patch);
     this.index = new MappingIndex(this.mapping);
     this.isShown = {
@@ -27,6 +28,17 @@ export class PatchLines {
   /** The 0-based document line that shows a step in a variant, or -1. */
   lineOf(variant: Variant, stepId: string): number {
     return this.index.linesOfStep(variant, stepId)[0] ?? -1;
+  }
+
+  /**
+   * The document line of the patch's header of the file that holds a model function (the first
+   * modelled file's when the patch does not touch that one), or -1.
+   */
+  fileHeaderLineOf(fn: string): number {
+    const cFile = (FUNCTIONS as Partial<Record<string, { readonly cFile: string | null }>>)[fn]?.cFile ?? undefined;
+    const files = this.patch.mails.flatMap((mail) => mail.files);
+    const file = files.find((f) => cFile !== undefined && (f.newPath === cFile || f.oldPath === cFile)) ?? files.find(isModelledFile);
+    return file?.headerLine ?? -1;
   }
 
   /** The patch's C text of a document line (trimmed), or ''. */

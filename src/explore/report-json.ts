@@ -32,6 +32,7 @@ export function reportToJson(report: ExplorationReport, texts: ReportTexts) {
       occurrences: f.occurrences,
       scenario: f.scenario,
       paths: f.paths.map((p) => ({ errno: p.errno, label: p.label, origin: p.originStepId, originDocLine: docLine(p.originLine), level: p.level, predefined: p.predefined, scenario: p.scenario })),
+      ...(f.outside === undefined ? {} : { outside: { calls: f.outside.calls, fileHeaderDocLine: docLine(f.outside.anchorLine) } }),
     })),
     differences: report.differences.map((d) => ({
       kind: d.kind,

@@ -27,7 +27,10 @@ export function formatReport(report: ExplorationReport, texts: ReportTexts): str
   out.push('', `Findings (${report.findings.length}):`);
   if (report.findings.length === 0) out.push('  none');
   for (const f of report.findings) {
-    out.push(`  ${at(f.line)} ${f.kind} (${f.variant}, in ${f.occurrences} run${f.occurrences === 1 ? '' : 's'})  ${texts.textOf(f.line)}`);
+    // Code the patch does not show has no line to quote: name the calls instead.
+    const place = f.outside === undefined ? at(f.line) : `${at(f.outside.anchorLine)} (file header)`;
+    const text = f.outside === undefined ? texts.textOf(f.line) : `in ${f.outside.calls}, which the patch does not show`;
+    out.push(`  ${place} ${f.kind} (${f.variant}, in ${f.occurrences} run${f.occurrences === 1 ? '' : 's'})  ${text}`);
     out.push(`    ${f.message}`);
     out.push(`    smallest: ${scenarioOneLine(f.scenario)}`);
     for (const p of f.paths) out.push(`    path ${p.label}: ${scenarioOneLine(p.scenario)}`);

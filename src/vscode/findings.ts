@@ -4,7 +4,7 @@
 // allows, or on demand ("Explore Scenarios").
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExplorationReport, Finding } from '../explore';
+import { shownLine, type ExplorationReport, type Finding } from '../explore';
 import { VersionedReports } from '../explore/versioned-reports';
 import { ExploreWorkerClient, startWorkerThread } from '../explore/worker-client';
 import { errorMessage, type KprLog } from './log';
@@ -46,7 +46,7 @@ export class Findings implements FindingsStore, vscode.Disposable {
   }
 
   findingsAt(document: vscode.TextDocument, line: number): readonly Finding[] {
-    return this.current(document)?.findings.filter((f) => f.line === line) ?? [];
+    return this.current(document)?.findings.filter((f) => shownLine(f) === line) ?? [];
   }
 
   /** The report for the document's current version, if it has been computed. */

@@ -3,7 +3,7 @@
 // evidence is an editor decoration), and the model's findings (warnings) on the lines that
 // commit them, each with the scenario that reproduces it and a quick fix that debugs it.
 import * as vscode from 'vscode';
-import type { Finding } from '../../explore';
+import { shownLine, type Finding } from '../../explore';
 import { describeRepair, summariseRepairs, type RepairGroup } from '../../explain/repair-summary';
 import type { Patch, Problem } from '../../patch/model';
 import { lineRange, toRange } from '../convert';
@@ -43,8 +43,8 @@ export class PatchDiagnostics implements vscode.Disposable {
     this.collection.set(document.uri, [
       ...diagnosticsOf(patch, document.uri),
       ...this.interpreter.current(document, patch).map((p) => interpreterDiagnostic(document, p)),
-      // A finding the patch shows no line for (line -1) belongs in the exploration report, not here.
-      ...found.filter((f) => f.line >= 0).map((f) => findingDiagnostic(document, f)),
+      // A finding in code the patch does not show goes on its file's header in the patch.
+      ...found.filter((f) => shownLine(f) >= 0).map((f) => findingDiagnostic(document, f)),
     ]);
   }
 
@@ -84,8 +84,9 @@ function repairGroupDiagnostic(group: RepairGroup, uri: vscode.Uri): vscode.Diag
 
 function findingDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
   const paths = finding.paths.length > 1 ? ` Reached by ${finding.paths.length} error paths: ${finding.paths.map((p) => p.label).join('; ')}.` : '';
-  const message = `${finding.kind} (${finding.variant}): ${finding.message}${paths} Reproduce: ${JSON.stringify(finding.scenario)}`;
-  const diagnostic = new vscode.Diagnostic(lineRange(document, finding.line), message, vscode.DiagnosticSeverity.Warning);
+  const outside = finding.outside === undefined ? '' : `In ${finding.outside.calls}, which the patch does not show: `;
+  const message = `${finding.kind} (${finding.variant}): ${outside}${finding.message}${paths} Reproduce: ${JSON.stringify(finding.scenario)}`;
+  const diagnostic = new vscode.Diagnostic(lineRange(document, shownLine(finding)), message, vscode.DiagnosticSeverity.Warning);
   diagnostic.source = FINDING_SOURCE;
   diagnostic.code = `finding-${finding.kind}`;
   return diagnostic;

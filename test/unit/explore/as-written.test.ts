@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exploreAsWritten } from '../../../src/explore';
+import { exploreAsWritten, shownLine } from '../../../src/explore';
 import { parsePatchDocument } from '../../../src/patch/parse';
-import { samplePatch } from '../mapping/sample';
+import { sampleLine, samplePatch, sampleText } from '../mapping/sample';
 
 const edits = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'edits');
 const FAULT_KINDS = ['invalid-free', 'leak', 'err-ptr-deref', 'pidmap-leak'];
@@ -57,4 +57,21 @@ test('a fault committed on an added line is found on that line, apart from the s
   // The added free runs when kmem_cache_alloc failed: its smallest scenario fails that allocation.
   const onAdded = report.findings.find((f) => f.kind === 'invalid-free' && f.line === added);
   assert.deepEqual(onAdded?.scenario.fail, { kmem_cache_alloc: [1] });
+});
+
+test('a fault in code the patch does not show is named by its calls and shown on its file header, with honest words', async () => {
+  // The baseline without out_free's "pid = NULL": alloc_pid returns the freed struct pid, and a
+  // later exit frees it again through free_pid and free_pidmap, which the patch does not show.
+  const edited = sampleText.replace('- pid = NULL;\n', '').replace('@@ -284,7 +363,6 @@', '@@ -284,6 +363,6 @@');
+  assert.notEqual(edited, sampleText);
+  const report = await exploreAsWritten(parsePatchDocument(edited));
+  const outside = report.findings.filter((f) => f.line < 0);
+  assert.ok(outside.length > 0);
+  for (const f of outside) {
+    assert.match(f.outside?.calls ?? '', /^free_pidmap\(\) ← free_pid\(\)/);
+    assert.equal(f.outside?.anchorLine, sampleLine('Index: linux-2.6.26-rc8-mm1/kernel/pid.c'));
+    assert.equal(shownLine(f), f.outside?.anchorLine);
+    // A freed struct pid is not an error pointer, whatever kind the sanitizer files it under.
+    assert.doesNotMatch(f.message, /error pointer/);
+  }
 });
