@@ -58,7 +58,9 @@ function deobfuscate(value: string): { value: string; how: string } | undefined 
   if (marc !== value) return { value: marc, how: 'marc.info writes "@" as " () " and "." as " ! "' };
   const gmane = value.replace(/([\w.+-]+) ?<at> ?([\w-]+(?:\.[\w-]+)+)/g, '$1@$2');
   if (gmane !== value) return { value: gmane, how: 'gmane writes "@" as "<at>"' };
-  const pipermail = value.replace(/\b([\w.+-]+) at ([\w-]+(?:\.[\w-]+)+)$/, '$1@$2');
+  // pipermail prints "Name user at host" without brackets; the name keeps the address its own.
+  const pipermail = value.replace(/^(?:(.*\S)\s+)?([\w.+-]+) at ([\w-]+(?:\.[\w-]+)+)$/, (_, name: string | undefined, user: string, host: string) =>
+    name === undefined || name.includes('<') ? `${user}@${host}` : `${name} <${user}@${host}>`);
   if (pipermail !== value) return { value: pipermail, how: 'pipermail writes "@" as " at "' };
   return undefined;
 }

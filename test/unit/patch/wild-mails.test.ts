@@ -108,7 +108,7 @@ const pages: [string, { from: string; date: string; messageId?: string }, boolea
   ['marc.txt', { from: 'Ada Reviewer <ada@example.org>', date: '2024-03-01 10:00:00', messageId: '20240301.counter@example.org' }, true],
   ['spinics.txt', { from: 'Ada Reviewer <ada@example.org>', date: 'Fri, 1 Mar 2024 10:00:00 +0000' }, true],
   ['mail-archive.txt', { from: 'Ada Reviewer', date: 'Fri, 01 Mar 2024 02:00:00 -0800' }, false],
-  ['pipermail.txt', { from: 'Ada Reviewer ada@example.org', date: 'Fri Mar  1 10:00:00 UTC 2024' }, true],
+  ['pipermail.txt', { from: 'Ada Reviewer <ada@example.org>', date: 'Fri Mar  1 10:00:00 UTC 2024' }, true],
   ['hyperkitty.txt', { from: 'Ada Reviewer', date: '1 Mar 2024 10:00 a.m.' }, false],
   ['gmane.txt', { from: 'Ada Reviewer <ada@example.org>', date: '2024-03-01 10:00:00 GMT' }, true],
 ];
