@@ -32,9 +32,23 @@ export function errorEntries(text: string): LogEntry[] {
   return errors.filter((e, i) => !isSentinel(e) && !(/provider FAILED/.test(e.text) && isSentinel(errors[i + 1])));
 }
 
-/** Error entries that name kpr (its extension id or a file under `projectRoot`), with the error after a "[kpr] provider FAILED". */
+/**
+ * Whether a log text names a file of the project itself. code-server and the npm packages are
+ * installed under the project root too (.vscode-test, node_modules): VS Code's own errors, such as
+ * the "Canceled" of requests still pending when a window closes, name only those.
+ */
+export function namesProjectFile(text: string, projectRoot: string): boolean {
+  const root = projectRoot.endsWith('/') ? projectRoot : `${projectRoot}/`;
+  for (let at = text.indexOf(root); at >= 0; at = text.indexOf(root, at + 1)) {
+    const rest = text.slice(at + root.length, at + root.length + 20);
+    if (!rest.startsWith('.vscode-test/') && !rest.startsWith('node_modules/')) return true;
+  }
+  return false;
+}
+
+/** Error entries that name kpr (its extension id or a file of the project), with the error after a "[kpr] provider FAILED". */
 export function kprErrorEntries(text: string, projectRoot: string): LogEntry[] {
   const errors = errorEntries(text);
-  const isKpr = (e: LogEntry) => e.text.includes('kpr.kernel-patch-review') || e.text.includes(projectRoot);
+  const isKpr = (e: LogEntry) => e.text.includes('kpr.kernel-patch-review') || namesProjectFile(e.text, projectRoot);
   return errors.filter((e, i) => isKpr(e) || (i > 0 && /provider FAILED/.test(errors[i - 1].text) && isKpr(errors[i - 1])));
 }

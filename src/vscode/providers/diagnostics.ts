@@ -10,7 +10,7 @@ import { lineRange, toRange } from '../convert';
 import type { Findings } from '../findings';
 import { Commands } from '../ids';
 import { PatchDocuments } from '../patch-documents';
-import { InterpreterProblems, interpreterDiagnostic } from './interpreter-diagnostics';
+import { interpreterDiagnostic } from './interpreter-diagnostics';
 import { RepairDecorations } from './repair-decorations';
 
 export const DIAGNOSTIC_SOURCE = 'kpr';
@@ -20,7 +20,6 @@ export class PatchDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('kpr');
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly repairDecorations: RepairDecorations;
-  private readonly interpreter = new InterpreterProblems((d) => this.update(d));
 
   constructor(private readonly documents: PatchDocuments, private readonly findings: Findings) {
     this.repairDecorations = new RepairDecorations(documents);
@@ -29,20 +28,18 @@ export class PatchDiagnostics implements vscode.Disposable {
       this.repairDecorations,
       documents.onDidParse((d) => this.update(d)),
       findings.onDidChange((d) => this.update(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        this.collection.delete(d.uri);
-        this.interpreter.forget(d);
-      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
     );
     for (const d of vscode.workspace.textDocuments) if (PatchDocuments.isPatchDocument(d)) this.update(d);
   }
 
   update(document: vscode.TextDocument): void {
-    const found = this.findings.current(document)?.findings ?? [];
+    const report = this.findings.current(document);
+    const found = report?.findings ?? [];
     const patch = this.documents.get(document);
     this.collection.set(document.uri, [
       ...diagnosticsOf(patch, document.uri),
-      ...this.interpreter.current(document, patch).map((p) => interpreterDiagnostic(document, p)),
+      ...(report?.refused ?? []).map((p) => interpreterDiagnostic(document, p)),
       // A finding in code the patch does not show goes on its file's header in the patch.
       ...found.filter((f) => shownLine(f) >= 0).map((f) => findingDiagnostic(document, f)),
     ]);

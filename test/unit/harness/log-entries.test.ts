@@ -39,3 +39,16 @@ test('an error that names neither kpr nor its files is not kpr\'s', () => {
   assert.equal(errorEntries(other).length, 2);
   assert.deepEqual(kprErrorEntries(other, ROOT), []);
 });
+
+test('VS Code\'s own error naming only the code-server installed under the project root is not kpr\'s', () => {
+  // A window closing with a request pending, as code-server logged it in the suite's first window.
+  const canceled = [
+    '2026-12-03 13:51:36.900 [error] Canceled: Canceled',
+    `\tat Fc (file://${ROOT}/.vscode-test/code-server-4.96.4/node_modules/code-server/lib/vscode/out/vs/workbench/api/node/extensionHostProcess.js:7:1122)`,
+    `\tat Py.dispose (file://${ROOT}/node_modules/some-package/index.js:32:116049)`,
+  ].join('\n');
+  assert.equal(errorEntries(canceled).length, 1);
+  assert.deepEqual(kprErrorEntries(canceled, ROOT), []);
+  // The same with a frame of kpr's own bundle is kpr's.
+  assert.equal(kprErrorEntries(`${canceled}\n\tat activate (${ROOT}/dist/extension.js:1:2)`, ROOT).length, 1);
+});
