@@ -22,7 +22,18 @@ export function loadFormElements(): Promise<void> {
     script.src = new URL('webview-form.js', ownScript.src).toString();
     script.addEventListener('error', () => reject(new Error(`the form's elements did not load from ${script.src}`)));
     document.body.appendChild(script);
-    Promise.all(FORM_ELEMENT_TAGS.map((tag) => customElements.whenDefined(tag))).then(() => resolve(), reject);
+    Promise.all(FORM_ELEMENT_TAGS.map((tag) => customElements.whenDefined(tag))).then(firstRenders).then(resolve, reject);
   });
   return loading;
+}
+
+/**
+ * The elements render, and the select reads its options (on its slot's slotchange), after they
+ * are defined: the form may set values only once that is done, or the select drops its value.
+ */
+async function firstRenders(): Promise<void> {
+  const elements = [...document.querySelectorAll(FORM_ELEMENT_TAGS.join(','))] as (Element & { updateComplete?: Promise<unknown> })[];
+  await Promise.all(elements.map((element) => element.updateComplete));
+  // slotchange is dispatched from a microtask after the render: a task later, it has run.
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
