@@ -110,12 +110,23 @@ async function firstPaint(browser: Browser, url: string, core: DebuggerCore): Pr
 }
 
 /**
+ * How long after a frame's start the i-th trip of each kind begins. Run back to back, every trip
+ * began just after the frame that ended the one before: the echo, after the step's long frame,
+ * began late in its frame interval and met the next frame at once, while the step, after the
+ * echo's short frame, began early and waited most of an interval, so the ratio measured that
+ * phase as much as the panel's work. Steps and echoes now begin at the same 8 phases.
+ */
+function tripPhase(i: number): number {
+  return (i % 8) * FRAME_MS / 8;
+}
+
+/**
  * In the page: press Step Into, wait until the status changes and the frame that shows it has
  * been painted (a task queued from that frame's requestAnimationFrame runs after its paint, so
  * the layout and paint of what the step changed are in the figure, not only the script).
  */
-async function roundTrip(page: Page): Promise<number> {
-  return page.evaluate(() => new Promise<number>((resolve) => {
+async function roundTrip(page: Page, phase: number): Promise<number> {
+  return page.evaluate((phase) => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => {
     const status = document.getElementById('status')!;
     const before = status.textContent;
     const start = performance.now();
@@ -130,12 +141,12 @@ async function roundTrip(page: Page): Promise<number> {
     });
     observer.observe(status, { childList: true, characterData: true, subtree: true });
     (document.getElementById('btn-stepIn') as HTMLElement).click();
-  }));
+  }, phase))), phase);
 }
 
 /** The same bridge with nothing computed or drawn: page → this process → page, then the next frame painted. */
-async function echoTrip(page: Page): Promise<number> {
-  return page.evaluate(() => new Promise<number>((resolve) => {
+async function echoTrip(page: Page, phase: number): Promise<number> {
+  return page.evaluate((phase) => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => {
     const start = performance.now();
     const listener = (event: MessageEvent): void => {
       if ((event.data as { type?: string })?.type !== 'bench/echo') return;
@@ -148,7 +159,7 @@ async function echoTrip(page: Page): Promise<number> {
     };
     window.addEventListener('message', listener);
     void (window as unknown as { kprEcho(): Promise<void> }).kprEcho();
-  }));
+  }, phase))), phase);
 }
 
 async function browserResults(index: MappingIndex, programs: PatchPrograms): Promise<BenchResult[]> {
@@ -175,8 +186,8 @@ async function browserResults(index: MappingIndex, programs: PatchPrograms): Pro
     const echoes: number[] = [];
     for (let i = 0; i < 40; i++) {
       if (core.runs[0].session.index >= core.runs[0].session.length - 2) core.step('restart');
-      trips.push(await roundTrip(page));
-      echoes.push(await echoTrip(page));
+      trips.push(await roundTrip(page, tripPhase(i)));
+      echoes.push(await echoTrip(page, tripPhase(i)));
     }
     await page.close();
     const paint = median(paints);
@@ -185,7 +196,7 @@ async function browserResults(index: MappingIndex, programs: PatchPrograms): Pro
     const echo = median(echoes);
     return [
       { name: 'panel first paint (template, bundle, first state)', value: paint, unit: 'ms', reference: { name: 'empty page', value: blank }, ratio: paint / blank, note: 'median of 5; both variants side by side' },
-      { name: 'step round trip: Step Into to repaint', value: trip, unit: 'ms', reference: { name: 'bare message bridge', value: echo }, ratio: trip / echo, note: `median of 40; a frame is ${FRAME_MS.toFixed(1)} ms` },
+      { name: 'step round trip: Step Into to repaint', value: trip, unit: 'ms', reference: { name: 'bare message bridge', value: echo }, ratio: trip / echo, note: `median of 40, each kind started at the same 8 phases of a ${FRAME_MS.toFixed(1)} ms frame` },
     ];
   } finally {
     await browser.close();

@@ -43,8 +43,10 @@ const targets = [
 // The webview script is bundled for the browser once it exists.
 if (existsSync('src/webview/main.ts')) {
   targets.push({
-    entryPoints: ['src/webview/main.ts'],
-    outfile: 'dist/webview.js',
+    // Two scripts: the panel (webview.js) and the form's custom elements (webview-form.js), which
+    // the panel loads after its first paint (src/webview/load-form-elements.ts).
+    entryPoints: { webview: 'src/webview/main.ts', 'webview-form': 'src/webview/form-elements.ts' },
+    outdir: 'dist',
     platform: 'browser',
     format: 'iife',
     target: 'es2022',

@@ -3,10 +3,8 @@
 // The alloc_pid debugger panel's script (bundled by esbuild into dist/webview.js for the browser).
 // It renders the view model the extension posts and sends the reviewer's requests back; it keeps
 // its scenario and steps with setState so a hidden or reloaded panel comes back as it was.
+// The toolbar's buttons are drawn in the first paint; the form's fields come after it (deferred-form.ts).
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
 import {
   describeRejected, isMessageToExtension, isMessageToWebview, isPersistedState, isStepCommand, VIEW_MODES,
   type DebuggerState, type StateFields, type ToExtension,
@@ -14,7 +12,7 @@ import {
 import { applyMessage, type Changed } from '../shared/debugger-delta';
 import { byId, el, fill, setText } from './dom';
 import { columnOf, RunPanel, type RunContext } from './run-panel';
-import { ScenarioForm } from './scenario-form';
+import { DeferredForm } from './deferred-form';
 import { vscodeApi } from './vscode-api';
 
 const api = vscodeApi();
@@ -25,16 +23,24 @@ function post(message: ToExtension): void {
   else console.warn('kpr debugger: not sent, malformed', describeRejected(message));
 }
 
+/**
+ * The form's fields (half the panel's script) load once the form is on screen after a state (open
+ * for its errors, or with no run), when the reviewer opens it, or at the latest this long after
+ * the start: a run folds the form, and its first paint and steps should not wait for it.
+ */
+const FORM_LATEST_MS = 1000;
+
 let state: DebuggerState | null = null;
 /** The number of the last message applied: a delta applies only to it. */
 let seq: number | null = null;
 let askedForWhole = false;
 let lastScenarioShown = '';
 let firstRender = true;
+let formToggleWatched = false;
 let runPanels: RunPanel[] = [];
 const runContext = (): RunContext => ({ post, breakpoints: new Set(state?.breakpoints.filter((b) => b.enabled).map((b) => b.line) ?? []) });
 
-const form = new ScenarioForm((scenario, mode) => {
+const form = new DeferredForm((scenario, mode) => {
   // What comes back is what was typed: the form keeps its text (never re-rendered from the JSON).
   lastScenarioShown = JSON.stringify([scenario, mode]);
   post({ type: 'debugger/setScenario', scenario, mode });
@@ -156,6 +162,14 @@ function render(next: DebuggerState, changed: Changed): void {
   byId('status').title = statusText;
   document.body.dataset.ready = 'true';
   persistSoon();
+  // After the frame that paints this state (a task queued from its requestAnimationFrame).
+  if (section.open && !form.loadStarted) requestAnimationFrame(() => setTimeout(() => void form.load(), 0));
+  if (!formToggleWatched) {
+    formToggleWatched = true;
+    section.addEventListener('toggle', () => {
+      if (section.open) void form.load();
+    });
+  }
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -185,8 +199,9 @@ for (const button of document.querySelectorAll<HTMLElement>('[data-command]')) {
 }
 byId('btn-load').addEventListener('click', () => post({ type: 'debugger/loadScenario' }));
 byId('btn-save').addEventListener('click', () => {
-  const scenario = form.current();
-  if (scenario) post({ type: 'debugger/saveScenario', scenario });
+  void form.current().then((scenario) => {
+    if (scenario) post({ type: 'debugger/saveScenario', scenario });
+  });
 });
 
 // F5, F10, F11 (with Shift/Alt/Ctrl) reach VS Code's keybindings, which the webview host forwards;
@@ -202,3 +217,4 @@ if (isPersistedState(saved)) {
   lastScenarioShown = JSON.stringify([saved.scenario, saved.mode]);
 }
 post({ type: 'webview/ready' });
+setTimeout(() => void form.load(), FORM_LATEST_MS);

@@ -46,8 +46,6 @@ export class RunPanel {
   private readonly locals: HTMLElement;
   private readonly currentLine: CurrentLine;
   private bitmaps: BitmapPanel[] = [];
-  private eventsOffScreen = false;
-  private eventsScrollPending = false;
   private view: RunView | null = null;
   /** What the current line and the outcome were drawn from (they depend on more than their field). */
   private locationKey = '';
@@ -63,10 +61,6 @@ export class RunPanel {
     this.stack = within(this.root, '.stack');
     this.locals = within(this.root, '.locals tbody');
     this.currentLine = new CurrentLine(within(this.root, '.current-line'));
-    within(this.root, '.events-block').addEventListener('contentvisibilityautostatechange', (event) => {
-      this.eventsOffScreen = (event as Event & { skipped: boolean }).skipped;
-      if (!this.eventsOffScreen && this.eventsScrollPending) this.scrollEvents();
-    });
     this.slider.id = `timeline-${runIndex}`;
     within(this.root, '.timeline-label').setAttribute('for', this.slider.id);
     this.slider.addEventListener('input', () => {
@@ -165,17 +159,8 @@ export class RunPanel {
   private renderEvents(view: RunView): void {
     this.events.hidden = view.events.length === 0;
     syncChildren(this.events, view.events, (e) => `${e.index}\u0000${e.text}`, (e) => el('li', { value: e.index }, e.text));
+    // The newest event stays in view by CSS alone (.events-scroll): nothing here reads the layout.
     within(this.root, '.events-empty').hidden = view.events.length > 0;
-    // The newest event in view: scrolled in the next frame, when the layout is made anyway, not
-    // here, where reading scrollHeight would lay out the half-written panel; and while the log is
-    // off screen (not laid out: content-visibility), only once it comes on screen.
-    if (this.eventsOffScreen) this.eventsScrollPending = true;
-    else requestAnimationFrame(() => this.scrollEvents());
-  }
-
-  private scrollEvents(): void {
-    this.eventsScrollPending = false;
-    this.events.scrollTop = this.events.scrollHeight;
   }
 
   private renderStructPid(view: RunView): void {

@@ -39,6 +39,18 @@ function textfield(id: string, label: string, value: string): ValueElement {
   return element;
 }
 
+/**
+ * vscode-single-select takes its options' labels from their innerText, which is empty while the
+ * form is folded (a closed <details> is not rendered), and the form's elements are defined after
+ * the first paint, mostly folded: the labels are set again from the options' text.
+ */
+function labelModeOptions(): void {
+  const select = field('mode') as ValueElement & { options: SelectOption[] };
+  const labels = new Map([...select.querySelectorAll('vscode-option')].map((option) => [option.getAttribute('value'), (option.textContent ?? '').trim()]));
+  if (select.options.every((option) => option.label === labels.get(option.value))) return;
+  select.options = select.options.map((option) => ({ ...option, label: labels.get(option.value) ?? option.label }));
+}
+
 export class ScenarioForm {
   private levelCount = 0;
 
@@ -46,6 +58,7 @@ export class ScenarioForm {
     for (const [id, label] of [['next', 'next_syscall_data'], ['depth', 'namespace depth'], ['pid_max', 'pid_max'], ['fail-kmem', 'kmem_cache_alloc calls that fail'], ['fail-kzalloc', 'kzalloc calls that fail'], ['ops', 'ops after set_next, as JSON'], ['mode', 'variant']]) {
       field(id).label = label;
     }
+    labelModeOptions();
     byId('f-depth').addEventListener('change', () => this.syncLevels());
     // Level 0's pid map is part of every scenario: its row is there before any state arrives.
     this.renderLevels([{ lastPid: '', used: '' }]);

@@ -231,7 +231,9 @@ export const tests: UiTest[] = [
     async run({ workbench, outDir }) {
       const frame = await openSampleAndDebug(workbench, 299);
       await frame.locator('#scenario-section > summary').click();
-      // Level 0's pid map is there from the start.
+      // Level 0's pid map is there from the start, with no depth typed (the form's fields load
+      // when it is opened, so its rows are waited for, then counted).
+      await frame.locator('#levels .level-row').first().waitFor({ timeout: 10_000 });
       assert.equal(await frame.locator('#levels .level-row').count(), 1);
       await frame.locator('#f-level-0-last input').waitFor({ state: 'visible' });
 

@@ -161,7 +161,10 @@ export const tests: UiTest[] = [
       await workbench.waitUntilReady();
       const restored = await debuggerFrame(workbench, 2 * STATE_TIMEOUT);
       await restored.locator('#status', { hasText: `step ${step}/` }).waitFor({ timeout: STATE_TIMEOUT });
-      assert.equal(await restored.locator('#f-next').evaluate((e) => (e as HTMLElement & { value: string }).value), '500');
+      // The form's fields load after the run's first paint (folded meanwhile): the restored scenario
+      // reaches them then, so it is waited for (and the test fails if it never comes).
+      await workbench.until('next_syscall_data 500 in the restored form', async () =>
+        (await restored.locator('#f-next').evaluate((e) => (e as HTMLElement & { value?: string }).value)) === '500');
       const status = restored.locator('#status', { hasText: `step ${step}/` });
       await workbench.screenshot(join(outDir, 'debugger-restored.png'), `the restored panel at step ${step}`, () => status.isVisible());
     },
