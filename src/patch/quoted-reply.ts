@@ -29,22 +29,46 @@ function hasDiffStart(lines: readonly SourceLine[]): boolean {
   return false;
 }
 
-/** Unquotes one level when the patch appears only inside quotes; otherwise returns undefined. */
+/** The length of `depth` levels of quoting at the start of a line ("> > ", ">> "), or -1 if it has fewer. */
+function quotePrefixAt(text: string, depth: number): number {
+  let length = 0;
+  for (let level = 0; level < depth; level++) {
+    const one = quotePrefixLength(text.slice(length, length + 2));
+    if (one === 0) return -1;
+    length += one;
+  }
+  return length;
+}
+
+/** A reply to a reply quotes the patch deeper: ">> +line". Deeper than this is not looked for. */
+const MAX_QUOTE_DEPTH = 6;
+
+/**
+ * Unquotes the patch when it appears only inside quotes, at the shallowest quote depth that shows
+ * it (a reply to a reply quotes it at depth 2); otherwise returns undefined. Lines quoted less
+ * deeply are the replies' own words.
+ */
 export function unquoteReply(lines: readonly SourceLine[], diagnostics: Diagnostics): SourceLine[] | undefined {
   if (!lines.some((l) => l.text.startsWith('>'))) return undefined;
   if (hasDiffStart(lines)) return undefined;
-  const unquoted: SourceLine[] = lines.map((line) => {
-    const length = quotePrefixLength(line.text);
-    if (length === 0) return withFlags(line, { marker: 'interruption' });
-    const quoted = sliceLine(line, length);
-    return isCutMarker(quoted.text) ? withFlags(quoted, { marker: 'cut' }) : quoted;
-  });
-  if (!hasDiffStart(unquoted)) return undefined;
-  lines.forEach((line, i) => {
-    const length = quotePrefixLength(line.text);
-    if (length > 0 && unquoted[i].marker !== 'cut') {
-      diagnostics.repair('quoted-reply-prefix', rangeOf(line, 0, length), line.text.slice(0, length), '', 'the patch is quoted in a reply; the quote prefix is not part of it');
-    }
-  });
-  return unquoted;
+  for (let depth = 1; depth <= MAX_QUOTE_DEPTH; depth++) {
+    const prefixes = lines.map((line) => quotePrefixAt(line.text, depth));
+    if (!prefixes.some((length) => length > 0)) return undefined;
+    const unquoted: SourceLine[] = lines.map((line, i) => {
+      const length = prefixes[i];
+      if (length < 0) return withFlags(line, { marker: 'interruption' });
+      const quoted = sliceLine(line, length);
+      return isCutMarker(quoted.text) ? withFlags(quoted, { marker: 'cut' }) : quoted;
+    });
+    if (!hasDiffStart(unquoted)) continue;
+    lines.forEach((line, i) => {
+      const length = prefixes[i];
+      if (length > 0 && unquoted[i].marker !== 'cut') {
+        diagnostics.repair('quoted-reply-prefix', rangeOf(line, 0, length), line.text.slice(0, length), '',
+          depth === 1 ? 'the patch is quoted in a reply; the quote prefix is not part of it' : `the patch is quoted ${depth} levels deep in a reply to a reply; the quote prefix is not part of it`);
+      }
+    });
+    return unquoted;
+  }
+  return undefined;
 }

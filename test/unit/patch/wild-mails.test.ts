@@ -66,6 +66,17 @@ test('every git fixture quoted up to its first added line reads as an excerpt, n
   }
 });
 
+test('every git fixture quoted in a reply to that reply (">> ") reads the hunks the first reply quotes', () => {
+  for (const name of fixtureNames('git', /^single-.*\.patch$/)) {
+    const reply = replyStoppingAtFirstAddition(readFixture('git', name));
+    if (reply === undefined) continue;
+    const body = reply.split('\n').slice(2);
+    const second = ['Subject: Re: a patch', '', 'Someone else wrote:', ...body.map((l) => (l === '' ? '>' : `> ${l}`)), '', 'Agreed.', ''].join('\n');
+    assert.deepEqual(hunkShape(parsePatchDocument(second)), hunkShape(parsePatchDocument(reply)), name);
+    assert.deepEqual(errors(second), [], name);
+  }
+});
+
 /** Each hunk line as kind, numbers and text without indentation: what a stripped page still shows. */
 function strippedShape(text: string): string[][] {
   return parsePatchDocument(text).mails.flatMap((m) => m.files.flatMap((f) => f.hunks.map((h) => h.lines.map((l) => `${l.kind}${l.oldLine ?? '?'} ${l.newLine ?? '?'} ${l.text.trim()}`))));
