@@ -144,7 +144,11 @@ interface State {
 interface Reading {
   readonly end: number;
   readonly restored: number;
-  readonly blankTaken: ReadonlyMap<number, boolean>;
+  /**
+   * The indices of the blank lines read as blank context, ascending; every other blank line
+   * before `end` is the archive's. An array, not a map: a hostile hunk has millions of them.
+   */
+  readonly blankTaken: readonly number[];
   /** For an exact reading: its '+' and '-' lines. */
   readonly added?: number;
   readonly removed?: number;
@@ -164,6 +168,7 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
   let best: { cost: number; end: number; restored: number; state: State } | undefined;
   let work = 0;
   const scanLimit = start + Math.min(header.oldLines + header.newLines, 10_000_000) * 3 + 200;
+  if (!excerpt && !countsReachable(lines, start, scanLimit, header, maxRestored)) return undefined;
   // A lost trailing blank line can only be restored where the hunk's content has run out: the
   // next line with text is the next hunk or file, the end, or page text outside the code block.
   let contentAhead = -1;
@@ -240,9 +245,26 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
     if (states.size === 0 || work > STATE_BUDGET) break;
   }
   if (best === undefined) return undefined;
-  const blankTaken = new Map<number, boolean>();
-  for (let d = best.state.decisions; d !== undefined; d = d.prev) blankTaken.set(d.index, d.take);
-  return { end: best.end, restored: best.restored, blankTaken };
+  const blankTaken: number[] = [];
+  for (let d = best.state.decisions; d !== undefined; d = d.prev) if (d.take) blankTaken.push(d.index);
+  return { end: best.end, restored: best.restored, blankTaken: blankTaken.reverse() };
+}
+
+/**
+ * Whether the lines the search would visit could add up to the header's counts at all: each
+ * adds at most one old and one new line, and the end may restore `maxRestored`. When they cannot
+ * (a header counting a billion lines), no reading reconciles, and the search over every way to
+ * read their blank lines is skipped rather than run until its budget is spent.
+ */
+function countsReachable(lines: readonly SourceLine[], start: number, scanLimit: number, header: HunkHeader, maxRestored: number): boolean {
+  const needed = Math.max(header.oldLines, header.newLines) - maxRestored;
+  let counted = 0;
+  for (let i = start; i < scanLimit && counted < needed; i++) {
+    const kind = classify(lines, i);
+    if (kind === Kind.End || kind === Kind.Stop || kind === Kind.Cut) break;
+    if (kind !== Kind.Marker) counted++;
+  }
+  return counted >= needed;
 }
 
 /** Whether blank or marker lines from i lead to a "\\ No newline" line, which ends with its hunk. */
@@ -288,7 +310,7 @@ function cutAhead(lines: readonly SourceLine[], start: number): boolean {
   }
 }
 
-const NO_BLANKS: ReadonlyMap<number, boolean> = new Map();
+const NO_BLANKS: readonly number[] = [];
 
 /** The clean case, read the way git reads it: prefixed lines only, until the counts are met. */
 function exactReading(lines: readonly SourceLine[], start: number, header: HunkHeader): Reading | undefined {
@@ -338,7 +360,7 @@ function greedyReading(lines: readonly SourceLine[], start: number, header: Hunk
   const lenient = strictLenient || indentationStripped(lines, start);
   let oldCount = 0;
   let newCount = 0;
-  const blankTaken = new Map<number, boolean>();
+  const blankTaken: number[] = [];
   let i = start;
   let unprefixedAt: number | undefined;
   for (; i < lines.length; i++) {
@@ -350,9 +372,8 @@ function greedyReading(lines: readonly SourceLine[], start: number, header: Hunk
     if (kind === Kind.Marker || kind === Kind.Cut) continue;
     if (kind === Kind.Stop) break;
     if (kind === Kind.Blank) {
-      const take = blankCost(lines, i, lenient, doubleSpaced).take === 0;
-      blankTaken.set(i, take);
-      if (take) {
+      if (blankCost(lines, i, lenient, doubleSpaced).take === 0) {
+        blankTaken.push(i);
         oldCount++;
         newCount++;
       }
@@ -469,6 +490,8 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     } else afterCut.push(line);
     lastSource = source;
   };
+  // Where the walk is in reading.blankTaken, which is ascending as the walk is.
+  let nextTaken = 0;
   for (let i = start; i < reading.end; i++) {
     const kind = classify(lines, i);
     const source = lines[i];
@@ -478,8 +501,8 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
       continue;
     }
     if (kind === Kind.Blank) {
-      const cost = blankCost(lines, i, options.lenient, options.doubleSpaced);
-      if (reading.blankTaken.get(i) === true) {
+      while (nextTaken < reading.blankTaken.length && reading.blankTaken[nextTaken] < i) nextTaken++;
+      if (reading.blankTaken[nextTaken] === i) {
         // An empty line's range is its start point, which the repair and the restored line share.
         const at = source.text.length === 0 ? rangeOf(source) : undefined;
         diagnostics.repair('leading-whitespace', at ?? rangeOf(source), source.text, ' ', blankContextReason ??= `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`);
@@ -487,7 +510,7 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
         (cuts === 0 ? out : afterCut).push(blank);
         lastSource = source;
       } else {
-        diagnostics.repair('archive-blank-line', rangeOf(source), source.text, '', droppedReason(cost));
+        diagnostics.repair('archive-blank-line', rangeOf(source), source.text, '', droppedReason(blankCost(lines, i, options.lenient, options.doubleSpaced)));
       }
       continue;
     }
