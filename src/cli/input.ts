@@ -1,7 +1,7 @@
 // Reading a command's input (a file, or standard input for "-") with the size limit applied
 // while reading: `kpr parse - < /dev/zero` stops after maxBytes instead of filling memory.
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { InputTooLarge } from './command';
 
@@ -28,12 +28,10 @@ export async function readInputLimited(path: string, maxBytes: number, stdin: Re
   if (info.isFile() && info.size > maxBytes) throw new InputTooLarge(maxBytes);
   // A regular file within the limit is read in one piece: no chunks to gather and copy again.
   // The limit is checked once more, for a file that grew after its size was taken.
-  // Read as text by node's own UTF-8 file reader, which makes no Buffer to decode afterwards.
   if (info.isFile()) {
-    // Bytes that are not UTF-8 became U+FFFD, 3 bytes in UTF-8: only the file's size says whether it grew.
-    const text = readFileSync(path, 'utf8');
-    if (Buffer.byteLength(text, 'utf8') > maxBytes && statSync(path).size > maxBytes) throw new InputTooLarge(maxBytes);
-    return text;
+    const bytes = await readFile(path);
+    if (bytes.length > maxBytes) throw new InputTooLarge(maxBytes);
+    return bytes.toString('utf8');
   }
   return readLimited(createReadStream(path), maxBytes);
 }
