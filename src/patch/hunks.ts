@@ -503,19 +503,18 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     if (kind === Kind.Blank) {
       while (nextTaken < reading.blankTaken.length && reading.blankTaken[nextTaken] < i) nextTaken++;
       if (reading.blankTaken[nextTaken] === i) {
-        // An empty line's range is its start point, which the repair and the restored line share.
-        const at = source.text.length === 0 ? rangeOf(source) : undefined;
-        diagnostics.repair('leading-whitespace', at ?? rangeOf(source), source.text, ' ', blankContextReason ??= `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`);
-        const blank = new ReadDiffLine(' ', '', 0, source.line, source.character, at ?? rangeOf(source, 0, 0), cuts === 0 ? oldLine++ : undefined, cuts === 0 ? newLine++ : undefined, true);
+        diagnostics.repairIn('leading-whitespace', source, source.text, ' ', blankContextReason ??= `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`);
+        // The blank context line is the point where the document line starts (its range made when read).
+        const blank = new ReadDiffLine(' ', '', 0, source.line, source.character, undefined, cuts === 0 ? oldLine++ : undefined, cuts === 0 ? newLine++ : undefined, true);
         (cuts === 0 ? out : afterCut).push(blank);
         lastSource = source;
       } else {
-        diagnostics.repair('archive-blank-line', rangeOf(source), source.text, '', droppedReason(blankCost(lines, i, options.lenient, options.doubleSpaced)));
+        diagnostics.repairIn('archive-blank-line', source, source.text, '', droppedReason(blankCost(lines, i, options.lenient, options.doubleSpaced)));
       }
       continue;
     }
     if (kind === Kind.Unprefixed) {
-      diagnostics.repair('leading-whitespace', { start: positionAt(source, 0), end: positionAt(source, 0) }, '', ' ', unprefixedReason ??= `a context line of hunk ${hunkName} lost its leading space`);
+      diagnostics.repairIn('leading-whitespace', source, '', ' ', unprefixedReason ??= `a context line of hunk ${hunkName} lost its leading space`, 0, 0);
       if (!options.lenient) {
         unprefixed++;
         firstUnprefixed ??= source;
@@ -532,11 +531,10 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   }
   const lastEnd = lastSource === undefined ? headerRange.end : rangeOf(lastSource).end;
   for (let r = 0; r < reading.restored; r++) {
-    // A point at the hunk's end: the position itself is shared, as rangeOf shares an empty range's.
-    const at = { start: lastEnd, end: lastEnd };
+    // A point at the hunk's end, for the repair and the restored line alike (each range made when read).
     const words = restoredWords(header);
-    diagnostics.repair('restored-blank-context', at, '', ' ', words.reason);
-    out.push(new ReadDiffLine(' ', '', 0, lastEnd.line, lastEnd.character, at, oldLine++, newLine++, true));
+    diagnostics.repairOnLine('restored-blank-context', lastEnd.line, lastEnd.character, lastEnd.character, '', ' ', words.reason);
+    out.push(new ReadDiffLine(' ', '', 0, lastEnd.line, lastEnd.character, undefined, oldLine++, newLine++, true));
     if (!options.lenient) diagnostics.problem('warning', 'restored-blank-context', headerRange, words.problem);
   }
   let oldSeen = oldLine - header.oldStart;
