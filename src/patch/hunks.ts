@@ -586,30 +586,41 @@ function hunkHead(header: HunkHeader, headerLine: number): HunkHead {
 function exactHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, reading: Reading): Hunk {
   const start = headerIndex + 1;
   const end = reading.end;
-  return ReadHunk.clean(
-    hunkHead(header, lineOf(lines[headerIndex])),
-    { start: positionAt(lines[headerIndex], 0), end: endOf(lines[end > start ? end - 1 : headerIndex]) },
-    () => exactLines(lines, start, end, header.oldStart, header.newStart),
-    reading.added ?? 0,
-    reading.removed ?? 0,
-    lines,
-    start,
-    end,
-  );
+  const head = hunkHead(header, lineOf(lines[headerIndex]));
+  const range = { start: positionAt(lines[headerIndex], 0), end: endOf(lines[end > start ? end - 1 : headerIndex]) };
+  const added = reading.added ?? 0;
+  const removed = reading.removed ?? 0;
+  const texts = wholeLineTexts(lines, start, end);
+  if (texts !== undefined) return ReadHunk.clean(head, range, texts, start < end ? lines[start].line : head.headerLine + 1, added, removed);
+  // Lines cut or decoded from the document keep their own positions: the hunk keeps those lines.
+  const own = lines.slice(start, end);
+  return new ReadHunk(head, range, () => exactLines(own, header.oldStart, header.newStart), added, removed);
 }
 
-function exactLines(lines: readonly SourceLine[], start: number, end: number, oldStart: number, newStart: number): DiffLine[] {
-  const out = new Array<DiffLine>(end - start);
+/** The texts of lines [start, end) when each is a whole document line, the one after the last; else undefined. */
+function wholeLineTexts(lines: readonly SourceLine[], start: number, end: number): string[] | undefined {
+  const texts = new Array<string>(end - start);
+  const first = start < end ? lines[start].line : 0;
+  for (let i = start; i < end; i++) {
+    const source = lines[i];
+    if (source.segments !== undefined || source.character !== 0 || source.line !== first + (i - start)) return undefined;
+    texts[i - start] = source.text;
+  }
+  return texts;
+}
+
+function exactLines(lines: readonly SourceLine[], oldStart: number, newStart: number): DiffLine[] {
+  const out = new Array<DiffLine>(lines.length);
   let oldLine = oldStart;
   let newLine = newStart;
-  for (let i = start; i < end; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const source = lines[i];
     const kind = source.text[0] as DiffLineKind;
     // Only a line pieced together by a repair needs its range now; a clean one computes it on demand.
     const range = source.segments === undefined ? undefined : rangeOf(source, 1);
     const old = kind === ' ' || kind === '-' ? oldLine++ : undefined;
     const neu = kind === ' ' || kind === '+' ? newLine++ : undefined;
-    out[i - start] = new ReadDiffLine(kind, source.text, 1, source.line, source.character + 1, range, old, neu, undefined);
+    out[i] = new ReadDiffLine(kind, source.text, 1, source.line, source.character + 1, range, old, neu, undefined);
   }
   return out;
 }
