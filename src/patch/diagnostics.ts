@@ -19,7 +19,7 @@ export class Diagnostics {
   /** A repair of logical characters [from, to) of `source` (all of it by default). */
   repairIn(kind: RepairKind, source: SourceLine, before: string, after: string, reason: string, from = 0, to = source.text.length): void {
     // A line no repair pieced together maps onto one document line: its range can wait.
-    if (source.segments === undefined && from <= to) this.repairOnLine(kind, source.line, source.character + from, source.character + to, before, after, reason);
+    if (source.segments === undefined && from >= 0 && from <= to && to <= source.text.length) this.repairOnLine(kind, source.line, source.character + from, source.character + to, before, after, reason);
     else this.repair(kind, rangeOf(source, from, to), before, after, reason);
   }
 

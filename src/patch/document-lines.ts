@@ -30,6 +30,11 @@ export class DocumentLines {
     return this.starts[i + 1] - 1 - this.starts[i];
   }
 
+  /** The code of character `index` of line i (within the line: not checked). */
+  charCodeAt(i: number, index: number): number {
+    return this.source.charCodeAt(this.starts[i] + index);
+  }
+
   /** The code of line i's first character, or NaN for an empty line (as "".charCodeAt(0)). */
   firstCharCode(i: number): number {
     return this.length(i) === 0 ? NaN : this.source.charCodeAt(this.starts[i]);

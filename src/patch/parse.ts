@@ -96,7 +96,7 @@ function baseLines(docLines: DocumentLines, span: MailSpan, fromMbox: boolean, d
     if (length === 0) continue;
     nonEmpty++;
     if (first < 0) first = i;
-    if (docLines.text(i).charCodeAt(length - 1) === 13) carriageReturns++;
+    if (docLines.charCodeAt(i, length - 1) === 13) carriageReturns++;
     // One LF-ended line settles it: the line ends are not all the transport's.
     else break;
   }
@@ -106,19 +106,20 @@ function baseLines(docLines: DocumentLines, span: MailSpan, fromMbox: boolean, d
     diagnostics.repair('crlf', { start: { line: first, character: docLines.length(first) - 1 }, end: { line: first, character: docLines.length(first) } }, '\r\n', '\n',
       `all ${nonEmpty} lines of the mail end in CRLF: the line ends are the transport's and are read as LF`);
   }
-  const lines: SourceLine[] = [];
+  // One logical line per document line: the array is made at its size, never grown.
+  const lines = new Array<SourceLine>(span.end - span.start);
   for (let i = span.start; i < span.end; i++) {
     let text = docLines.text(i);
     if (transportCrlf && text.endsWith('\r')) text = text.slice(0, -1);
     if (fromMbox && text.charCodeAt(0) === 62) {
       const unescaped = unescapeFromLine(text);
       if (unescaped !== undefined) {
-        diagnostics.repair('mbox-from-escape', { start: { line: i, character: 0 }, end: { line: i, character: 1 } }, '>', '', 'mbox escapes a line starting with "From " by adding ">"');
-        lines.push(plainLine(unescaped, i, 1));
+        diagnostics.repairOnLine('mbox-from-escape', i, 0, 1, '>', '', 'mbox escapes a line starting with "From " by adding ">"');
+        lines[i - span.start] = plainLine(unescaped, i, 1);
         continue;
       }
     }
-    lines.push(plainLine(text, i));
+    lines[i - span.start] = plainLine(text, i);
   }
   return lines;
 }
