@@ -33,13 +33,28 @@ const targets = [
     target: 'node20',
   },
   {
+    // `kpr`: the entry holds the dispatcher and `kpr parse`; the model's commands are a bundle of
+    // their own, required from dist/ when one of them is used, so a parse compiles none of them.
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    plugins: [requireBeside(/\/model-commands$/, './cli-model.js')],
+  },
+  {
+    entryPoints: ['src/cli/commands/model-commands.ts'],
+    outfile: 'dist/cli-model.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
 ];
+
+/** Leaves the imports matching `filter` out of a bundle, as a require of `file` beside it in dist/. */
+function requireBeside(filter, file) {
+  return { name: 'require-beside', setup: (build) => build.onResolve({ filter }, () => ({ path: file, external: true })) };
+}
 // The webview script is bundled for the browser once it exists.
 if (existsSync('src/webview/main.ts')) {
   targets.push({

@@ -83,7 +83,7 @@ function cleanField(field: HeaderField, lines: readonly SourceLine[], diagnostic
   }
   const hidden = field.key.toLowerCase() === 'from' || field.key.toLowerCase() === 'message-id' ? deobfuscate(value) : undefined;
   if (hidden !== undefined && source !== undefined) {
-    diagnostics.repair('obfuscated-address', rangeOf(source), value, hidden.value, `${hidden.how} to hide the address`);
+    diagnostics.repairIn('obfuscated-address', source, value, hidden.value, `${hidden.how} to hide the address`);
     value = hidden.value;
   }
   return value === field.value ? field : { ...field, value: value.trim() };
@@ -109,14 +109,14 @@ export function parseArchivePageHeader(lines: readonly SourceLine[], diagnostics
   while (bodyStart < lines.length) {
     const text = lines[bodyStart].text.trim();
     const chrome = chromeLine(text);
-    if (chrome !== undefined) diagnostics.repair('archive-chrome', rangeOf(lines[bodyStart]), lines[bodyStart].text, '', `${chrome}: page text, not part of the mail`);
+    if (chrome !== undefined) diagnostics.repairIn('archive-chrome', lines[bodyStart], lines[bodyStart].text, '', `${chrome}: page text, not part of the mail`);
     if (chrome !== undefined || text === '' || text === '---' || NAV_LINK_LINE.test(text) || lines[bodyStart].marker !== undefined) bodyStart++;
     else break;
   }
   // Chrome lines among the fields (marc's navigation above them, lkml's sidebar) are listed too.
   for (let i = 0; i < block.bodyStart; i++) {
     const chrome = chromeLine(lines[i].text.trim());
-    if (chrome !== undefined) diagnostics.repair('archive-chrome', rangeOf(lines[i]), lines[i].text, '', `${chrome}: page text, not part of the mail`);
+    if (chrome !== undefined) diagnostics.repairIn('archive-chrome', lines[i], lines[i].text, '', `${chrome}: page text, not part of the mail`);
   }
   return removeHeaderChrome({ ...block, bodyStart }, lines, diagnostics);
 }

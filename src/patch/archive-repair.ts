@@ -141,7 +141,7 @@ export function repairArchive(lines: readonly SourceLine[], signals: ArchiveSign
   let inFence = false;
   for (const line of lines) {
     if (signals.fenced && isFenceLine(line.text)) {
-      diagnostics.repair('code-fence', rangeOf(line), line.text, '',
+      diagnostics.repairIn('code-fence', line, line.text, '',
         inFence ? 'a code fence closing the archive\'s code block is not part of the mail' : 'a code fence opening the archive\'s code block is not part of the mail');
       inFence = !inFence;
       out.push(withFlags(line, { marker: 'fence', inFence: true }));
@@ -184,8 +184,8 @@ function repairLine(line: SourceLine, signals: ArchiveSignals, diagnostics: Diag
 function stripHardBreak(line: SourceLine, diagnostics: Diagnostics): SourceLine {
   const text = line.text;
   if (!text.endsWith('  ')) return line;
-  diagnostics.repair('trailing-whitespace', rangeOf(line, text.length - 2, text.length), '  ', '',
-    'two trailing spaces are a markdown line break added by the archive');
+  diagnostics.repairIn('trailing-whitespace', line, '  ', '',
+    'two trailing spaces are a markdown line break added by the archive', text.length - 2, text.length);
   return sliceLine(line, 0, text.length - 2);
 }
 
@@ -207,7 +207,7 @@ function undoMarkdownEscapes(line: SourceLine, diagnostics: Diagnostics): Source
     }
     if (!ESCAPABLE.has(next)) continue;
     builder.appendSlice(line, copied, i);
-    diagnostics.repair('markdown-escape', rangeOf(line, i, i + 2), '\\' + next, next, `"\\${next}" is a markdown escape added by the archive`);
+    diagnostics.repairIn('markdown-escape', line, '\\' + next, next, `"\\${next}" is a markdown escape added by the archive`, i, i + 2);
     copied = i + 1;
     changed = true;
     i++;
@@ -287,8 +287,8 @@ function decodeEntities(line: SourceLine, diagnostics: Diagnostics): SourceLine 
     if (decoded === undefined) continue;
     builder.appendSlice(line, copied, match.index);
     builder.append(decoded, positionAt(line, match.index));
-    diagnostics.repair('html-entity', rangeOf(line, match.index, match.index + match[0].length), match[0], decoded,
-      'the archive wrote this character as an HTML entity');
+    diagnostics.repairIn('html-entity', line, match[0], decoded,
+      'the archive wrote this character as an HTML entity', match.index, match.index + match[0].length);
     copied = match.index + match[0].length;
     changed = true;
   }

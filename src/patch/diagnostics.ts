@@ -1,5 +1,7 @@
 // Collects the repairs made and the problems found while parsing, in document order at the end.
+import { LineRepair, startCharacter, startLine } from './line-repair';
 import type { DocRange, Problem, Repair, RepairKind, Severity } from './model';
+import { rangeOf, type SourceLine } from './positions';
 
 export class Diagnostics {
   readonly repairs: Repair[] = [];
@@ -7,6 +9,18 @@ export class Diagnostics {
 
   repair(kind: RepairKind, range: DocRange, before: string, after: string, reason: string): void {
     this.repairs.push({ kind, range, before, after, reason });
+  }
+
+  /** A repair of characters [from, to) of document line `line`: its range is made only if read. */
+  repairOnLine(kind: RepairKind, line: number, from: number, to: number, before: string, after: string, reason: string): void {
+    this.repairs.push(new LineRepair(kind, line, from, to, before, after, reason));
+  }
+
+  /** A repair of logical characters [from, to) of `source` (all of it by default). */
+  repairIn(kind: RepairKind, source: SourceLine, before: string, after: string, reason: string, from = 0, to = source.text.length): void {
+    // A line no repair pieced together maps onto one document line: its range can wait.
+    if (source.segments === undefined && from >= 0 && from <= to && to <= source.text.length) this.repairOnLine(kind, source.line, source.character + from, source.character + to, before, after, reason);
+    else this.repair(kind, rangeOf(source, from, to), before, after, reason);
   }
 
   problem(severity: Severity, code: string, range: DocRange, message: string): void {
@@ -19,22 +33,17 @@ export class Diagnostics {
   }
 }
 
-function before(a: DocRange, b: DocRange): boolean {
-  return a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
+function before(a: { readonly range: DocRange }, b: { readonly range: DocRange }): boolean {
+  const aLine = startLine(a);
+  const bLine = startLine(b);
+  return aLine < bLine || (aLine === bLine && startCharacter(a) < startCharacter(b));
 }
 
 function sortByRange<T extends { readonly range: DocRange }>(items: readonly T[]): T[] {
   // Most are found in document order already: then there is nothing to sort.
   let ordered = true;
-  for (let i = 1; i < items.length && ordered; i++) if (before(items[i].range, items[i - 1].range)) ordered = false;
+  for (let i = 1; i < items.length && ordered; i++) if (before(items[i], items[i - 1])) ordered = false;
   if (ordered) return [...items];
-  return items
-    .map((item, index) => ({ item, index }))
-    .sort(
-      (a, b) =>
-        a.item.range.start.line - b.item.range.start.line ||
-        a.item.range.start.character - b.item.range.start.character ||
-        a.index - b.index,
-    )
-    .map((entry) => entry.item);
+  // Array sort is stable: items that start at the same place keep the order they were found in.
+  return [...items].sort((a, b) => startLine(a) - startLine(b) || startCharacter(a) - startCharacter(b));
 }

@@ -2,6 +2,7 @@
 // replacement character) and NUL bytes. Neither belongs in a kernel patch mail; both are
 // reported at their line and column, at most one problem per line and a bounded number in all.
 import type { Diagnostics } from './diagnostics';
+import type { DocumentLines } from './document-lines';
 
 /** Enough to show the damage without flooding the problem list of a binary file. */
 const MAX_REPORTED = 20;
@@ -15,10 +16,10 @@ function describe(char: string): string {
 }
 
 /** Reports encoding problems of the document lines (0-based line and character positions). */
-export function reportEncodingProblems(lines: readonly string[], diagnostics: Diagnostics): void {
+export function reportEncodingProblems(lines: DocumentLines, diagnostics: Diagnostics): void {
   let reported = 0;
-  for (let line = 0; line < lines.length && reported < MAX_REPORTED; line++) {
-    const text = lines[line];
+  for (let line = 0; line < lines.count && reported < MAX_REPORTED; line++) {
+    const text = lines.text(line);
     const replacement = text.indexOf(REPLACEMENT);
     const nul = text.indexOf('\0');
     if (replacement < 0 && nul < 0) continue;

@@ -144,7 +144,11 @@ interface State {
 interface Reading {
   readonly end: number;
   readonly restored: number;
-  readonly blankTaken: ReadonlyMap<number, boolean>;
+  /**
+   * The indices of the blank lines read as blank context, ascending; every other blank line
+   * before `end` is the archive's. An array, not a map: a hostile hunk has millions of them.
+   */
+  readonly blankTaken: readonly number[];
   /** For an exact reading: its '+' and '-' lines. */
   readonly added?: number;
   readonly removed?: number;
@@ -164,6 +168,7 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
   let best: { cost: number; end: number; restored: number; state: State } | undefined;
   let work = 0;
   const scanLimit = start + Math.min(header.oldLines + header.newLines, 10_000_000) * 3 + 200;
+  if (!excerpt && !countsReachable(lines, start, scanLimit, header, maxRestored)) return undefined;
   // A lost trailing blank line can only be restored where the hunk's content has run out: the
   // next line with text is the next hunk or file, the end, or page text outside the code block.
   let contentAhead = -1;
@@ -240,9 +245,26 @@ function findReading(lines: readonly SourceLine[], start: number, header: HunkHe
     if (states.size === 0 || work > STATE_BUDGET) break;
   }
   if (best === undefined) return undefined;
-  const blankTaken = new Map<number, boolean>();
-  for (let d = best.state.decisions; d !== undefined; d = d.prev) blankTaken.set(d.index, d.take);
-  return { end: best.end, restored: best.restored, blankTaken };
+  const blankTaken: number[] = [];
+  for (let d = best.state.decisions; d !== undefined; d = d.prev) if (d.take) blankTaken.push(d.index);
+  return { end: best.end, restored: best.restored, blankTaken: blankTaken.reverse() };
+}
+
+/**
+ * Whether the lines the search would visit could add up to the header's counts at all: each
+ * adds at most one old and one new line, and the end may restore `maxRestored`. When they cannot
+ * (a header counting a billion lines), no reading reconciles, and the search over every way to
+ * read their blank lines is skipped rather than run until its budget is spent.
+ */
+function countsReachable(lines: readonly SourceLine[], start: number, scanLimit: number, header: HunkHeader, maxRestored: number): boolean {
+  const needed = Math.max(header.oldLines, header.newLines) - maxRestored;
+  let counted = 0;
+  for (let i = start; i < scanLimit && counted < needed; i++) {
+    const kind = classify(lines, i);
+    if (kind === Kind.End || kind === Kind.Stop || kind === Kind.Cut) break;
+    if (kind !== Kind.Marker) counted++;
+  }
+  return counted >= needed;
 }
 
 /** Whether blank or marker lines from i lead to a "\\ No newline" line, which ends with its hunk. */
@@ -288,7 +310,7 @@ function cutAhead(lines: readonly SourceLine[], start: number): boolean {
   }
 }
 
-const NO_BLANKS: ReadonlyMap<number, boolean> = new Map();
+const NO_BLANKS: readonly number[] = [];
 
 /** The clean case, read the way git reads it: prefixed lines only, until the counts are met. */
 function exactReading(lines: readonly SourceLine[], start: number, header: HunkHeader): Reading | undefined {
@@ -338,7 +360,7 @@ function greedyReading(lines: readonly SourceLine[], start: number, header: Hunk
   const lenient = strictLenient || indentationStripped(lines, start);
   let oldCount = 0;
   let newCount = 0;
-  const blankTaken = new Map<number, boolean>();
+  const blankTaken: number[] = [];
   let i = start;
   let unprefixedAt: number | undefined;
   for (; i < lines.length; i++) {
@@ -350,9 +372,8 @@ function greedyReading(lines: readonly SourceLine[], start: number, header: Hunk
     if (kind === Kind.Marker || kind === Kind.Cut) continue;
     if (kind === Kind.Stop) break;
     if (kind === Kind.Blank) {
-      const take = blankCost(lines, i, lenient, doubleSpaced).take === 0;
-      blankTaken.set(i, take);
-      if (take) {
+      if (blankCost(lines, i, lenient, doubleSpaced).take === 0) {
+        blankTaken.push(i);
         oldCount++;
         newCount++;
       }
@@ -469,6 +490,8 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     } else afterCut.push(line);
     lastSource = source;
   };
+  // Where the walk is in reading.blankTaken, which is ascending as the walk is.
+  let nextTaken = 0;
   for (let i = start; i < reading.end; i++) {
     const kind = classify(lines, i);
     const source = lines[i];
@@ -478,21 +501,20 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
       continue;
     }
     if (kind === Kind.Blank) {
-      const cost = blankCost(lines, i, options.lenient, options.doubleSpaced);
-      if (reading.blankTaken.get(i) === true) {
-        // An empty line's range is its start point, which the repair and the restored line share.
-        const at = source.text.length === 0 ? rangeOf(source) : undefined;
-        diagnostics.repair('leading-whitespace', at ?? rangeOf(source), source.text, ' ', blankContextReason ??= `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`);
-        const blank = new ReadDiffLine(' ', '', 0, source.line, source.character, at ?? rangeOf(source, 0, 0), cuts === 0 ? oldLine++ : undefined, cuts === 0 ? newLine++ : undefined, true);
+      while (nextTaken < reading.blankTaken.length && reading.blankTaken[nextTaken] < i) nextTaken++;
+      if (reading.blankTaken[nextTaken] === i) {
+        diagnostics.repairIn('leading-whitespace', source, source.text, ' ', blankContextReason ??= `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`);
+        // The blank context line is the point where the document line starts (its range made when read).
+        const blank = new ReadDiffLine(' ', '', 0, source.line, source.character, undefined, cuts === 0 ? oldLine++ : undefined, cuts === 0 ? newLine++ : undefined, true);
         (cuts === 0 ? out : afterCut).push(blank);
         lastSource = source;
       } else {
-        diagnostics.repair('archive-blank-line', rangeOf(source), source.text, '', droppedReason(cost));
+        diagnostics.repairIn('archive-blank-line', source, source.text, '', droppedReason(blankCost(lines, i, options.lenient, options.doubleSpaced)));
       }
       continue;
     }
     if (kind === Kind.Unprefixed) {
-      diagnostics.repair('leading-whitespace', { start: positionAt(source, 0), end: positionAt(source, 0) }, '', ' ', unprefixedReason ??= `a context line of hunk ${hunkName} lost its leading space`);
+      diagnostics.repairIn('leading-whitespace', source, '', ' ', unprefixedReason ??= `a context line of hunk ${hunkName} lost its leading space`, 0, 0);
       if (!options.lenient) {
         unprefixed++;
         firstUnprefixed ??= source;
@@ -509,11 +531,10 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   }
   const lastEnd = lastSource === undefined ? headerRange.end : rangeOf(lastSource).end;
   for (let r = 0; r < reading.restored; r++) {
-    // A point at the hunk's end: the position itself is shared, as rangeOf shares an empty range's.
-    const at = { start: lastEnd, end: lastEnd };
+    // A point at the hunk's end, for the repair and the restored line alike (each range made when read).
     const words = restoredWords(header);
-    diagnostics.repair('restored-blank-context', at, '', ' ', words.reason);
-    out.push(new ReadDiffLine(' ', '', 0, lastEnd.line, lastEnd.character, at, oldLine++, newLine++, true));
+    diagnostics.repairOnLine('restored-blank-context', lastEnd.line, lastEnd.character, lastEnd.character, '', ' ', words.reason);
+    out.push(new ReadDiffLine(' ', '', 0, lastEnd.line, lastEnd.character, undefined, oldLine++, newLine++, true));
     if (!options.lenient) diagnostics.problem('warning', 'restored-blank-context', headerRange, words.problem);
   }
   let oldSeen = oldLine - header.oldStart;
@@ -565,30 +586,41 @@ function hunkHead(header: HunkHeader, headerLine: number): HunkHead {
 function exactHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, reading: Reading): Hunk {
   const start = headerIndex + 1;
   const end = reading.end;
-  return ReadHunk.clean(
-    hunkHead(header, lineOf(lines[headerIndex])),
-    { start: positionAt(lines[headerIndex], 0), end: endOf(lines[end > start ? end - 1 : headerIndex]) },
-    () => exactLines(lines, start, end, header.oldStart, header.newStart),
-    reading.added ?? 0,
-    reading.removed ?? 0,
-    lines,
-    start,
-    end,
-  );
+  const head = hunkHead(header, lineOf(lines[headerIndex]));
+  const range = { start: positionAt(lines[headerIndex], 0), end: endOf(lines[end > start ? end - 1 : headerIndex]) };
+  const added = reading.added ?? 0;
+  const removed = reading.removed ?? 0;
+  const texts = wholeLineTexts(lines, start, end);
+  if (texts !== undefined) return ReadHunk.clean(head, range, texts, start < end ? lines[start].line : head.headerLine + 1, added, removed);
+  // Lines cut or decoded from the document keep their own positions: the hunk keeps those lines.
+  const own = lines.slice(start, end);
+  return new ReadHunk(head, range, () => exactLines(own, header.oldStart, header.newStart), added, removed);
 }
 
-function exactLines(lines: readonly SourceLine[], start: number, end: number, oldStart: number, newStart: number): DiffLine[] {
-  const out = new Array<DiffLine>(end - start);
+/** The texts of lines [start, end) when each is a whole document line, the one after the last; else undefined. */
+function wholeLineTexts(lines: readonly SourceLine[], start: number, end: number): string[] | undefined {
+  const texts = new Array<string>(end - start);
+  const first = start < end ? lines[start].line : 0;
+  for (let i = start; i < end; i++) {
+    const source = lines[i];
+    if (source.segments !== undefined || source.character !== 0 || source.line !== first + (i - start)) return undefined;
+    texts[i - start] = source.text;
+  }
+  return texts;
+}
+
+function exactLines(lines: readonly SourceLine[], oldStart: number, newStart: number): DiffLine[] {
+  const out = new Array<DiffLine>(lines.length);
   let oldLine = oldStart;
   let newLine = newStart;
-  for (let i = start; i < end; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const source = lines[i];
     const kind = source.text[0] as DiffLineKind;
     // Only a line pieced together by a repair needs its range now; a clean one computes it on demand.
     const range = source.segments === undefined ? undefined : rangeOf(source, 1);
     const old = kind === ' ' || kind === '-' ? oldLine++ : undefined;
     const neu = kind === ' ' || kind === '+' ? newLine++ : undefined;
-    out[i - start] = new ReadDiffLine(kind, source.text, 1, source.line, source.character + 1, range, old, neu, undefined);
+    out[i] = new ReadDiffLine(kind, source.text, 1, source.line, source.character + 1, range, old, neu, undefined);
   }
   return out;
 }

@@ -6,9 +6,8 @@
 // numbers follow from the hunk's starts, and absent fields are left out rather than null.
 import { ReadDiffLine } from './diff-line';
 import { countChanges } from './diffstat';
-import type { SourceLine } from './positions';
 import { ReadHunk } from './read-hunk';
-import type { DiffLine, DocRange, Mail, Patch, Problem, Repair } from './model';
+import type { DiffLine, DocRange, Hunk, Mail, Patch, Problem, Repair } from './model';
 
 /** [startLine, startCharacter, endLine, endCharacter]; lines 1-based, characters 0-based. */
 export type JsonRange = [number, number, number, number];
@@ -35,9 +34,16 @@ function lineJson(line: DiffLine): JsonDiffLine {
   return line.repaired ? [text, line.line + 1, true] : [text, line.line + 1];
 }
 
-/** A clean hunk's line: its source line is the kind and text as one string, unrepaired. */
-function cleanLineJson(source: SourceLine): JsonDiffLine {
-  return [source.text, source.line + 1];
+/** A clean hunk's lines: each text is the kind and text as one string, unrepaired, on consecutive lines. */
+function cleanLinesJson(clean: { readonly texts: readonly string[]; readonly firstLine: number }): JsonDiffLine[] {
+  const out = new Array<JsonDiffLine>(clean.texts.length);
+  for (let k = 0; k < out.length; k++) out[k] = [clean.texts[k], clean.firstLine + k + 1];
+  return out;
+}
+
+function hunkLinesJson(hunk: Hunk): JsonDiffLine[] {
+  const clean = hunk instanceof ReadHunk ? hunk.cleanTexts : undefined;
+  return clean !== undefined ? cleanLinesJson(clean) : hunk.lines.map(lineJson);
 }
 
 /**
@@ -172,7 +178,7 @@ export function patchToJson(patch: Patch) {
             // Omitted where the section names no function: a hostile input has many such hunks.
             ...(hunk.functionName !== undefined ? { functionName: hunk.functionName } : {}),
             docLine: hunk.headerLine + 1,
-            lines: hunk instanceof ReadHunk && hunk.cleanSource !== undefined ? hunk.cleanSource.map(cleanLineJson) : hunk.lines.map(lineJson),
+            lines: hunkLinesJson(hunk),
             // A reply's quoted excerpt: lines quoted after a cut, which have no image line numbers.
             ...(hunk.quotedAfterCut?.length ? { quotedAfterCut: hunk.quotedAfterCut.map(lineJson) } : {}),
           })),

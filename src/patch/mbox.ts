@@ -1,5 +1,6 @@
 // Splits a document into mails. An mbox separates mails with "From " lines; a single mail or a
 // bare diff is one mail covering the whole document.
+import type { DocumentLines } from './document-lines';
 
 export interface MailSpan {
   /** First document line of the mail (the "From " line itself is excluded). */
@@ -19,9 +20,11 @@ const DIGIT = /[0-9]/;
  * (format-patch output puts the next "From <sha> Mon Sep 17 00:00:00 2001" right after the
  * signature); a body line like "From the start:" does not qualify.
  */
-function isSeparator(lines: readonly string[], i: number): boolean {
-  if (lines[i].charCodeAt(0) !== 70 /* F */) return false;
-  const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+function isSeparator(lines: DocumentLines, i: number): boolean {
+  // Only a line starting with F is cut out of the document to be looked at.
+  if (lines.firstCharCode(i) !== 70 /* F */) return false;
+  const text = lines.text(i);
+  const line = text.endsWith('\r') ? text.slice(0, -1) : text;
   if (line.length < 20 || line.length > 1000 || !line.startsWith('From ')) return false;
   const colon = line.lastIndexOf(':', line.length - 2);
   if (colon < 5 + 4) return false;
@@ -31,25 +34,25 @@ function isSeparator(lines: readonly string[], i: number): boolean {
 }
 
 /** Whether the document is an mbox: its first non-blank line is a "From " separator. */
-export function isMbox(lines: readonly string[]): boolean {
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() === '') continue;
+export function isMbox(lines: DocumentLines): boolean {
+  for (let i = 0; i < lines.count; i++) {
+    if (lines.text(i).trim() === '') continue;
     return isSeparator(lines, i);
   }
   return false;
 }
 
-export function splitMails(lines: readonly string[]): MailSpan[] {
-  if (!isMbox(lines)) return [{ start: 0, end: lines.length }];
+export function splitMails(lines: DocumentLines): MailSpan[] {
+  if (!isMbox(lines)) return [{ start: 0, end: lines.count }];
   const spans: MailSpan[] = [];
   let current: { start: number; separatorLine: number } | undefined;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < lines.count; i++) {
     if (isSeparator(lines, i)) {
       if (current) spans.push({ start: current.start, end: i, separatorLine: current.separatorLine });
       current = { start: i + 1, separatorLine: i };
     }
   }
-  if (current) spans.push({ start: current.start, end: lines.length, separatorLine: current.separatorLine });
+  if (current) spans.push({ start: current.start, end: lines.count, separatorLine: current.separatorLine });
   return spans;
 }
 

@@ -12,7 +12,8 @@ import { headerValue, parseRfc822Headers, type HeaderBlock } from './mail-header
 import { layoutBody, messageText } from './mail-body';
 import { splitMails, unescapeFromLine, type MailSpan } from './mbox';
 import type { DocRange, Mail, Patch } from './model';
-import { lineOf, plainLine, pointRange, splitDocumentLines, type SourceLine } from './positions';
+import { DocumentLines } from './document-lines';
+import { lineOf, plainLine, pointRange, type SourceLine } from './positions';
 import { unquoteReply } from './quoted-reply';
 import { parseSubject } from './subject';
 import { parseTrailers } from './trailers';
@@ -35,7 +36,7 @@ export function parsePatchDocument(text: string, options: ParseOptions = {}): Pa
       lineCount: 0,
     };
   }
-  const lines = splitDocumentLines(text);
+  const lines = new DocumentLines(text);
   try {
     return parseLines(lines, documentScan(text));
   } catch (error) {
@@ -44,7 +45,7 @@ export function parsePatchDocument(text: string, options: ParseOptions = {}): Pa
       mails: [],
       repairs: [],
       problems: [{ severity: 'error', code: 'internal-error', range: pointRange(0), message: `the parser failed: ${error instanceof Error ? error.message : String(error)}` }],
-      lineCount: lines.length,
+      lineCount: lines.count,
     };
   }
 }
@@ -72,7 +73,7 @@ function documentScan(text: string): DocumentScan {
   return { encodingDamage: text.includes('\ufffd') || text.includes('\0'), needles: archiveNeedles(text) };
 }
 
-function parseLines(docLines: readonly string[], scan: DocumentScan): Patch {
+function parseLines(docLines: DocumentLines, scan: DocumentScan): Patch {
   const diagnostics = new Diagnostics();
   if (scan.encodingDamage) reportEncodingProblems(docLines, diagnostics);
   const spans = splitMails(docLines);
@@ -82,53 +83,54 @@ function parseLines(docLines: readonly string[], scan: DocumentScan): Patch {
     if (mail) mails.push(mail);
   }
   const { repairs, problems } = diagnostics.sorted();
-  return { mails, repairs, problems, lineCount: docLines.length };
+  return { mails, repairs, problems, lineCount: docLines.count };
 }
 
 /** Document lines as logical lines: transport CRLF and mbox ">From" escapes undone. */
-function baseLines(docLines: readonly string[], span: MailSpan, fromMbox: boolean, diagnostics: Diagnostics): SourceLine[] {
+function baseLines(docLines: DocumentLines, span: MailSpan, fromMbox: boolean, diagnostics: Diagnostics): SourceLine[] {
   let carriageReturns = 0;
   let nonEmpty = 0;
   let first = -1;
   for (let i = span.start; i < span.end; i++) {
-    const text = docLines[i];
-    if (text.length === 0) continue;
+    const length = docLines.length(i);
+    if (length === 0) continue;
     nonEmpty++;
     if (first < 0) first = i;
-    if (text.charCodeAt(text.length - 1) === 13) carriageReturns++;
+    if (docLines.charCodeAt(i, length - 1) === 13) carriageReturns++;
     // One LF-ended line settles it: the line ends are not all the transport's.
     else break;
   }
   // CRLF on every line is the transport's; on some lines only, it belongs to the patched file.
   const transportCrlf = nonEmpty > 0 && carriageReturns === nonEmpty;
   if (transportCrlf) {
-    diagnostics.repair('crlf', { start: { line: first, character: docLines[first].length - 1 }, end: { line: first, character: docLines[first].length } }, '\r\n', '\n',
+    diagnostics.repair('crlf', { start: { line: first, character: docLines.length(first) - 1 }, end: { line: first, character: docLines.length(first) } }, '\r\n', '\n',
       `all ${nonEmpty} lines of the mail end in CRLF: the line ends are the transport's and are read as LF`);
   }
-  const lines: SourceLine[] = [];
+  // One logical line per document line: the array is made at its size, never grown.
+  const lines = new Array<SourceLine>(span.end - span.start);
   for (let i = span.start; i < span.end; i++) {
-    let text = docLines[i];
+    let text = docLines.text(i);
     if (transportCrlf && text.endsWith('\r')) text = text.slice(0, -1);
     if (fromMbox && text.charCodeAt(0) === 62) {
       const unescaped = unescapeFromLine(text);
       if (unescaped !== undefined) {
-        diagnostics.repair('mbox-from-escape', { start: { line: i, character: 0 }, end: { line: i, character: 1 } }, '>', '', 'mbox escapes a line starting with "From " by adding ">"');
-        lines.push(plainLine(unescaped, i, 1));
+        diagnostics.repairOnLine('mbox-from-escape', i, 0, 1, '>', '', 'mbox escapes a line starting with "From " by adding ">"');
+        lines[i - span.start] = plainLine(unescaped, i, 1);
         continue;
       }
     }
-    lines.push(plainLine(text, i));
+    lines[i - span.start] = plainLine(text, i);
   }
   return lines;
 }
 
-function mailRange(docLines: readonly string[], span: MailSpan): DocRange {
+function mailRange(docLines: DocumentLines, span: MailSpan): DocRange {
   const startLine = span.separatorLine ?? span.start;
   const endLine = Math.max(startLine, span.end - 1);
-  return { start: { line: startLine, character: 0 }, end: { line: endLine, character: (docLines[endLine] ?? '').length } };
+  return { start: { line: startLine, character: 0 }, end: { line: endLine, character: endLine < docLines.count ? docLines.length(endLine) : 0 } };
 }
 
-function parseMail(docLines: readonly string[], span: MailSpan, fromMbox: boolean, needles: ArchiveNeedles, diagnostics: Diagnostics): Mail | undefined {
+function parseMail(docLines: DocumentLines, span: MailSpan, fromMbox: boolean, needles: ArchiveNeedles, diagnostics: Diagnostics): Mail | undefined {
   let base = baseLines(docLines, span, fromMbox, diagnostics);
   // A text extraction that lost the line breaks: split back what the tokens allow.
   base = splitCollapsedLines(base, diagnostics) ?? base;

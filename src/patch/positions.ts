@@ -159,8 +159,3 @@ export function sliceLine(source: SourceLine, from: number, to = source.text.len
   builder.appendSlice(source, from, to);
   return builder.build(positionAt(source, from), { marker: source.marker, inFence: source.inFence });
 }
-
-/** Splits a document into lines the way an editor counts them (the last line may be empty). */
-export function splitDocumentLines(text: string): string[] {
-  return text.split('\n');
-}

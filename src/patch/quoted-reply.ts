@@ -4,7 +4,7 @@
 // where the reviewer left lines out; it is neither patch text nor comment.
 import type { Diagnostics } from './diagnostics';
 import { fileStartKind, HUNK_HEADER } from './line-kinds';
-import { rangeOf, sliceLine, withFlags, type SourceLine } from './positions';
+import { sliceLine, withFlags, type SourceLine } from './positions';
 
 /** The length of one level of quoting at the start of a line: ">" and an optional space. */
 function quotePrefixLength(text: string): number {
@@ -64,8 +64,8 @@ export function unquoteReply(lines: readonly SourceLine[], diagnostics: Diagnost
     lines.forEach((line, i) => {
       const length = prefixes[i];
       if (length > 0 && unquoted[i].marker !== 'cut') {
-        diagnostics.repair('quoted-reply-prefix', rangeOf(line, 0, length), line.text.slice(0, length), '',
-          depth === 1 ? 'the patch is quoted in a reply; the quote prefix is not part of it' : `the patch is quoted ${depth} levels deep in a reply to a reply; the quote prefix is not part of it`);
+        diagnostics.repairIn('quoted-reply-prefix', line, line.text.slice(0, length), '',
+          depth === 1 ? 'the patch is quoted in a reply; the quote prefix is not part of it' : `the patch is quoted ${depth} levels deep in a reply to a reply; the quote prefix is not part of it`, 0, length);
       }
     });
     return unquoted;

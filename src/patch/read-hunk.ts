@@ -3,8 +3,10 @@
 // 300 000 empty hunks. A clean hunk's DiffLines are made when `lines` is first read (a parse
 // that needs only the hunks' places holds one object per hunk), and its +/- counts are known
 // from the reading, so counting changes (the summary, the diffstat check) makes no DiffLine.
-import type { DiffLine, DocRange, Hunk } from './model';
-import type { SourceLine } from './positions';
+// A clean hunk keeps only its lines' texts, not the mail's source lines: once a mail is read its
+// lines can go, which on a 10 MB mbox is most of what the collector would otherwise keep moving.
+import { ReadDiffLine } from './diff-line';
+import type { DiffLine, DiffLineKind, DocRange, Hunk } from './model';
 
 export interface HunkHead {
   readonly oldStart: number;
@@ -28,10 +30,9 @@ export class ReadHunk implements Hunk {
   declare readonly quotedAfterCut?: readonly DiffLine[];
   #lines: readonly DiffLine[] | undefined;
   #make: (() => readonly DiffLine[]) | undefined;
-  /** A clean hunk's source lines are #source[#from .. #to). */
-  #source: readonly SourceLine[] | undefined;
-  #from = 0;
-  #to = 0;
+  /** A clean hunk's lines as the diff shows them (prefix included), on consecutive document lines from #firstLine. */
+  #texts: readonly string[] | undefined;
+  #firstLine = 0;
   readonly #added: number;
   readonly #removed: number;
 
@@ -54,25 +55,27 @@ export class ReadHunk implements Hunk {
     }
     this.#added = added;
     this.#removed = removed;
-    this.#source = undefined;
+    this.#texts = undefined;
   }
 
-  /** A clean hunk: its DiffLines are read, one each, from source[from .. to), made by `make`. */
-  static clean(head: HunkHead, range: DocRange, make: () => readonly DiffLine[], added: number, removed: number, source: readonly SourceLine[], from: number, to: number): ReadHunk {
-    const hunk = new ReadHunk(head, range, make, added, removed);
-    hunk.#source = source;
-    hunk.#from = from;
-    hunk.#to = to;
+  /**
+   * A clean hunk whose lines are whole document lines, one after another from `firstLine`: each
+   * DiffLine follows from its text, made when `lines` is first read.
+   */
+  static clean(head: HunkHead, range: DocRange, texts: readonly string[], firstLine: number, added: number, removed: number): ReadHunk {
+    const hunk = new ReadHunk(head, range, () => cleanLines(texts, firstLine, head.oldStart, head.newStart), added, removed);
+    hunk.#texts = texts;
+    hunk.#firstLine = firstLine;
     return hunk;
   }
 
   /**
-   * For a clean hunk: its source lines, each the DiffLine's kind and text as one string (the
-   * line as the diff shows it) on the DiffLine's document line. The JSON writes a hunk line as
-   * just that, with no DiffLine made for it.
+   * For a clean hunk: each line as the diff shows it (the DiffLine's kind and text as one
+   * string), on document lines `firstLine` on. The JSON writes a hunk line as just that, with no
+   * DiffLine made for it.
    */
-  get cleanSource(): readonly SourceLine[] | undefined {
-    return this.#source?.slice(this.#from, this.#to);
+  get cleanTexts(): { readonly texts: readonly string[]; readonly firstLine: number } | undefined {
+    return this.#texts === undefined ? undefined : { texts: this.#texts, firstLine: this.#firstLine };
   }
 
   get lines(): readonly DiffLine[] {
@@ -91,9 +94,8 @@ export class ReadHunk implements Hunk {
   /** The same hunk inside `functionName` (a goto label's hunk continues the previous function). */
   withFunction(functionName: string): ReadHunk {
     const copy = new ReadHunk({ ...this, functionName }, this.range, this.#lines ?? this.#make!, this.#added, this.#removed);
-    copy.#source = this.#source;
-    copy.#from = this.#from;
-    copy.#to = this.#to;
+    copy.#texts = this.#texts;
+    copy.#firstLine = this.#firstLine;
     if (this.quotedAfterCut !== undefined) (copy as { quotedAfterCut?: readonly DiffLine[] }).quotedAfterCut = this.quotedAfterCut;
     return copy;
   }
@@ -107,6 +109,21 @@ export class ReadHunk implements Hunk {
     if (this.quotedAfterCut !== undefined) plain.quotedAfterCut = this.quotedAfterCut;
     return plain;
   }
+}
+
+/** A clean hunk's DiffLines: the prefix is the kind, the document column after it the text's start. */
+function cleanLines(texts: readonly string[], firstLine: number, oldStart: number, newStart: number): DiffLine[] {
+  const out = new Array<DiffLine>(texts.length);
+  let oldLine = oldStart;
+  let newLine = newStart;
+  for (let k = 0; k < texts.length; k++) {
+    const text = texts[k];
+    const kind = text[0] as DiffLineKind;
+    const old = kind === ' ' || kind === '-' ? oldLine++ : undefined;
+    const neu = kind === ' ' || kind === '+' ? newLine++ : undefined;
+    out[k] = new ReadDiffLine(kind, text, 1, firstLine + k, 1, undefined, old, neu, undefined);
+  }
+  return out;
 }
 
 /** The '+' and '-' lines of a hunk: known without reading its lines when the reader made it. */

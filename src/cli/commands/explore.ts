@@ -5,7 +5,7 @@ import { integerFlag, parseArgs } from '../args';
 import { EXIT_OK, UsageError, type CliCommand, type CliIo } from '../command';
 import { writeJson } from '../json-stream';
 import { writeText } from '../output';
-import { readModelledPatchInput } from '../patch-input';
+import { readModelledPatchInput } from '../modelled-input';
 import { DEFAULT_BUDGET_MS, DEFAULT_MAX_DEPTH, exploreAsWritten } from '../../explore';
 import { distinctHunks } from '../../explore/distinct-hunks';
 import { PatchLines } from '../../explore/patch-lines';

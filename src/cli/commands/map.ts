@@ -5,7 +5,8 @@ import { EXIT_NOTHING_FOUND, EXIT_OK, UsageError, type CliCommand, type CliIo } 
 import { writeJson } from '../json-stream';
 import { escapeControls } from '../one-line';
 import { writeText } from '../output';
-import { readPatchInput, reportNoPatch, reportNotModelled } from '../patch-input';
+import { readPatchInput, reportNoPatch } from '../patch-input';
+import { reportNotModelled } from '../modelled-input';
 import { mapPatch, type PatchMapping } from '../../mapping';
 import { mappingToJson, primaryStep } from '../../mapping/json';
 import { loadCParser } from '../../c';

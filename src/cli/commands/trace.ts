@@ -6,7 +6,8 @@
 import { integerFlag, parseArgs } from '../args';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../command';
 import { ChunkedOutput } from '../output';
-import { readModelledPatchInput, readTextInput } from '../patch-input';
+import { readModelledPatchInput } from '../modelled-input';
+import { readTextInput } from '../patch-input';
 import { readScenarioJson, scenarioErrorText } from '../../kernel/scenario-input';
 import { traceScenario, traceScenarioError, type TraceFlags } from '../trace-scenario';
 import { mapPatch, MappingIndex } from '../../mapping';

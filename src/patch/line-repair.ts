@@ -1,0 +1,44 @@
+// A repair within one document line. Its range is made when first read: a hostile input has a
+// repair on each of millions of lines, and the three objects of an eager range per repair were
+// most of what parsing it cost. The fields are the plain Repair's once made (toJSON).
+import type { DocRange, Repair, RepairKind } from './model';
+
+export class LineRepair implements Repair {
+  #range: DocRange | undefined;
+
+  constructor(
+    readonly kind: RepairKind,
+    /** The document line, and the characters [from, to) of it that the repair covers. */
+    readonly line: number,
+    readonly from: number,
+    readonly to: number,
+    readonly before: string,
+    readonly after: string,
+    readonly reason: string,
+  ) {
+    this.#range = undefined;
+  }
+
+  get range(): DocRange {
+    if (this.#range === undefined) {
+      const start = { line: this.line, character: this.from };
+      // An empty range is one position, as rangeOf makes it.
+      this.#range = { start, end: this.to === this.from ? start : { line: this.line, character: this.to } };
+    }
+    return this.#range;
+  }
+
+  /** The plain Repair the model describes (for JSON and tests). */
+  toJSON(): Repair {
+    return { kind: this.kind, range: this.range, before: this.before, after: this.after, reason: this.reason };
+  }
+}
+
+/** Where a repair starts, read without making a LineRepair's range. */
+export function startLine(repair: { readonly range: DocRange }): number {
+  return repair instanceof LineRepair ? repair.line : repair.range.start.line;
+}
+
+export function startCharacter(repair: { readonly range: DocRange }): number {
+  return repair instanceof LineRepair ? repair.from : repair.range.start.character;
+}
