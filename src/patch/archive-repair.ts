@@ -45,8 +45,12 @@ const ENTITY = /&(?:lt|gt|amp|quot|apos|nbsp|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g;
 
 /** Empty or only spaces and tabs (the common non-blank line is settled by its first character). */
 function isBlank(text: string): boolean {
-  const first = text.charCodeAt(0);
-  return text.length === 0 || ((first === 32 || first === 9) && text.length <= MAX_SPECIAL_LINE && text.trim() === '');
+  // A loop, not trim(): every context line of a diff starts with a space, and stops at its second character.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
 }
 
 export function isFenceLine(text: string): boolean {
