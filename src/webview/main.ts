@@ -11,7 +11,7 @@ import {
 } from '../shared/debugger-protocol';
 import { readEmbeddedMessage } from '../shared/debugger-embed';
 import { applyMessage, type Changed } from '../shared/debugger-delta';
-import { byId, el, fill, setText } from './dom';
+import { byId, el, fill, setAttr, setText } from './dom';
 import { columnOf, RunPanel, type RunContext } from './run-panel';
 import { DeferredForm } from './deferred-form';
 import { vscodeApi } from './vscode-api';
@@ -161,7 +161,7 @@ function render(next: DebuggerState, changed: Changed): void {
   const statusText = next.errors.length > 0 && next.runs.length === 0 ? `The scenario breaks ${next.errors.length} rule${next.errors.length === 1 ? '' : 's'}` : status;
   setText(byId('status'), statusText);
   byId('status').title = statusText;
-  document.body.dataset.ready = 'true';
+  setAttr(document.body, 'data-ready', 'true');
   persistSoon();
   // After the frame that paints this state (a task queued from its requestAnimationFrame).
   if (section.open && !form.loadStarted) requestAnimationFrame(() => setTimeout(() => void form.load(), 0));
