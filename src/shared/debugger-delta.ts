@@ -78,6 +78,11 @@ export class StateSender {
     return message;
   }
 
+  /** Whether the last message sent was numbered `seq` (the state a page says it shows is the one deltas are made against). */
+  holds(seq: number | undefined): boolean {
+    return seq !== undefined && this.sent?.seq === seq;
+  }
+
   /** The webview lost what it had (shown again, reloaded, or asked): the next message is whole. */
   reset(): void {
     this.sent = null;

@@ -309,7 +309,11 @@ export const isDebuggerState: Guard<DebuggerState> = object(debuggerStateShape);
 // Messages.
 
 export type ToExtension =
-  | { readonly type: 'webview/ready' }
+  /**
+   * The page is listening. `seq`: the number of the state it already shows (the one the host put
+   * in the page's HTML); the host then sends only what changed since, or nothing.
+   */
+  | { readonly type: 'webview/ready'; readonly seq?: number }
   | { readonly type: 'debugger/step'; readonly command: StepCommand }
   /** Jump to a step of one run (0: the first run shown, 1: the second in side-by-side mode). */
   | { readonly type: 'debugger/goTo'; readonly run: number; readonly index: number }
@@ -321,7 +325,7 @@ export type ToExtension =
   | { readonly type: 'debugger/saveScenario'; readonly scenario: ScenarioJson };
 
 const toExtensionGuards: Guard<ToExtension>[] = [
-  object({ type: literal('webview/ready') }),
+  object({ type: literal('webview/ready'), seq: optional(isNonNegativeInteger) }),
   object({ type: literal('debugger/step'), command: isStepCommand }),
   object({ type: literal('debugger/goTo'), run: isNonNegativeInteger, index: isNonNegativeInteger }),
   object({ type: literal('debugger/setScenario'), scenario: isRecord, mode: isViewMode }),

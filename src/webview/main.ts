@@ -7,10 +7,11 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import {
   describeRejected, isMessageToExtension, isMessageToWebview, isPersistedState, isStepCommand, VIEW_MODES,
-  type DebuggerState, type StateFields, type ToExtension,
+  type DebuggerState, type StateFields, type ToExtension, type ToWebview,
 } from '../shared/debugger-protocol';
+import { readEmbeddedMessage } from '../shared/debugger-embed';
 import { applyMessage, type Changed } from '../shared/debugger-delta';
-import { byId, el, fill, setText } from './dom';
+import { byId, el, fill, setAttr, setText } from './dom';
 import { columnOf, RunPanel, type RunContext } from './run-panel';
 import { DeferredForm } from './deferred-form';
 import { vscodeApi } from './vscode-api';
@@ -160,7 +161,7 @@ function render(next: DebuggerState, changed: Changed): void {
   const statusText = next.errors.length > 0 && next.runs.length === 0 ? `The scenario breaks ${next.errors.length} rule${next.errors.length === 1 ? '' : 's'}` : status;
   setText(byId('status'), statusText);
   byId('status').title = statusText;
-  document.body.dataset.ready = 'true';
+  setAttr(document.body, 'data-ready', 'true');
   persistSoon();
   // After the frame that paints this state (a task queued from its requestAnimationFrame).
   if (section.open && !form.loadStarted) requestAnimationFrame(() => setTimeout(() => void form.load(), 0));
@@ -172,12 +173,8 @@ function render(next: DebuggerState, changed: Changed): void {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (!isMessageToWebview(event.data)) {
-    console.warn('kpr debugger: dropped a malformed message', describeRejected(event.data));
-    return;
-  }
-  const applied = applyMessage({ seq, state }, event.data);
+function receive(message: ToWebview): void {
+  const applied = applyMessage({ seq, state }, message);
   if (!applied) {
     // A delta against a state this page does not hold (reloaded, or a message lost): ask for the
     // whole state, once; the deltas already on their way are dropped the same way meanwhile.
@@ -189,6 +186,14 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   askedForWhole = false;
   seq = applied.seq;
   render(applied.state, applied.changed);
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (!isMessageToWebview(event.data)) {
+    console.warn('kpr debugger: dropped a malformed message', describeRejected(event.data));
+    return;
+  }
+  receive(event.data);
 });
 
 for (const button of document.querySelectorAll<HTMLElement>('[data-command]')) {
@@ -210,11 +215,16 @@ window.addEventListener('keydown', (event) => {
   if (event.key === 'F5' || event.key === 'F10' || event.key === 'F11') event.preventDefault();
 });
 
-// A reload shows the saved scenario at once; the extension's state follows `webview/ready`.
+// A new page paints the state its HTML carries (no round trip before the first paint) and says
+// which it shows; the extension sends what changed since. A page shown again or reloaded has a
+// saved state instead: its HTML's state may be older than what it showed, so it shows the saved
+// scenario at once and the extension's whole state follows `webview/ready`.
 const saved = api.getState();
+const embedded = isPersistedState(saved) ? null : readEmbeddedMessage(document.getElementById('initial-state')?.textContent);
 if (isPersistedState(saved)) {
   form.setValues(saved.scenario, saved.mode);
   lastScenarioShown = JSON.stringify([saved.scenario, saved.mode]);
 }
-post({ type: 'webview/ready' });
+if (embedded) receive(embedded);
+post(embedded && seq !== null ? { type: 'webview/ready', seq } : { type: 'webview/ready' });
 setTimeout(() => void form.load(), FORM_LATEST_MS);

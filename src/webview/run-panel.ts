@@ -91,9 +91,10 @@ export class RunPanel {
     const ctx: RunContext = { ...this.ctx(), ...(view.text ? { text: view.text } : {}) };
     const has = (...keys: (keyof RunView)[]): boolean => changes === 'all' || keys.some((key) => changes.has(key));
     if (has('variant', 'index', 'length', 'truncated')) {
-      this.root.setAttribute('aria-label', `${columnOf(view)} run`);
-      this.root.dataset.variant = view.variant;
-      if (view.text) this.root.dataset.text = view.text;
+      // Unchanged on a step: rewriting them anyway restyled everything `[data-variant]` selects in the column.
+      setAttr(this.root, 'aria-label', `${columnOf(view)} run`);
+      setAttr(this.root, 'data-variant', view.variant);
+      if (view.text) setAttr(this.root, 'data-text', view.text);
       const title = within(this.root, '.run-title');
       if (!title.firstChild) fill(title, document.createTextNode(''), el('span', { class: 'muted' }));
       title.firstChild!.textContent = `${columnOf(view)} `;

@@ -181,13 +181,17 @@ export class DebuggerController implements vscode.Disposable {
     return this.document ? breakpointItems(this.document).filter((b) => b.enabled).map((b) => b.line) : [];
   }
 
-  /** Builds the state once and hands it to the decorations and the panel. */
+  /**
+   * Builds the state once and hands it to the panel, then to the decorations: the panel's message
+   * goes out before the editor's decorations and the context key are set (a step's round trip to
+   * the panel's repaint does not wait on them).
+   */
   private publish(): void {
     if (this.core) this.core.breakpointLines = this.enabledBreakpointLines();
     const state = this.state();
+    if (state) this.changed.fire(state);
     setContextKey(DEBUGGER_ACTIVE_CONTEXT, this.active, this.log);
     this.decorations.apply(this.document?.uri ?? null, state);
-    if (state) this.changed.fire(state);
   }
 
   private async resolveDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument> {

@@ -6,6 +6,7 @@ import {
   DEBUGGER_VIEW_TYPE, describeRejected, isMessageToExtension, type DebuggerState, type ToExtension,
 } from '../../shared/debugger-protocol';
 import { StateSender } from '../../shared/debugger-delta';
+import { embeddedMessageText } from '../../shared/debugger-embed';
 import type { KprLog } from '../log';
 import type { DebuggerController } from './controller';
 import { debuggerHtml } from './html';
@@ -71,7 +72,7 @@ export class DebuggerPanel implements vscode.Disposable {
       // The controller hands over the state it built: building it again per step doubled the cost.
       controller.onDidChange((state) => this.postState(state)),
     );
-    void debuggerHtml(panel.webview, extensionUri).then(
+    void debuggerHtml(panel.webview, extensionUri, () => this.initialMessage()).then(
       (html) => {
         // The template is read asynchronously: the panel may have been closed meanwhile.
         if (!this.disposed) panel.webview.html = html;
@@ -91,9 +92,10 @@ export class DebuggerPanel implements vscode.Disposable {
   private async handle(message: ToExtension): Promise<void> {
     switch (message.type) {
       case 'webview/ready':
-        // Also what a webview sends when a delta does not fit the state it holds: start over whole.
+        // A page showing the state its HTML carried gets what changed since; any other (reloaded,
+        // shown again, or holding a state a delta did not fit) starts over with the whole state.
         this.ready = true;
-        this.sender.reset();
+        if (!this.sender.holds(message.seq)) this.sender.reset();
         this.postState();
         return;
       case 'debugger/step':
@@ -120,6 +122,13 @@ export class DebuggerPanel implements vscode.Disposable {
         await saveScenarioFile(message.scenario);
         return;
     }
+  }
+
+  /** The whole state for the page's HTML, numbered like a message so the deltas after it apply to it. */
+  private initialMessage(): string {
+    this.sender.reset();
+    const state = this.controller.state();
+    return state ? embeddedMessageText(this.sender.next(state)) : '';
   }
 
   private postState(state: DebuggerState | null = this.controller.state()): void {
