@@ -19,10 +19,10 @@ edited line runs as edited; what the patch does not show comes from kpr's model)
 space of scenarios (next_syscall_data at and around every boundary, namespace depths 0 to D,
 empty, nearly full and full maps, each allocation failing in turn, exits and reuse) and reports:
 each memory-safety fault with the patch line that commits it and the smallest scenario showing
-it (a fault in code the patch does not show (an excerpt, or an edit that breaks a caller) is named by its
-calls and placed on the patch's header of that file: in --json, docLine null and "outside"); each
-behaviour that differs between baseline and patched against the patch's intent; and the patch's
-executable lines that no scenario reached. Every scenario replays with kpr simulate
+it (a fault in code the patch does not show, as in an excerpt or after an edit that breaks a
+caller, is named by its calls and placed on the patch's header of that file: in --json, docLine
+null and "outside"); each behaviour that differs between baseline and patched against the patch's
+intent; and the patch's executable lines that no scenario reached. Every scenario replays with kpr simulate
 (kpr simulate --patch FILE for an edited patch). A variant whose text cannot run is not explored:
 the report lists its problems as PATH:LINE:COLUMN lines.
 
