@@ -22,9 +22,9 @@ each memory-safety fault with the patch line that commits it and the smallest sc
 it (a fault in code the patch does not show, as in an excerpt or after an edit that breaks a
 caller, is named by its calls and placed on the patch's header of that file: in --json, docLine
 null and "outside"); each behaviour that differs between baseline and patched against the patch's
-intent; and the patch's executable lines that no scenario reached. Every scenario replays with kpr simulate
-(kpr simulate --patch FILE for an edited patch). A variant whose text cannot run is not explored:
-the report lists its problems as PATH:LINE:COLUMN lines.
+intent; and the patch's executable lines that no scenario reached. Every scenario replays with
+kpr simulate (kpr simulate --patch FILE for an edited patch). A variant whose text cannot run is
+not explored: the report lists its problems as PATH:LINE:COLUMN lines.
 
 The space is the same on every machine, so the same patch gives the same report. Findings count
 scenario runs (one scenario on one variant); differences count compared baseline/patched pairs.
