@@ -5,9 +5,17 @@
 // a blank line next to a code fence is the page's, a second blank context line in a row is rare
 // in kernel code (checkpatch), and a reading that strands hunk lines before the next hunk loses
 // them. Without a reconciling reading, lines are taken in order until the counts are met.
-import type { HunkHeader } from './hunks';
 import { isHunkStop } from './line-kinds';
 import type { SourceLine } from './positions';
+
+/** What an @@ line says (hunks.ts parses it). */
+export interface HunkHeader {
+  readonly oldStart: number;
+  readonly oldLines: number;
+  readonly newStart: number;
+  readonly newLines: number;
+  readonly section: string;
+}
 
 export const enum Kind {
   Marker,

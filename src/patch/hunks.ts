@@ -13,17 +13,11 @@ import type { DiffLine, DiffLineKind, Hunk } from './model';
 import { ReadDiffLine } from './diff-line';
 import { ReadHunk, type HunkHead } from './read-hunk';
 import { scanHunkHeader } from './line-kinds';
-import { blankCost, classify, cutAhead, emptyReading, exactReading, findReading, greedyReading, Kind, type BlankCost, type Reading } from './hunk-readings';
+import { blankCost, classify, cutAhead, emptyReading, exactReading, findReading, greedyReading, Kind, type BlankCost, type HunkHeader, type Reading } from './hunk-readings';
 import { endOf, lineOf, positionAt, rangeOf, type SourceLine } from './positions';
 import { functionFromSection } from './section';
 
-export interface HunkHeader {
-  readonly oldStart: number;
-  readonly oldLines: number;
-  readonly newStart: number;
-  readonly newLines: number;
-  readonly section: string;
-}
+export type { HunkHeader } from './hunk-readings';
 
 export interface HunkOptions {
   /** The text comes from an archive or a quoted reply: unprefixed lines are expected damage. */
