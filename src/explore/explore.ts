@@ -7,6 +7,7 @@
 import { loadCParser } from '../c';
 import type { KernelCode } from '../kernel/run';
 import { VARIANTS, type Variant } from '../kernel/statements';
+import { refusedProblems, type VariantProblem } from '../interp/diagnostics';
 import { codeOf, programsFor, type PatchPrograms } from '../interp/programs';
 import type { Patch } from '../patch/model';
 import { DifferenceCollector, type Difference } from './differences';
@@ -45,12 +46,7 @@ export interface ExplorationReport {
 }
 
 /** A problem the interpreter found in a variant's text, at its 0-based document position. */
-export interface RefusedLine {
-  readonly variant: Variant;
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-}
+export type RefusedLine = VariantProblem;
 
 export interface ExploreOptions {
   /**
@@ -86,11 +82,7 @@ export function explorePatch(patch: Patch, programs: PatchPrograms, options: Exp
   const lines = new PatchLines(patch);
   const start = performance.now();
   if (!lines.modelled) return notModelled();
-  const refused: RefusedLine[] = [];
-  for (const variant of VARIANTS) {
-    const program = programs[variant];
-    if (program.kind === 'refused') for (const p of program.problems) refused.push({ variant, line: p.line, column: p.column, message: p.message });
-  }
+  const refused = refusedProblems(programs);
   const exploration = new Exploration(lines, { baseline: codeOf(programs.baseline), patched: codeOf(programs.patched) });
   let partial = false;
   let error: string | undefined;

@@ -35,4 +35,4 @@
 export { compileVariant, type CompileResult, type Program } from './program';
 export { formatProblem, type Problem } from './problems';
 export { runPatchScenario, type PatchRunResult } from './run-patch';
-export { interpreterProblems, type VariantProblem } from './diagnostics';
+export { refusedProblems, type VariantProblem } from './diagnostics';
