@@ -233,8 +233,8 @@ function replaceNoBreakSpaces(line: SourceLine, diagnostics: Diagnostics): Sourc
     builder.appendSlice(line, copied, i);
     const spaces = ' '.repeat(end - i);
     builder.append(spaces, positionAt(line, i));
-    diagnostics.repair('no-break-space', rangeOf(line, i, end), text.slice(i, end), spaces,
-      'the archive wrote the patch\'s spaces as no-break spaces (U+00A0)');
+    diagnostics.repairIn('no-break-space', line, text.slice(i, end), spaces,
+      'the archive wrote the patch\'s spaces as no-break spaces (U+00A0)', i, end);
     copied = end;
     i = end;
   }
