@@ -22,15 +22,18 @@ export class DeferredForm {
 
   /** Loads the form's elements (once) and shows the form with what it was asked to show meanwhile. */
   load(): Promise<ScenarioForm> {
-    this.loading ??= loadFormElements().then(() => {
-      const form = new ScenarioForm(this.onSubmit);
-      if (this.modes) form.offerModes(this.modes);
-      if (this.values) form.setValues(...this.values);
-      if (this.errors) form.showErrors(this.errors);
-      this.form = form;
-      return form;
-    });
-    this.loading.catch((error: unknown) => console.error('kpr debugger: the scenario form cannot be shown', error));
+    if (this.loading === null) {
+      this.loading = loadFormElements().then(() => {
+        const form = new ScenarioForm(this.onSubmit);
+        if (this.modes) form.offerModes(this.modes);
+        if (this.values) form.setValues(...this.values);
+        if (this.errors) form.showErrors(this.errors);
+        this.form = form;
+        return form;
+      });
+      // Once, with the load: every later load() returns the same promise.
+      this.loading.catch((error: unknown) => console.error('kpr debugger: the scenario form cannot be shown', error));
+    }
     return this.loading;
   }
 
