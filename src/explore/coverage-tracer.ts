@@ -2,7 +2,7 @@
 // each failed fork's failure began. It keeps one step id per frame and nothing else, so a run
 // costs little more than fast mode (the recording stepper keeps whole execution points).
 import type { FaultCause, FaultKind } from '../kernel/faults';
-import { entryStep, type ModelFunction, type StepId } from '../kernel/statements';
+import { entryStep, functionOfStep, type ModelFunction, type StepId } from '../kernel/statements';
 import type { Change, FrameFunction, Locals, PatchSpan, RawValue, StepSite, Tracer } from '../kernel/tracer';
 import { valueOf } from '../kernel/values';
 import { placeFault } from '../runtime/fault-sites';
@@ -50,7 +50,7 @@ export interface FailureOrigin {
 function functionsOf(steps: readonly StepId[]): string[] {
   const out: string[] = [];
   for (let i = steps.length - 1; i >= 0; i--) {
-    const fn = steps[i].split('/')[0];
+    const fn = functionOfStep(steps[i]);
     if (out[out.length - 1] !== fn) out.push(fn);
   }
   return out;

@@ -7,7 +7,7 @@
 // reviewer fixes that line once.
 import type { FaultCause, FaultKind } from '../kernel/faults';
 import { faultArgument, formatFaultCause } from '../stepper/format';
-import type { Variant } from '../kernel/statements';
+import { functionOfStep, type Variant } from '../kernel/statements';
 import type { FailureOrigin } from './coverage-tracer';
 import { PatchLines } from './patch-lines';
 import type { Observation } from './run-scenario';
@@ -121,7 +121,7 @@ export class FindingCollector {
     const originLine = originStepId === null ? -1 : origin?.line ?? this.lines.lineOf(variant, originStepId);
     const level = origin?.level === null || origin === undefined ? null : origin.level === observation.scenario.depth ? 'forking level' : 'parent level';
     // The functions the failure passed through, innermost (the origin's own) left out.
-    const fns = (origin?.chain ?? []).map((step) => step.split('/')[0]);
+    const fns = (origin?.chain ?? []).map(functionOfStep);
     const via = fns.slice(0, -1).filter((fn, i, all) => all.indexOf(fn) === i && fn !== 'copy_process');
     const callers = via.slice().reverse().map((fn) => ` ← ${fn}()`).join('');
     const where = originStepId === null ? '' : ` from "${this.lines.textOf(originLine) || originStepId}" in ${PatchLines.placeOf(originStepId)}${callers}`;

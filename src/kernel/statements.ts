@@ -321,6 +321,11 @@ export function entryStep(fn: ModelFunction): EntryStepId {
   return `${fn}/entry` as EntryStepId;
 }
 
+/** The function a step belongs to: its id is `function/step` (the table puts every row under its function). */
+export function functionOfStep(id: StepId): ModelFunction {
+  return id.slice(0, id.indexOf('/')) as ModelFunction;
+}
+
 /** True when a string names a step of the table (for ids read from outside: tests, JSON). */
 export function isStepId(id: string): id is StepId {
   return BY_ID.has(id as StepId);
