@@ -1,71 +1,94 @@
 // Draws one namespace level's pid map: a page overview (one cell per pidmap entry, up to 128 for
 // pid_max 4194304) and a strip of single bits around the focus, with last_pid, the scan cursor
-// and the bit under test marked. Screen readers get a summary of each as the role="img" label.
-// The cells stay from step to step; only what a step changed is written.
-import type { BitmapView, PageCell } from '../shared/debugger-protocol';
+// and the bit under test marked. Each is one SVG of a few paths and marks (bitmap-plan.ts says
+// where), coloured by the stylesheet from the theme's variables, so light, dark and high-contrast
+// themes and a theme change need no script; screen readers get each one's summary as its
+// role="img" label, and the pointer gets a cell's details as the tooltip.
+// The elements stay from step to step; only the paths and marks a step changed are rewritten.
+import type { BitmapView } from '../shared/debugger-protocol';
 import { el, setAttr, setText } from './dom';
+import {
+  bitTitle, cellAt, grow, pagesPlan, pageTitle, stripPlan, BIT_CELL, PAGE_CELL, WIDTH, type BitMark, type Box, type CellShape,
+} from './bitmap-plan';
 
-const BITS_PER_PAGE = 32768;
+const SVG = 'http://www.w3.org/2000/svg';
 
-/** The set bits of the strip as ranges, e.g. "0–2, 500". */
-export function setRanges(start: number, bits: string): string {
-  const ranges: string[] = [];
-  let from = -1;
-  for (let i = 0; i <= bits.length; i++) {
-    const set = bits[i] === '1';
-    if (set && from < 0) from = i;
-    if (!set && from >= 0) {
-      ranges.push(from === i - 1 ? String(start + from) : `${start + from}–${start + i - 1}`);
-      from = -1;
-    }
-  }
-  return ranges.length === 0 ? 'none' : ranges.join(', ');
+function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Readonly<Record<string, string>> = {}): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
 }
 
-function bitClass(view: BitmapView, nr: number, set: boolean): string {
-  return ['bit', set ? 'set' : '', nr === view.test ? 'test' : '', nr === view.cursor ? 'cursor' : '', nr === view.lastPid ? 'last' : ''].filter(Boolean).join(' ');
+/** A rect at `box`, or hidden when there is none. */
+function place(rect: SVGRectElement, box: Box | null): void {
+  setAttr(rect, 'display', box ? 'inline' : 'none');
+  if (!box) return;
+  setAttr(rect, 'x', String(box.x));
+  setAttr(rect, 'y', String(box.y));
+  setAttr(rect, 'width', String(box.width));
+  setAttr(rect, 'height', String(box.height));
 }
 
-function bitTitle(view: BitmapView, nr: number, set: boolean): string {
-  const marks: string[] = [];
-  if (nr === view.test) marks.push('bit under test');
-  if (nr === view.cursor) marks.push('scan cursor');
-  if (nr === view.lastPid) marks.push('last_pid');
-  return `pid ${nr}: ${set ? 'set' : 'free'}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}`;
+/** A map's SVG, sized for its cells: squeezed across to the box's width, its height in CSS pixels. */
+function mapSvg(height: number, ...children: SVGElement[]): SVGSVGElement {
+  const svg = svgEl('svg', { preserveAspectRatio: 'none', 'aria-hidden': 'true' });
+  sizeSvg(svg, height);
+  svg.append(...children);
+  return svg;
 }
 
-function pageClass(page: PageCell, focusPage: number): string {
-  return ['page', page.allocated ? 'allocated' : '', page.used >= BITS_PER_PAGE ? 'full' : '', page.entry === focusPage ? 'focus' : ''].filter(Boolean).join(' ');
-}
-
-function pageTitle(page: PageCell): string {
-  return `pidmap[${page.entry}]: pids ${page.entry * BITS_PER_PAGE}–${(page.entry + 1) * BITS_PER_PAGE - 1}, ${page.allocated ? `${page.used} used` : 'no page allocated'}`;
+function sizeSvg(svg: SVGSVGElement, height: number): void {
+  setAttr(svg, 'viewBox', `0 0 ${WIDTH} ${height}`);
+  setAttr(svg, 'height', String(height));
 }
 
 /**
- * One level's map, kept across steps: the page cells and bit cells are made once (per pid_max and
- * strip width) and a step rewrites only the classes, titles and labels that differ.
+ * Shows the details of the cell under the pointer as the box's tooltip (each cell had its own
+ * title when each was an element). The title is set only while the pointer is over the map.
  */
+function hoverTitles(box: HTMLElement, cell: CellShape, count: () => number, title: (i: number) => string): void {
+  box.addEventListener('pointermove', (event) => {
+    const rect = box.getBoundingClientRect();
+    const i = cellAt((event.clientX - rect.left) / rect.width, event.clientY - rect.top, count(), cell);
+    if (i === null) box.removeAttribute('title');
+    else setAttr(box, 'title', title(i));
+  });
+  box.addEventListener('pointerleave', () => box.removeAttribute('title'));
+}
+
+/** One level's map, kept across steps: a step rewrites only the paths, marks and labels that differ. */
 export class BitmapPanel {
   readonly root: HTMLElement;
-  private readonly head: HTMLElement;
   private readonly headLevel = el('strong');
   private readonly headText = document.createTextNode('');
-  private readonly pages: HTMLElement;
-  private readonly strip: HTMLElement;
-  private readonly axis: [HTMLElement, HTMLElement];
-  private readonly pageCells: HTMLElement[] = [];
-  private readonly bitCells: HTMLElement[] = [];
+  private readonly pages = el('div', { class: 'pages', role: 'img' });
+  private readonly pagesSvg: SVGSVGElement;
+  private readonly pagePaths = { free: svgEl('path', { class: 'page-free' }), allocated: svgEl('path', { class: 'page-allocated' }), full: svgEl('path', { class: 'page-full' }) };
+  private readonly pageFocus = svgEl('rect', { class: 'mark focus' });
+  private readonly strip = el('div', { class: 'strip', role: 'img' });
+  private readonly stripSvg: SVGSVGElement;
+  private readonly bitPaths = { free: svgEl('path', { class: 'free' }), set: svgEl('path', { class: 'set' }) };
+  /** Drawn in this order: the test bit's fill under last_pid's bar, the outlines over both. */
+  private readonly marks = {
+    testFill: svgEl('rect', { class: 'mark test-fill' }),
+    lastPid: svgEl('rect', { class: 'mark last' }),
+    cursor: svgEl('rect', { class: 'mark cursor' }),
+    test: svgEl('rect', { class: 'mark test' }),
+  };
+  private readonly axis: [HTMLElement, HTMLElement] = [el('span'), el('span')];
+  private view: BitmapView;
 
   constructor(view: BitmapView) {
-    this.head = el('div', { class: 'bitmap-head' }, this.headLevel, this.headText);
-    this.pages = el('div', { class: 'pages', role: 'img' });
-    this.strip = el('div', { class: 'strip', role: 'img' });
-    this.axis = [el('span'), el('span')];
-    for (let i = 0; i < view.pages.length; i++) this.pageCells.push(this.pages.appendChild(el('div')));
-    for (let i = 0; i < view.windowBits.length; i++) this.bitCells.push(this.strip.appendChild(el('div')));
+    this.view = view;
+    const { free, allocated, full } = this.pagePaths;
+    this.pagesSvg = mapSvg(0, free, allocated, full, this.pageFocus);
+    this.pages.append(this.pagesSvg);
+    this.stripSvg = mapSvg(0, this.bitPaths.free, this.bitPaths.set, this.marks.testFill, this.marks.lastPid, this.marks.cursor, this.marks.test);
+    this.strip.append(this.stripSvg);
+    hoverTitles(this.pages, PAGE_CELL, () => this.view.pages.length, (i) => pageTitle(this.view.pages[i]));
+    hoverTitles(this.strip, BIT_CELL, () => this.view.windowBits.length, (i) => bitTitle(this.view, i));
     this.root = el('div', { class: 'bitmap', role: 'group' },
-      this.head,
+      el('div', { class: 'bitmap-head' }, this.headLevel, this.headText),
       this.pages,
       this.strip,
       el('div', { class: 'strip-axis', 'aria-hidden': 'true' }, ...this.axis),
@@ -79,44 +102,52 @@ export class BitmapPanel {
     this.update(view);
   }
 
-  /** Whether this panel's cells fit the view (same page count and strip width). */
+  /** Whether this panel shows the view's level (any size of map fits: nothing is drawn per cell). */
   fits(view: BitmapView): boolean {
-    return view.pages.length === this.pageCells.length && view.windowBits.length === this.bitCells.length;
+    return view.level === this.view.level;
   }
 
   update(view: BitmapView): void {
-    const end = view.windowStart + view.windowBits.length - 1;
-    const focusPage = Math.floor((view.test ?? view.cursor ?? view.lastPid) / BITS_PER_PAGE);
-    const allocated = view.pages.filter((p) => p.allocated).length;
+    this.view = view;
     setAttr(this.root, 'aria-label', `level ${view.level} pid map`);
     setText(this.headLevel, `level ${view.level}`);
     const headText = ` — last_pid ${view.lastPid}, pid_max ${view.pidMax}${view.cursor !== null ? `, cursor ${view.cursor}` : ''}${view.test !== null ? `, bit under test ${view.test}` : ''}`;
     if (this.headText.data !== headText) this.headText.data = headText;
-    setAttr(this.pages, 'aria-label', `level ${view.level} pages: ${allocated} of ${view.pages.length} allocated; the strip below is in page ${focusPage}`);
-    view.pages.forEach((page, i) => {
-      setAttr(this.pageCells[i], 'class', pageClass(page, focusPage));
-      setAttr(this.pageCells[i], 'title', pageTitle(page));
-    });
 
-    const marks = [
-      view.test !== null ? `bit under test ${view.test} (${view.windowBits[view.test - view.windowStart] === '1' ? 'set' : 'free'})` : '',
-      view.cursor !== null ? `scan cursor ${view.cursor}` : '',
-      `last_pid ${view.lastPid}`,
-    ].filter(Boolean);
+    const pages = pagesPlan(view);
+    sizeSvg(this.pagesSvg, pages.height);
+    setAttr(this.pages, 'aria-label', pages.label);
+    setAttr(this.pagePaths.free, 'd', pages.freePath);
+    setAttr(this.pagePaths.allocated, 'd', pages.allocatedPath);
+    setAttr(this.pagePaths.full, 'd', pages.fullPath);
+    // outline: 2px outside the cell's border box, as the focused page's outline was.
+    place(this.pageFocus, pages.focus && grow(pages.focus.box, 1));
+    setAttr(this.pageFocus, 'data-entry', String(pages.focus?.entry ?? ''));
+
+    const strip = stripPlan(view);
+    sizeSvg(this.stripSvg, strip.height);
     setAttr(this.strip, 'data-level', String(view.level));
     setAttr(this.strip, 'data-start', String(view.windowStart));
     setAttr(this.strip, 'data-test', String(view.test ?? ''));
     setAttr(this.strip, 'data-cursor', String(view.cursor ?? ''));
-    setAttr(this.strip, 'aria-label', `level ${view.level} pids ${view.windowStart}–${end}: set ${setRanges(view.windowStart, view.windowBits)}; ${marks.join('; ')}`);
-    for (let i = 0; i < view.windowBits.length; i++) {
-      const nr = view.windowStart + i;
-      const set = view.windowBits[i] === '1';
-      const cell = this.bitCells[i];
-      setAttr(cell, 'class', bitClass(view, nr, set));
-      setAttr(cell, 'data-pid', String(nr));
-      setAttr(cell, 'title', bitTitle(view, nr, set));
-    }
-    setText(this.axis[0], String(view.windowStart));
-    setText(this.axis[1], String(end));
+    setAttr(this.strip, 'aria-label', strip.label);
+    setAttr(this.bitPaths.free, 'd', strip.freePath);
+    setAttr(this.bitPaths.set, 'd', strip.setPath);
+    // The bit under test: filled when set; its outline, like the cursor's, 2px across the cell's edge.
+    place(this.marks.testFill, strip.test.set ? strip.test.box : null);
+    this.mark(this.marks.test, 'test', strip.test, strip.test.box);
+    this.mark(this.marks.cursor, 'cursor', strip.cursor, strip.cursor.box);
+    // last_pid: a 3px bar along the bottom, inside the cell's border.
+    const last = strip.lastPid.box;
+    this.mark(this.marks.lastPid, 'last', strip.lastPid, last && { x: last.x + 1, y: last.y + last.height - 4, width: last.width - 2, height: 3 });
+    setText(this.axis[0], strip.axis[0]);
+    setText(this.axis[1], strip.axis[1]);
+  }
+
+  /** A mark's rect: placed, and naming the pid it marks and whether that bit is set (class "set"). */
+  private mark(rect: SVGRectElement, kind: string, mark: BitMark, box: Box | null): void {
+    place(rect, box);
+    setAttr(rect, 'class', `mark ${kind}${mark.box && mark.set ? ' set' : ''}`);
+    setAttr(rect, 'data-pid', mark.box ? String(mark.pid) : '');
   }
 }

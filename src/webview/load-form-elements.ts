@@ -3,7 +3,7 @@
 // script, with its nonce: the webview's CSP runs only scripts that carry it.
 
 /** The tags webview-form.js defines; the form is usable once all of them are. */
-export const FORM_ELEMENT_TAGS = ['vscode-textfield', 'vscode-single-select', 'vscode-option'] as const;
+export const FORM_ELEMENT_TAGS = ['vscode-textfield', 'vscode-single-select', 'vscode-option', 'vscode-button'] as const;
 
 // Read while the bundle runs: document.currentScript is null once the script's first run is over.
 const ownScript = document.currentScript as HTMLScriptElement | null;

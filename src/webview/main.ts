@@ -3,8 +3,8 @@
 // The alloc_pid debugger panel's script (bundled by esbuild into dist/webview.js for the browser).
 // It renders the view model the extension posts and sends the reviewer's requests back; it keeps
 // its scenario and steps with setState so a hidden or reloaded panel comes back as it was.
-// The toolbar's buttons are drawn in the first paint; the form's fields come after it (deferred-form.ts).
-import '@vscode-elements/elements/dist/vscode-button/index.js';
+// The toolbar's buttons are plain HTML, drawn in the first paint with no custom element (see
+// media/debugger.html); the form's fields and buttons come after it (deferred-form.ts).
 import {
   describeRejected, isMessageToExtension, isMessageToWebview, isPersistedState, isStepCommand, VIEW_MODES,
   type DebuggerState, type StateFields, type ToExtension, type ToWebview,

@@ -27,8 +27,9 @@ async function continueToEnd(workbench: Workbench, frame: Frame): Promise<void> 
 }
 
 /**
- * For the first element matching `selector`: whether it draws an outline or a border at least
- * 1px wide in the colour of one of VS Code's contrast variables (as resolved in the panel).
+ * For the first element matching `selector`: whether it draws an outline, a border or (an SVG
+ * shape) a stroke at least 1px wide in the colour of one of VS Code's contrast variables (as
+ * resolved in the panel).
  * Returns what was seen, for the assertion message.
  */
 async function contrastEdge(frame: Frame, selector: string): Promise<{ ok: boolean; seen: string }> {
@@ -47,6 +48,8 @@ async function contrastEdge(frame: Frame, selector: string): Promise<{ ok: boole
     const style = getComputedStyle(element);
     const edges = [
       { kind: 'outline', style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor },
+      // The bitmap's cells are SVG paths: their border is the stroke.
+      ...(element instanceof SVGElement ? [{ kind: 'stroke', style: style.stroke === 'none' ? 'none' : 'solid', width: style.strokeWidth, color: style.stroke }] : []),
       ...(['Top', 'Right', 'Bottom', 'Left'] as const).map((side) => ({
         kind: `border-${side.toLowerCase()}`,
         style: style.getPropertyValue(`border-${side.toLowerCase()}-style`),
@@ -86,7 +89,7 @@ async function checkPanelInTheme(workbench: Workbench, outDir: string, theme: { 
   assert.deepEqual(kinds, ['invalid-free@211', 'leak@211']);
   assert.equal(await frame.locator('.faults li.fault').first().isVisible(), true);
 
-  for (const selector of ['.run .current-line', '.run .strip .bit:not(.set)', '.run .strip .bit.set', '.run .pages .page']) {
+  for (const selector of ['.run .current-line', '.run .strip path.free', '.run .strip path.set', '.run .pages path.page-allocated', '.run .pages path.page-free']) {
     const edge = await contrastEdge(frame, selector);
     assert.ok(edge.ok, `${selector} has no contrast border or outline in ${theme.label}: ${edge.seen}`);
   }

@@ -65,11 +65,14 @@ export const tests: UiTest[] = [
       assert.match((await frame.locator('.run .current-line pre').textContent()) ?? '', /static int alloc_fixed_pidmap\(struct pid_namespace \*pid_ns, int next_nr\)/);
       // The patch editor's highlight follows the panel's step a moment later: wait for it.
       await workbench.until('the highlight on alloc_fixed_pidmap\'s first line', () => lineIsHighlighted(workbench, 'static int alloc_fixed_pidmap(struct pid_namespace *pid_ns, int next_nr)'));
-      assert.equal(await frame.locator('.strip[data-level="0"] .bit[data-pid="500"].test').count(), 1);
+      // The strip draws the bit under test as a mark on pid 500's cell, outlined and not filled while free.
+      assert.equal(await frame.locator('.strip[data-level="0"] .mark.test[data-pid="500"]:not(.set)').count(), 1);
 
       // Past test_and_set_bit the bit under test is set.
       for (let i = 0; i < 20 && (await stepId(frame)) !== 'alloc_fixed_pidmap/nr_free-dec'; i++) await pressAndWait(workbench, frame, 'F11');
-      assert.equal(await frame.locator('.strip[data-level="0"] .bit[data-pid="500"].test.set').count(), 1);
+      assert.equal(await frame.locator('.strip[data-level="0"] .mark.test.set[data-pid="500"]').count(), 1);
+      assert.equal(await frame.locator('.strip[data-level="0"] .mark.test-fill').first().getAttribute('display'), 'inline');
+      assert.match((await frame.locator('.strip[data-level="0"]').first().getAttribute('aria-label')) ?? '', /set [^;]*\b500\b[^;]*; bit under test 500 \(set\)/);
       await workbench.until('the highlight on atomic_dec', () => lineIsHighlighted(workbench, 'atomic_dec(&map->nr_free);'));
       await frame.locator('.run .current-line').first().scrollIntoViewIfNeeded();
       await workbench.screenshot(join(outDir, 'debugger-500.png'), 'the step at atomic_dec with bit 500 set', async () =>
