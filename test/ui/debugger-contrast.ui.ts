@@ -1,7 +1,8 @@
 // The alloc_pid debugger in VS Code's high-contrast themes: the theme is picked from the palette
 // as a person would, the 299 run goes to its end, and the panel is checked in its own frame for
 // the high-contrast class, contrast borders on the current statement and the bitmap, and an
-// accessible name on every control (computed by Playwright's accessibility snapshot).
+// accessible name on every control (computed by Playwright's accessibility snapshot), and text that stands
+// out from its background (4.5:1 or more).
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
@@ -62,6 +63,49 @@ async function contrastEdge(frame: Frame, selector: string): Promise<{ ok: boole
   }, [selector, CONTRAST_VARIABLES] as const);
 }
 
+/**
+ * Text in the panel whose colour does not stand out from what is behind it: for every visible
+ * element with text of its own (disabled controls left out, as WCAG does), the contrast ratio of
+ * its colour against the first opaque background under it, with the page's own background last.
+ * A high-contrast theme promises at least 4.5:1 (WCAG AA) everywhere.
+ */
+async function lowContrastText(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const rgb = (colour: string): [number, number, number, number] | null => {
+      const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(colour);
+      return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : null;
+    };
+    const luminance = ([r, g, b]: readonly number[]): number => {
+      const channel = (v: number) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const backgroundOf = (element: Element | null): [number, number, number, number] => {
+      for (let e = element; e; e = e.parentElement) {
+        const colour = rgb(getComputedStyle(e).backgroundColor);
+        if (colour && colour[3] >= 0.99) return colour;
+      }
+      return rgb(getComputedStyle(document.body).backgroundColor) ?? [0, 0, 0, 1];
+    };
+    const out: string[] = [];
+    for (const element of document.body.querySelectorAll('*')) {
+      const own = [...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
+      if (own === '' || (element as HTMLElement).closest('[disabled], [aria-disabled="true"]')) continue;
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      if (box.width === 0 || box.height === 0 || style.visibility !== 'visible' || Number(style.opacity) === 0) continue;
+      const text = rgb(style.color);
+      if (!text) continue;
+      // Translucent text (the theme's descriptionForeground is) is seen blended over its background.
+      const under = backgroundOf(element);
+      const fg = text.map((v, i) => (i === 3 ? 1 : v * text[3] + under[i] * (1 - text[3])));
+      const [a, b] = [luminance(fg), luminance(under)].sort((x, y) => y - x);
+      const ratio = (a + 0.05) / (b + 0.05);
+      if (ratio < 4.5) out.push(`"${own.slice(0, 30)}" (${element.tagName.toLowerCase()}.${element.className}): ${style.color} on ${getComputedStyle(element).backgroundColor}, ${ratio.toFixed(2)}:1`);
+    }
+    return out;
+  });
+}
+
 /** Controls in the panel's accessibility tree (shadow DOM included) that have no accessible name. */
 async function namelessControls(frame: Frame): Promise<{ controls: number; nameless: string[] }> {
   const snapshot = await frame.locator('body').ariaSnapshot();
@@ -93,6 +137,8 @@ async function checkPanelInTheme(workbench: Workbench, outDir: string, theme: { 
     const edge = await contrastEdge(frame, selector);
     assert.ok(edge.ok, `${selector} has no contrast border or outline in ${theme.label}: ${edge.seen}`);
   }
+
+  assert.deepEqual(await lowContrastText(frame), [], `text below 4.5:1 against its background in ${theme.label}`);
 
   // The scenario form folds once a run is shown; open it so its fields are checked too.
   if ((await frame.locator('#scenario-section').getAttribute('open')) === null) await frame.locator('#scenario-section > summary').click();
