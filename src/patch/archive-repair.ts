@@ -67,14 +67,30 @@ export interface ArchiveNeedles {
   readonly at: boolean;
   readonly mailto: boolean;
   readonly underscoreEscape: boolean;
-  readonly ampersand: boolean;
+  /** An HTML entity: C code is full of "&" (addresses, masks), rarely of entities. */
+  readonly entity: boolean;
   readonly noBreakSpace: boolean;
+  /**
+   * Two spaces at the end of a line (before a CR or not). Unlike the others this is not kept by
+   * splitting a line: lines split out of one (collapsed-lines.ts) are searched with ANY_NEEDLE.
+   */
+  readonly twoSpaceEnd: boolean;
 }
 
-export const ANY_NEEDLE: ArchiveNeedles = { at: true, mailto: true, underscoreEscape: true, ampersand: true, noBreakSpace: true };
+export const ANY_NEEDLE: ArchiveNeedles = { at: true, mailto: true, underscoreEscape: true, entity: true, noBreakSpace: true, twoSpaceEnd: true };
+
+/** ENTITY, searched for once in a whole text. */
+const ANY_ENTITY = new RegExp(ENTITY.source);
 
 export function archiveNeedles(text: string): ArchiveNeedles {
-  return { at: text.includes(' at ') && text.includes('<'), mailto: text.includes('](mailto:'), underscoreEscape: text.includes('\\_'), ampersand: text.includes('&'), noBreakSpace: text.includes(NBSP) };
+  return {
+    at: text.includes(' at ') && text.includes('<'),
+    mailto: text.includes('](mailto:'),
+    underscoreEscape: text.includes('\\_'),
+    entity: text.includes('&') && ANY_ENTITY.test(text),
+    noBreakSpace: text.includes(NBSP),
+    twoSpaceEnd: text.includes('  \n') || text.includes('  \r\n') || text.endsWith('  ') || text.endsWith('  \r'),
+  };
 }
 
 /** `needles`: what the lines' text may hold (ANY_NEEDLE when they were decoded from it). */
@@ -110,8 +126,8 @@ export function detectArchive(lines: readonly SourceLine[], needles: ArchiveNeed
     if (!forum && first === 80 && POSTED_BY.test(text)) forum = true;
     if (!mailtoSettled && text.includes('](mailto:')) mailto = mailtoSettled = true;
     if (!escapesSettled && text.includes('\\_') && /[A-Za-z0-9]\\_[A-Za-z0-9]/.test(text)) identifierEscapes = escapesSettled = true;
-    if (text.endsWith('  ')) twoSpaceEnds++;
-    if (needles.ampersand && text.includes('&')) entities += (text.match(ENTITY) ?? []).length;
+    if (needles.twoSpaceEnd && text.endsWith('  ')) twoSpaceEnds++;
+    if (needles.entity && text.includes('&')) entities += (text.match(ENTITY) ?? []).length;
     if (needles.noBreakSpace && STRUCTURAL_NBSP.test(text)) structuralNbsp++;
   }
   // Only a page with entities needs the count of raw markup characters to compare with.

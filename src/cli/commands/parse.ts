@@ -4,7 +4,7 @@ import { parseArgs } from '../args';
 import { readPatchInput, reportNoPatch } from '../patch-input';
 import { EXIT_NOTHING_FOUND, EXIT_OK, UsageError, type CliCommand, type CliIo } from '../command';
 import { writeJson } from '../json-stream';
-import { escapeControls } from '../one-line';
+import { joinEscaped } from '../one-line';
 import { writeText } from '../output';
 import { countChanges } from '../../patch/diffstat';
 import { patchToJson } from '../../patch/json';
@@ -73,7 +73,7 @@ export function formatSummary(patch: Patch): string {
   out.push(`Problems: ${patch.problems.length}`);
   for (const problem of patch.problems) out.push(`  line ${problem.range.start.line + 1}: ${problem.severity} [${problem.code}] ${problem.message}`);
   // Subjects, names and messages are the document's own bytes: control characters show escaped.
-  return out.map(escapeControls).join('\n') + '\n';
+  return joinEscaped(out) + '\n';
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
