@@ -178,7 +178,11 @@ export function patchToJson(patch: Patch) {
             // Omitted where the section names no function: a hostile input has many such hunks.
             ...(hunk.functionName !== undefined ? { functionName: hunk.functionName } : {}),
             docLine: hunk.headerLine + 1,
-            lines: hunkLinesJson(hunk),
+            // Made when read: the CLI stringifies one hunk at a time, so its line arrays die
+            // young instead of a whole document's of them living until the JSON is written.
+            get lines(): JsonDiffLine[] {
+              return hunkLinesJson(hunk);
+            },
             // A reply's quoted excerpt: lines quoted after a cut, which have no image line numbers.
             ...(hunk.quotedAfterCut?.length ? { quotedAfterCut: hunk.quotedAfterCut.map(lineJson) } : {}),
           })),

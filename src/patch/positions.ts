@@ -42,8 +42,27 @@ export function makeLine(text: string, line: number, character: number, segments
   return { text, line, character, segments, marker, inFence };
 }
 
+/**
+ * A document line taken as it is, from column 0: its text and line are its own, the fields it
+ * never sets are its prototype's. Every line of a mail is one of these until a repair changes it,
+ * and the whole mail's lines live until it is read: at two fields instead of six, they are less
+ * for the collector to copy.
+ */
+class WholeLine implements SourceLine {
+  declare readonly character: number;
+  declare readonly segments: undefined;
+  declare readonly marker: undefined;
+  declare readonly inFence: undefined;
+
+  constructor(
+    readonly text: string,
+    readonly line: number,
+  ) {}
+}
+Object.assign(WholeLine.prototype, { character: 0, segments: undefined, marker: undefined, inFence: undefined });
+
 export function plainLine(text: string, line: number, character = 0): SourceLine {
-  return makeLine(text, line, character);
+  return character === 0 ? new WholeLine(text, line) : makeLine(text, line, character);
 }
 
 /** The same line with its marker or fence state changed. */
