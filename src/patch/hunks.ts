@@ -9,7 +9,7 @@
 // the first cut keep their line numbers (they count from the header); lines after it are kept
 // aside in `quotedAfterCut` without numbers, because the cut hides how many lines it removed.
 import type { Diagnostics } from './diagnostics';
-import type { DiffLine, DiffLineKind, Hunk } from './model';
+import type { DiffLine, DiffLineKind, Hunk, Position } from './model';
 import { ReadDiffLine } from './diff-line';
 import { ReadHunk, type HunkHead } from './read-hunk';
 import { scanHunkHeader } from './line-kinds';
@@ -88,7 +88,9 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
         `line without a prefix inside a hunk: every hunk line starts with ' ', '+', '-' or '\\' (hunk ${hunkName} at line ${headerIndex + 1})`);
     }
   }
-  const out: DiffLine[] = [];
+  // The lines before the first cut, as steps (the line's index times 4, plus its Step): their
+  // DiffLines are made when the hunk's lines are first read (deferredLines).
+  const steps: number[] = [];
   const afterCut: DiffLine[] = [];
   let cuts = 0;
   // One reason text per hunk and kind, made when first needed: a clean hunk needs none, and a
@@ -113,17 +115,14 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   let removed = 0;
   let unprefixed = 0;
   let firstUnprefixed: SourceLine | undefined;
-  const emit = (kind: DiffLineKind, source: SourceLine, from: number, repaired: boolean) => {
-    // Only a line pieced together by a repair needs its range now; a clean one computes it on demand.
-    const range = source.segments === undefined ? undefined : rangeOf(source, from);
-    const old = cuts === 0 && (kind === ' ' || kind === '-') ? oldLine++ : undefined;
-    const neu = cuts === 0 && (kind === ' ' || kind === '+') ? newLine++ : undefined;
-    const line = new ReadDiffLine(kind, source.text, from, source.line, source.character + from, range, old, neu, repaired ? true : undefined);
+  const emit = (kind: DiffLineKind, index: number, source: SourceLine, step: Step) => {
     if (cuts === 0) {
-      out.push(line);
+      steps.push(index * 4 + step);
+      if (kind === ' ' || kind === '-') oldLine++;
+      if (kind === ' ' || kind === '+') newLine++;
       if (kind === '+') added++;
       else if (kind === '-') removed++;
-    } else afterCut.push(line);
+    } else afterCut.push(stepLine(kind, source, step, undefined, undefined));
     lastSource = source;
   };
   // Where the walk is in reading.blankTaken, which is ascending as the walk is.
@@ -140,10 +139,7 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
       while (nextTaken < reading.blankTaken.length && reading.blankTaken[nextTaken] < i) nextTaken++;
       if (reading.blankTaken[nextTaken] === i) {
         diagnostics.repairIn('leading-whitespace', source, source.text, ' ', blankContextReason ??= `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`);
-        // The blank context line is the point where the document line starts (its range made when read).
-        const blank = new ReadDiffLine(' ', '', 0, source.line, source.character, undefined, cuts === 0 ? oldLine++ : undefined, cuts === 0 ? newLine++ : undefined, true);
-        (cuts === 0 ? out : afterCut).push(blank);
-        lastSource = source;
+        emit(' ', i, source, Step.TakenBlank);
       } else {
         diagnostics.repairIn('archive-blank-line', source, source.text, '', droppedReason(blankCost(lines, i, options.lenient, options.doubleSpaced)));
       }
@@ -155,10 +151,10 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
         unprefixed++;
         firstUnprefixed ??= source;
       }
-      emit(' ', source, 0, true);
+      emit(' ', i, source, Step.Unprefixed);
       continue;
     }
-    emit(source.text[0] as DiffLineKind, source, 1, false);
+    emit(source.text[0] as DiffLineKind, i, source, Step.Prefixed);
   }
   if (firstUnprefixed !== undefined) {
     // One warning per hunk: its lines are in the repairs, each with its place.
@@ -170,7 +166,8 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     // A point at the hunk's end, for the repair and the restored line alike (each range made when read).
     const words = restoredWords(header);
     diagnostics.repairOnLine('restored-blank-context', lastEnd.line, lastEnd.character, lastEnd.character, '', ' ', words.reason);
-    out.push(new ReadDiffLine(' ', '', 0, lastEnd.line, lastEnd.character, undefined, oldLine++, newLine++, true));
+    oldLine++;
+    newLine++;
     if (!options.lenient) diagnostics.problem('warning', 'restored-blank-context', headerRange, words.problem);
   }
   let oldSeen = oldLine - header.oldStart;
@@ -194,10 +191,53 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
         ? `truncated hunk: the header ${hunkName} counts ${header.oldLines} old and ${header.newLines} new lines, but the hunk ends after ${oldSeen} old and ${newSeen} new`
         : `hunk counts cannot be reconciled: the header ${hunkName} counts ${header.oldLines} old and ${header.newLines} new lines, the hunk has ${oldSeen} old and ${newSeen} new`);
   }
-  // A pushed array keeps at least 17 slots; a hunk of a few lines keeps only what it holds.
-  const hunk = new ReadHunk(hunkHead(header, lineOf(lines[headerIndex])), { start: headerRange.start, end: lastEnd }, out.length < 17 ? out.slice() : out, added, removed);
+  const made = deferredLines(lines, steps, header, reading.restored, lastEnd);
+  const hunk = new ReadHunk(hunkHead(header, lineOf(lines[headerIndex])), { start: headerRange.start, end: lastEnd }, made, added, removed);
   if (afterCut.length > 0) (hunk as { quotedAfterCut?: readonly DiffLine[] }).quotedAfterCut = afterCut;
   return { hunk, next: reading.end };
+}
+
+/** How a line read before the first cut becomes its DiffLine. */
+const enum Step {
+  /** A diff line: its prefix is its kind, its text what follows. */
+  Prefixed = 0,
+  /** A context line that lost its leading space: all of it is the text. */
+  Unprefixed = 1,
+  /** An empty line taken as a blank context line: a point where the document line starts. */
+  TakenBlank = 2,
+}
+
+function stepLine(kind: DiffLineKind, source: SourceLine, step: Step, old: number | undefined, neu: number | undefined): DiffLine {
+  if (step === Step.TakenBlank) return new ReadDiffLine(' ', '', 0, source.line, source.character, undefined, old, neu, true);
+  const from = step === Step.Prefixed ? 1 : 0;
+  // Only a line pieced together by a repair needs its range now; a clean one computes it on demand.
+  const range = source.segments === undefined ? undefined : rangeOf(source, from);
+  return new ReadDiffLine(kind, source.text, from, source.line, source.character + from, range, old, neu, step === Step.Unprefixed ? true : undefined);
+}
+
+/**
+ * A read hunk's DiffLines, made when first asked for: a hostile hunk of millions of repaired
+ * lines then holds a number per line until read (the text summary never reads them), not an
+ * object. Restored blank context lines follow, at the hunk's end.
+ */
+function deferredLines(lines: readonly SourceLine[], steps: readonly number[], header: HunkHeader, restored: number, end: Position): () => DiffLine[] {
+  const oldStart = header.oldStart;
+  const newStart = header.newStart;
+  return () => {
+    const out = new Array<DiffLine>(steps.length + restored);
+    let oldLine = oldStart;
+    let newLine = newStart;
+    for (let k = 0; k < steps.length; k++) {
+      const step = (steps[k] & 3) as Step;
+      const source = lines[steps[k] >> 2];
+      const kind = step === Step.Prefixed ? (source.text[0] as DiffLineKind) : ' ';
+      const old = kind === ' ' || kind === '-' ? oldLine++ : undefined;
+      const neu = kind === ' ' || kind === '+' ? newLine++ : undefined;
+      out[k] = stepLine(kind, source, step, old, neu);
+    }
+    for (let r = 0; r < restored; r++) out[steps.length + r] = new ReadDiffLine(' ', '', 0, end.line, end.character, undefined, oldLine++, newLine++, true);
+    return out;
+  };
 }
 
 /** What a hunk takes from its header, whichever way its lines are read. */
