@@ -70,14 +70,9 @@ export interface ArchiveNeedles {
   /** An HTML entity: C code is full of "&" (addresses, masks), rarely of entities. */
   readonly entity: boolean;
   readonly noBreakSpace: boolean;
-  /**
-   * Two spaces at the end of a line (before a CR or not). Unlike the others this is not kept by
-   * splitting a line: lines split out of one (collapsed-lines.ts) are searched with ANY_NEEDLE.
-   */
-  readonly twoSpaceEnd: boolean;
 }
 
-export const ANY_NEEDLE: ArchiveNeedles = { at: true, mailto: true, underscoreEscape: true, entity: true, noBreakSpace: true, twoSpaceEnd: true };
+export const ANY_NEEDLE: ArchiveNeedles = { at: true, mailto: true, underscoreEscape: true, entity: true, noBreakSpace: true };
 
 /** What every match of ENTITY starts with: each is one fast substring search of a whole text. */
 const ENTITY_STARTS = ['&lt;', '&gt;', '&amp;', '&quot;', '&apos;', '&nbsp;', '&#'];
@@ -89,7 +84,6 @@ export function archiveNeedles(text: string): ArchiveNeedles {
     underscoreEscape: text.includes('\\_'),
     entity: text.includes('&') && ENTITY_STARTS.some((start) => text.includes(start)),
     noBreakSpace: text.includes(NBSP),
-    twoSpaceEnd: text.includes('  \n') || text.includes('  \r\n') || text.endsWith('  ') || text.endsWith('  \r'),
   };
 }
 
@@ -129,7 +123,8 @@ export function detectArchive(lines: readonly SourceLine[], needles: ArchiveNeed
     if (!forum && first === 80 && POSTED_BY.test(text)) forum = true;
     if (!mailtoSettled && text.includes('](mailto:')) mailto = mailtoSettled = true;
     if (!escapesSettled && text.includes('\\_') && /[A-Za-z0-9]\\_[A-Za-z0-9]/.test(text)) identifierEscapes = escapesSettled = true;
-    if (needles.twoSpaceEnd && text.endsWith('  ')) twoSpaceEnds++;
+    // endsWith('  ') by its two last codes (the line is not empty here).
+    if (text.charCodeAt(text.length - 1) === 32 && text.charCodeAt(text.length - 2) === 32) twoSpaceEnds++;
     if (needles.entity && text.includes('&')) entities += (text.match(ENTITY) ?? []).length;
     if (needles.noBreakSpace && STRUCTURAL_NBSP.test(text)) structuralNbsp++;
   }

@@ -9,6 +9,7 @@
 // the first cut keep their line numbers (they count from the header); lines after it are kept
 // aside in `quotedAfterCut` without numbers, because the cut hides how many lines it removed.
 import type { Diagnostics } from './diagnostics';
+import type { DocumentLines } from './document-lines';
 import type { DiffLine, DiffLineKind, Hunk, Position } from './model';
 import { ReadDiffLine } from './diff-line';
 import { ReadHunk, type HunkHead } from './read-hunk';
@@ -26,6 +27,8 @@ export interface HunkOptions {
   readonly reply?: boolean;
   /** The page was copied with a blank line after every line (ArchiveSignals.doubleSpaced). */
   readonly doubleSpaced?: boolean;
+  /** The document the lines were read from: a clean hunk of its whole lines keeps only where they are. */
+  readonly document?: DocumentLines;
 }
 
 export function parseHunkHeader(text: string): HunkHeader | undefined {
@@ -73,7 +76,7 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   const start = headerIndex + 1;
   // The clean case first: it needs neither the header's range nor its name.
   const exact = exactReading(lines, start, header);
-  if (exact !== undefined) return { hunk: exactHunk(lines, headerIndex, header, exact), next: exact.end };
+  if (exact !== undefined) return { hunk: exactHunk(lines, headerIndex, header, exact, options.document), next: exact.end };
   const headerRange = rangeOf(lines[headerIndex]);
   const hunkName = headerText(header);
   const doubleSpaced = options.doubleSpaced === true;
@@ -259,30 +262,30 @@ function hunkHead(header: HunkHeader, headerLine: number): HunkHead {
  * its source line. Its DiffLines are made when `lines` is first read: a parse that only needs the
  * hunks' places (a 4 MB diff, the outline) then holds one object per hunk, not one per line.
  */
-function exactHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, reading: Reading): Hunk {
+function exactHunk(lines: readonly SourceLine[], headerIndex: number, header: HunkHeader, reading: Reading, document: DocumentLines | undefined): Hunk {
   const start = headerIndex + 1;
   const end = reading.end;
   const head = hunkHead(header, lineOf(lines[headerIndex]));
   const range = { start: positionAt(lines[headerIndex], 0), end: endOf(lines[end > start ? end - 1 : headerIndex]) };
   const added = reading.added ?? 0;
   const removed = reading.removed ?? 0;
-  const texts = wholeLineTexts(lines, start, end);
-  if (texts !== undefined) return ReadHunk.clean(head, range, texts, start < end ? lines[start].line : head.headerLine + 1, added, removed);
+  if (document !== undefined && wholeDocumentLines(lines, start, end, document)) {
+    return ReadHunk.clean(head, range, document, start < end ? lines[start].line : head.headerLine + 1, end - start, added, removed);
+  }
   // Lines cut or decoded from the document keep their own positions: the hunk keeps those lines.
   const own = lines.slice(start, end);
   return new ReadHunk(head, range, () => exactLines(own, header.oldStart, header.newStart), added, removed);
 }
 
-/** The texts of lines [start, end) when each is a whole document line, the one after the last; else undefined. */
-function wholeLineTexts(lines: readonly SourceLine[], start: number, end: number): string[] | undefined {
-  const texts = new Array<string>(end - start);
+/** Whether lines [start, end) are whole document lines as the document has them, each the one after the last. */
+function wholeDocumentLines(lines: readonly SourceLine[], start: number, end: number, document: DocumentLines): boolean {
   const first = start < end ? lines[start].line : 0;
   for (let i = start; i < end; i++) {
     const source = lines[i];
-    if (source.segments !== undefined || source.character !== 0 || source.line !== first + (i - start)) return undefined;
-    texts[i - start] = source.text;
+    // The same text, not only the same place: a line may have lost a CR, or a no-break space.
+    if (source.segments !== undefined || source.character !== 0 || source.line !== first + (i - start) || !document.isLine(source.line, source.text)) return false;
   }
-  return texts;
+  return true;
 }
 
 function exactLines(lines: readonly SourceLine[], oldStart: number, newStart: number): DiffLine[] {

@@ -133,15 +133,14 @@ function mailRange(docLines: DocumentLines, span: MailSpan): DocRange {
 function parseMail(docLines: DocumentLines, span: MailSpan, fromMbox: boolean, needles: ArchiveNeedles, diagnostics: Diagnostics): Mail | undefined {
   let base = baseLines(docLines, span, fromMbox, diagnostics);
   // A text extraction that lost the line breaks: split back what the tokens allow.
-  const split = splitCollapsedLines(base, diagnostics);
-  if (split !== undefined) base = split;
+  base = splitCollapsedLines(base, diagnostics) ?? base;
   let header: HeaderBlock | undefined = parseRfc822Headers(base);
   // A public-inbox page copied as text is a header block with links after some values.
   if (header) header = removeHeaderChrome(header, base, diagnostics);
   const undecoded = header ? base.slice(header.bodyStart) : base;
   let body: readonly SourceLine[] = header ? decodeBody(header, undecoded, diagnostics) : base;
   // Lines cut from the document hold only what the document holds; decoded lines may hold anything.
-  const signals = detectArchive(body, body === undecoded && split === undefined ? needles : ANY_NEEDLE);
+  const signals = detectArchive(body, body === undecoded ? needles : ANY_NEEDLE);
   body = repairArchive(body, signals, diagnostics);
   if (!header) {
     const archiveHeader = parseArchivePageHeader(body, diagnostics);
@@ -154,7 +153,7 @@ function parseMail(docLines: DocumentLines, span: MailSpan, fromMbox: boolean, n
   if (unquoted) body = unquoted;
   const lenient = signals.fenced || signals.markdown || signals.hardBreaks || signals.entities || signals.doubleSpaced || signals.noBreakSpaces || unquoted !== undefined;
   const layout = layoutBody(body);
-  const files = layout.diffStart === undefined ? [] : readFiles(body, layout.diffStart, { lenient, reply: unquoted !== undefined, doubleSpaced: signals.doubleSpaced }, diagnostics);
+  const files = layout.diffStart === undefined ? [] : readFiles(body, layout.diffStart, { lenient, reply: unquoted !== undefined, doubleSpaced: signals.doubleSpaced, document: docLines }, diagnostics);
   const diffstat = layout.separator === undefined ? undefined : parseDiffstat(body, layout.separator + 1, layout.diffStart ?? body.length);
   if (diffstat) checkDiffstat(diffstat, files, body, diagnostics);
   const messageLines = body.slice(layout.messageStart, layout.messageEnd);

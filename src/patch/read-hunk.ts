@@ -3,9 +3,11 @@
 // 300 000 empty hunks. A clean hunk's DiffLines are made when `lines` is first read (a parse
 // that needs only the hunks' places holds one object per hunk), and its +/- counts are known
 // from the reading, so counting changes (the summary, the diffstat check) makes no DiffLine.
-// A clean hunk keeps only its lines' texts, not the mail's source lines: once a mail is read its
-// lines can go, which on a 10 MB mbox is most of what the collector would otherwise keep moving.
+// A clean hunk keeps only where its lines are in the document, not the mail's source lines nor
+// their texts: once a mail is read its lines can go, which on a 10 MB mbox is most of what the
+// collector would otherwise keep moving.
 import { ReadDiffLine } from './diff-line';
+import type { DocumentLines } from './document-lines';
 import type { DiffLine, DiffLineKind, DocRange, Hunk } from './model';
 
 export interface HunkHead {
@@ -30,9 +32,10 @@ export class ReadHunk implements Hunk {
   declare readonly quotedAfterCut?: readonly DiffLine[];
   #lines: readonly DiffLine[] | undefined;
   #make: (() => readonly DiffLine[]) | undefined;
-  /** A clean hunk's lines as the diff shows them (prefix included), on consecutive document lines from #firstLine. */
-  #texts: readonly string[] | undefined;
+  /** A clean hunk's lines are document lines #firstLine to #firstLine + #count - 1, whole (prefix included). */
+  #document: DocumentLines | undefined;
   #firstLine = 0;
+  #count = 0;
   readonly #added: number;
   readonly #removed: number;
 
@@ -55,27 +58,28 @@ export class ReadHunk implements Hunk {
     }
     this.#added = added;
     this.#removed = removed;
-    this.#texts = undefined;
+    this.#document = undefined;
   }
 
   /**
-   * A clean hunk whose lines are whole document lines, one after another from `firstLine`: each
+   * A clean hunk whose lines are whole document lines, `count` of them from `firstLine`: each
    * DiffLine follows from its text, made when `lines` is first read.
    */
-  static clean(head: HunkHead, range: DocRange, texts: readonly string[], firstLine: number, added: number, removed: number): ReadHunk {
-    const hunk = new ReadHunk(head, range, () => cleanLines(texts, firstLine, head.oldStart, head.newStart), added, removed);
-    hunk.#texts = texts;
+  static clean(head: HunkHead, range: DocRange, document: DocumentLines, firstLine: number, count: number, added: number, removed: number): ReadHunk {
+    const hunk = new ReadHunk(head, range, () => cleanLines(documentTexts(document, firstLine, count), firstLine, head.oldStart, head.newStart), added, removed);
+    hunk.#document = document;
     hunk.#firstLine = firstLine;
+    hunk.#count = count;
     return hunk;
   }
 
   /**
    * For a clean hunk: each line as the diff shows it (the DiffLine's kind and text as one
-   * string), on document lines `firstLine` on. The JSON writes a hunk line as just that, with no
-   * DiffLine made for it.
+   * string), on document lines `firstLine` on, cut from the document when asked for. The JSON
+   * writes a hunk line as just that, with no DiffLine made for it.
    */
   get cleanTexts(): { readonly texts: readonly string[]; readonly firstLine: number } | undefined {
-    return this.#texts === undefined ? undefined : { texts: this.#texts, firstLine: this.#firstLine };
+    return this.#document === undefined ? undefined : { texts: documentTexts(this.#document, this.#firstLine, this.#count), firstLine: this.#firstLine };
   }
 
   get lines(): readonly DiffLine[] {
@@ -94,8 +98,9 @@ export class ReadHunk implements Hunk {
   /** The same hunk inside `functionName` (a goto label's hunk continues the previous function). */
   withFunction(functionName: string): ReadHunk {
     const copy = new ReadHunk({ ...this, functionName }, this.range, this.#lines ?? this.#make!, this.#added, this.#removed);
-    copy.#texts = this.#texts;
+    copy.#document = this.#document;
     copy.#firstLine = this.#firstLine;
+    copy.#count = this.#count;
     if (this.quotedAfterCut !== undefined) (copy as { quotedAfterCut?: readonly DiffLine[] }).quotedAfterCut = this.quotedAfterCut;
     return copy;
   }
@@ -109,6 +114,12 @@ export class ReadHunk implements Hunk {
     if (this.quotedAfterCut !== undefined) plain.quotedAfterCut = this.quotedAfterCut;
     return plain;
   }
+}
+
+function documentTexts(document: DocumentLines, firstLine: number, count: number): string[] {
+  const texts = new Array<string>(count);
+  for (let k = 0; k < count; k++) texts[k] = document.text(firstLine + k);
+  return texts;
 }
 
 /** A clean hunk's DiffLines: the prefix is the kind, the document column after it the text's start. */
