@@ -114,8 +114,9 @@ function tokenStarts(text: string, pattern: RegExp, from: number, to: number): n
  * The mail's lines with any collapsed line split back where the tokens allow, or undefined when
  * no line is collapsed.
  */
-export function splitCollapsedLines(lines: readonly SourceLine[], diagnostics: Diagnostics): SourceLine[] | undefined {
-  if (!lines.some((l) => looksCollapsed(l.text))) return undefined;
+export function splitCollapsedLines(lines: readonly SourceLine[], diagnostics: Diagnostics, longest = Infinity): SourceLine[] | undefined {
+  // `longest`: no line is longer (DocumentLines.longest), so a document of short lines is not searched.
+  if (longest < MIN_COLLAPSED_LENGTH || !lines.some((l) => looksCollapsed(l.text))) return undefined;
   const out: SourceLine[] = [];
   for (const line of lines) {
     if (looksCollapsed(line.text)) out.push(...splitLine(line, diagnostics));

@@ -7,6 +7,8 @@
 export class DocumentLines {
   /** The number of lines, as an editor counts them: the text after the last "\n" is a line, maybe empty. */
   readonly count: number;
+  /** The length of the longest line: what no line cut from it, nor any part of one, exceeds. */
+  readonly longest: number;
   /** starts[i] is where line i starts; starts[count] is one past the text's end (where a next line would start). */
   private readonly starts: Int32Array;
 
@@ -15,10 +17,16 @@ export class DocumentLines {
     for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) count++;
     const starts = new Int32Array(count + 1);
     let line = 1;
-    for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts[line++] = at + 1;
+    let longest = 0;
+    for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) {
+      starts[line] = at + 1;
+      longest = Math.max(longest, at - starts[line - 1]);
+      line++;
+    }
     starts[count] = source.length + 1;
     this.count = count;
     this.starts = starts;
+    this.longest = Math.max(longest, source.length - starts[count - 1]);
   }
 
   /** Line i's text, without its "\n". */

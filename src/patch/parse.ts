@@ -67,10 +67,12 @@ interface DocumentScan {
   /** U+FFFD or NUL somewhere: only then are the lines searched for encoding damage. */
   readonly encodingDamage: boolean;
   readonly needles: ArchiveNeedles;
+  /** Some line starts with ">": only then may a mail be a quoted reply. */
+  readonly quoted: boolean;
 }
 
 function documentScan(text: string): DocumentScan {
-  return { encodingDamage: text.includes('\ufffd') || text.includes('\0'), needles: archiveNeedles(text) };
+  return { encodingDamage: text.includes('\ufffd') || text.includes('\0'), needles: archiveNeedles(text), quoted: text.startsWith('>') || text.includes('\n>') };
 }
 
 function parseLines(docLines: DocumentLines, scan: DocumentScan): Patch {
@@ -79,7 +81,7 @@ function parseLines(docLines: DocumentLines, scan: DocumentScan): Patch {
   const spans = splitMails(docLines);
   const mails: Mail[] = [];
   for (const span of spans) {
-    const mail = parseMail(docLines, span, spans.length > 1 || span.separatorLine !== undefined, scan.needles, diagnostics);
+    const mail = parseMail(docLines, span, spans.length > 1 || span.separatorLine !== undefined, scan, diagnostics);
     if (mail) mails.push(mail);
   }
   const { repairs, problems } = diagnostics.sorted();
@@ -130,17 +132,18 @@ function mailRange(docLines: DocumentLines, span: MailSpan): DocRange {
   return { start: { line: startLine, character: 0 }, end: { line: endLine, character: endLine < docLines.count ? docLines.length(endLine) : 0 } };
 }
 
-function parseMail(docLines: DocumentLines, span: MailSpan, fromMbox: boolean, needles: ArchiveNeedles, diagnostics: Diagnostics): Mail | undefined {
+function parseMail(docLines: DocumentLines, span: MailSpan, fromMbox: boolean, scan: DocumentScan, diagnostics: Diagnostics): Mail | undefined {
   let base = baseLines(docLines, span, fromMbox, diagnostics);
   // A text extraction that lost the line breaks: split back what the tokens allow.
-  base = splitCollapsedLines(base, diagnostics) ?? base;
+  const split = splitCollapsedLines(base, diagnostics, docLines.longest);
+  if (split !== undefined) base = split;
   let header: HeaderBlock | undefined = parseRfc822Headers(base);
   // A public-inbox page copied as text is a header block with links after some values.
   if (header) header = removeHeaderChrome(header, base, diagnostics);
   const undecoded = header ? base.slice(header.bodyStart) : base;
   let body: readonly SourceLine[] = header ? decodeBody(header, undecoded, diagnostics) : base;
   // Lines cut from the document hold only what the document holds; decoded lines may hold anything.
-  const signals = detectArchive(body, body === undecoded ? needles : ANY_NEEDLE);
+  const signals = detectArchive(body, body === undecoded ? scan.needles : ANY_NEEDLE);
   body = repairArchive(body, signals, diagnostics);
   if (!header) {
     const archiveHeader = parseArchivePageHeader(body, diagnostics);
@@ -149,7 +152,8 @@ function parseMail(docLines: DocumentLines, span: MailSpan, fromMbox: boolean, n
       body = body.slice(archiveHeader.bodyStart);
     }
   }
-  const unquoted = unquoteReply(body, diagnostics);
+  // Lines cut from the document, unsplit and unchanged by any repair, start with ">" only where it does.
+  const unquoted = unquoteReply(body, diagnostics, body !== undecoded || split !== undefined || scan.quoted);
   if (unquoted) body = unquoted;
   const lenient = signals.fenced || signals.markdown || signals.hardBreaks || signals.entities || signals.doubleSpaced || signals.noBreakSpaces || unquoted !== undefined;
   const layout = layoutBody(body);

@@ -48,8 +48,9 @@ const MAX_QUOTE_DEPTH = 6;
  * it (a reply to a reply quotes it at depth 2); otherwise returns undefined. Lines quoted less
  * deeply are the replies' own words.
  */
-export function unquoteReply(lines: readonly SourceLine[], diagnostics: Diagnostics): SourceLine[] | undefined {
-  if (!lines.some((l) => l.text.startsWith('>'))) return undefined;
+export function unquoteReply(lines: readonly SourceLine[], diagnostics: Diagnostics, mayBeQuoted = true): SourceLine[] | undefined {
+  // `mayBeQuoted` false: the lines are the document's, and no line of it starts with ">".
+  if (!mayBeQuoted || !lines.some((l) => l.text.startsWith('>'))) return undefined;
   if (hasDiffStart(lines)) return undefined;
   for (let depth = 1; depth <= MAX_QUOTE_DEPTH; depth++) {
     const prefixes = lines.map((line) => quotePrefixAt(line.text, depth));
