@@ -38,11 +38,6 @@ export class DocumentLines {
     return this.starts[i + 1] - 1 - this.starts[i];
   }
 
-  /** Whether line i is `text`, compared where it stands: no copy of the line is made. */
-  isLine(i: number, text: string): boolean {
-    return this.length(i) === text.length && this.source.startsWith(text, this.starts[i]);
-  }
-
   /** The code of character `index` of line i (within the line: not checked). */
   charCodeAt(i: number, index: number): number {
     return this.source.charCodeAt(this.starts[i] + index);

@@ -15,7 +15,7 @@ import { ReadDiffLine } from './diff-line';
 import { ReadHunk, type HunkHead } from './read-hunk';
 import { scanHunkHeader } from './line-kinds';
 import { blankCost, classify, cutAhead, emptyReading, exactReading, findReading, greedyReading, Kind, type BlankCost, type HunkHeader, type Reading } from './hunk-readings';
-import { endOf, lineOf, positionAt, rangeOf, type SourceLine } from './positions';
+import { endOf, isDocumentLine, lineOf, positionAt, rangeOf, type SourceLine } from './positions';
 import { functionFromSection } from './section';
 
 export type { HunkHeader } from './hunk-readings';
@@ -269,7 +269,7 @@ function exactHunk(lines: readonly SourceLine[], headerIndex: number, header: Hu
   const range = { start: positionAt(lines[headerIndex], 0), end: endOf(lines[end > start ? end - 1 : headerIndex]) };
   const added = reading.added ?? 0;
   const removed = reading.removed ?? 0;
-  if (document !== undefined && wholeDocumentLines(lines, start, end, document)) {
+  if (document !== undefined && wholeDocumentLines(lines, start, end)) {
     return ReadHunk.clean(head, range, document, start < end ? lines[start].line : head.headerLine + 1, end - start, added, removed);
   }
   // Lines cut or decoded from the document keep their own positions: the hunk keeps those lines.
@@ -278,12 +278,12 @@ function exactHunk(lines: readonly SourceLine[], headerIndex: number, header: Hu
 }
 
 /** Whether lines [start, end) are whole document lines as the document has them, each the one after the last. */
-function wholeDocumentLines(lines: readonly SourceLine[], start: number, end: number, document: DocumentLines): boolean {
+function wholeDocumentLines(lines: readonly SourceLine[], start: number, end: number): boolean {
   const first = start < end ? lines[start].line : 0;
   for (let i = start; i < end; i++) {
     const source = lines[i];
     // The same text, not only the same place: a line may have lost a CR, or a no-break space.
-    if (source.segments !== undefined || source.character !== 0 || source.line !== first + (i - start) || !document.isLine(source.line, source.text)) return false;
+    if (!isDocumentLine(source) || source.line !== first + (i - start)) return false;
   }
   return true;
 }

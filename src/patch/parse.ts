@@ -13,7 +13,7 @@ import { layoutBody, messageText } from './mail-body';
 import { splitMails, unescapeFromLine, type MailSpan } from './mbox';
 import type { DocRange, Mail, Patch } from './model';
 import { DocumentLines } from './document-lines';
-import { lineOf, plainLine, pointRange, type SourceLine } from './positions';
+import { lineOf, makeLine, plainLine, pointRange, type SourceLine } from './positions';
 import { unquoteReply } from './quoted-reply';
 import { parseSubject } from './subject';
 import { parseTrailers } from './trailers';
@@ -112,7 +112,12 @@ function baseLines(docLines: DocumentLines, span: MailSpan, fromMbox: boolean, d
   const lines = new Array<SourceLine>(span.end - span.start);
   for (let i = span.start; i < span.end; i++) {
     let text = docLines.text(i);
-    if (transportCrlf && text.endsWith('\r')) text = text.slice(0, -1);
+    // Without its CR the text is no longer the document's: a line of another kind (positions.isDocumentLine).
+    let own = true;
+    if (transportCrlf && text.endsWith('\r')) {
+      text = text.slice(0, -1);
+      own = false;
+    }
     if (fromMbox && text.charCodeAt(0) === 62) {
       const unescaped = unescapeFromLine(text);
       if (unescaped !== undefined) {
@@ -121,7 +126,7 @@ function baseLines(docLines: DocumentLines, span: MailSpan, fromMbox: boolean, d
         continue;
       }
     }
-    lines[i - span.start] = plainLine(text, i);
+    lines[i - span.start] = own ? plainLine(text, i) : makeLine(text, i, 0);
   }
   return lines;
 }

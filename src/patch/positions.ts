@@ -43,10 +43,10 @@ export function makeLine(text: string, line: number, character: number, segments
 }
 
 /**
- * A document line taken as it is, from column 0: its text and line are its own, the fields it
+ * A document line exactly as the document has it: its text and line are its own, the fields it
  * never sets are its prototype's. Every line of a mail is one of these until a repair changes it,
  * and the whole mail's lines live until it is read: at two fields instead of six, they are less
- * for the collector to copy.
+ * for the collector to copy. Any other text (a CR taken off, a repair) is made by makeLine.
  */
 class WholeLine implements SourceLine {
   declare readonly character: number;
@@ -61,8 +61,14 @@ class WholeLine implements SourceLine {
 }
 Object.assign(WholeLine.prototype, { character: 0, segments: undefined, marker: undefined, inFence: undefined });
 
+/** Document line `line`, whose text is `text`: as the document has it, or as read from `character` on. */
 export function plainLine(text: string, line: number, character = 0): SourceLine {
   return character === 0 ? new WholeLine(text, line) : makeLine(text, line, character);
+}
+
+/** Whether `source` is a whole document line with the document's own text (made by plainLine from it). */
+export function isDocumentLine(source: SourceLine): boolean {
+  return source instanceof WholeLine;
 }
 
 /** The same line with its marker or fence state changed. */
