@@ -1,11 +1,13 @@
 // Collects the repairs made and the problems found while parsing, in document order at the end.
-import { LineRepair, startCharacter, startLine } from './line-repair';
+import { LineRepair, startCharacter, startLine, type RepairWords } from './line-repair';
 import type { DocRange, Problem, Repair, RepairKind, Severity } from './model';
 import { rangeOf, type SourceLine } from './positions';
 
 export class Diagnostics {
   readonly repairs: Repair[] = [];
   readonly problems: Problem[] = [];
+  /** The words of the last line repair, for the next that says the same. */
+  private lastWords: RepairWords | undefined;
 
   repair(kind: RepairKind, range: DocRange, before: string, after: string, reason: string): void {
     this.repairs.push({ kind, range, before, after, reason });
@@ -13,7 +15,9 @@ export class Diagnostics {
 
   /** A repair of characters [from, to) of document line `line`: its range is made only if read. */
   repairOnLine(kind: RepairKind, line: number, from: number, to: number, before: string, after: string, reason: string): void {
-    this.repairs.push(new LineRepair(kind, line, from, to, before, after, reason));
+    let words = this.lastWords;
+    if (words === undefined || words.kind !== kind || words.before !== before || words.after !== after || words.reason !== reason) words = this.lastWords = { kind, before, after, reason };
+    this.repairs.push(new LineRepair(words, line, from, to));
   }
 
   /** A repair of logical characters [from, to) of `source` (all of it by default). */

@@ -3,20 +3,42 @@
 // most of what parsing it cost. The fields are the plain Repair's once made (toJSON).
 import type { DocRange, Repair, RepairKind } from './model';
 
+/** What a repair says, apart from where: one object for a run of repairs that say the same. */
+export interface RepairWords {
+  readonly kind: RepairKind;
+  readonly before: string;
+  readonly after: string;
+  readonly reason: string;
+}
+
 export class LineRepair implements Repair {
   #range: DocRange | undefined;
 
   constructor(
-    readonly kind: RepairKind,
+    /** Shared with the repairs that say the same: a hostile hunk repairs every one of millions of lines alike. */
+    readonly words: RepairWords,
     /** The document line, and the characters [from, to) of it that the repair covers. */
     readonly line: number,
     readonly from: number,
     readonly to: number,
-    readonly before: string,
-    readonly after: string,
-    readonly reason: string,
   ) {
     this.#range = undefined;
+  }
+
+  get kind(): RepairKind {
+    return this.words.kind;
+  }
+
+  get before(): string {
+    return this.words.before;
+  }
+
+  get after(): string {
+    return this.words.after;
+  }
+
+  get reason(): string {
+    return this.words.reason;
   }
 
   get range(): DocRange {
