@@ -23,6 +23,15 @@ test('DocumentLines has the lines, lengths and first characters of splitting the
   );
 });
 
+test('DocumentLines.longest is the length of the longest line of splitting the text at every "\\n"', () => {
+  fc.assert(
+    fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
+      assert.equal(new DocumentLines(text).longest, Math.max(...text.split('\n').map((line) => line.length)));
+    }),
+    { numRuns: 2_000 },
+  );
+});
+
 test('an empty document is one empty line', () => {
   const lines = new DocumentLines('');
   assert.equal(lines.count, 1);
