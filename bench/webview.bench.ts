@@ -2,7 +2,10 @@
 // and in Debian's Chromium the panel's first paint and a step's round trip from the button press
 // to the repaint. The page is the real template and bundle (dist/webview.js) served from
 // 127.0.0.1, with a stand-in for acquireVsCodeApi that carries messages to a DebuggerCore in this
-// process: VS Code's own webview IPC is not in these figures.
+// process: VS Code's own webview IPC is not in these figures. The first paint is also set against
+// a static copy of the panel's first frame (same elements, text and stylesheets, no script): the
+// empty page paints no text at all, and the copy shows how much of the gap is Chromium laying out
+// and painting what the panel shows rather than the panel's script.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,12 +49,17 @@ function hostStep(core: DebuggerCore): void {
 }
 
 /**
- * Serves the panel (template, stylesheet, bundle, codicons) and an empty page for reference. The
- * panel's HTML carries the first state as DebuggerPanel puts it there (`initialMessage`).
+ * Serves the panel (template, stylesheet, bundle, codicons), an empty page for reference, and
+ * `/static.html`: what `staticCopy()` returns, a copy of the panel's first frame with no script.
+ * The panel's HTML carries the first state as DebuggerPanel puts it there (`initialMessage`).
  */
-function serve(initialMessage: () => string): Promise<{ server: Server; base: string }> {
+function serve(initialMessage: () => string, staticCopy: () => string): Promise<{ server: Server; base: string }> {
   const server = createServer((request, response) => {
     const path = decodeURIComponent((request.url ?? '/').split('?')[0]);
+    if (path === '/static.html') {
+      response.writeHead(200, { 'content-type': 'text/html' }).end(staticCopy());
+      return;
+    }
     if (path === '/panel.html' || path === '/blank.html') {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const html = path === '/blank.html'
@@ -134,6 +142,23 @@ async function firstPaint(browser: Browser, url: string, core: DebuggerCore, sen
 }
 
 /**
+ * The panel's first frame as plain HTML: its document once ready, scripts removed, so the static
+ * page has the same elements, text and stylesheets (and paints with body[data-ready] set).
+ */
+async function firstFrameCopy(browser: Browser, url: string, core: DebuggerCore, sender: StateSender): Promise<string> {
+  const page = await panelPage(browser, core, sender);
+  await page.goto(url);
+  await page.evaluate(() => (window as unknown as { kprPainted: Promise<number> }).kprPainted);
+  const html = await page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    for (const script of copy.querySelectorAll('script')) script.remove();
+    return `<!DOCTYPE html>${copy.outerHTML}`;
+  });
+  await page.close();
+  return html;
+}
+
+/**
  * How long after a frame's start the i-th trip of each kind begins. Run back to back, every trip
  * began just after the frame that ended the one before: the echo, after the step's long frame,
  * began late in its frame interval and met the next frame at once, while the step, after the
@@ -196,16 +221,20 @@ async function browserResults(index: MappingIndex, programs: PatchPrograms): Pro
   const core = new DebuggerCore(index, programs);
   core.load(defaultScenario(500), 'both');
   const sender = new StateSender();
+  let snapshot = '';
   const { server, base } = await serve(() => {
     sender.reset();
     return embeddedMessageText(sender.next(core.state(null, [])));
-  });
+  }, () => snapshot);
   try {
+    snapshot = await firstFrameCopy(browser, `${base}/panel.html`, core, sender);
     const paints: number[] = [];
     const blanks: number[] = [];
+    const statics: number[] = [];
     for (let i = 0; i < PAINTS; i++) {
       paints.push(await firstPaint(browser, `${base}/panel.html`, core, sender));
       blanks.push(await firstPaint(browser, `${base}/blank.html`, core, sender));
+      statics.push(await firstPaint(browser, `${base}/static.html`, core, sender));
     }
     const page = await panelPage(browser, core, sender);
     await page.goto(`${base}/panel.html`);
@@ -220,10 +249,12 @@ async function browserResults(index: MappingIndex, programs: PatchPrograms): Pro
     await page.close();
     const paint = median(paints);
     const blank = median(blanks);
+    const still = median(statics);
     const trip = median(trips);
     const echo = median(echoes);
     return [
       { name: 'panel first paint (template, bundle, first state)', value: paint, unit: 'ms', reference: { name: 'empty page', value: blank }, ratio: paint / blank, note: `median of ${PAINTS}, navigation start to the first frame painted ready, timed in the page; both variants side by side` },
+      { name: 'panel first paint against a static copy of its first frame', value: paint, unit: 'ms', reference: { name: 'the same elements, text and stylesheets, no script', value: still }, ratio: paint / still, note: `median of ${PAINTS}; the copy's own ratio to the empty page, ${(still / blank).toFixed(2)}, is what laying out and painting the panel's text costs before any script` },
       { name: 'step round trip: Step Into to repaint', value: trip, unit: 'ms', reference: { name: 'bare message bridge', value: echo }, ratio: trip / echo, note: `median of 40, each kind started at the same 8 phases of a ${FRAME_MS.toFixed(1)} ms frame` },
     ];
   } finally {
