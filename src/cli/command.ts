@@ -11,10 +11,17 @@ export interface CliIo {
   /** Writes to standard error (the dispatcher escapes control characters: see one-line.ts). */
   err(text: string): void;
   /**
-   * Reads a file, or standard input for "-", as UTF-8, stopping as soon as more than maxBytes
-   * came in (InputTooLarge). Throws a NodeJS.ErrnoException when the file cannot be read.
+   * Reads a file, or standard input for "-", as UTF-8 (or the one charset its mail declares, when
+   * its bytes are not UTF-8: input.ts), stopping as soon as more than maxBytes came in
+   * (InputTooLarge). Throws a NodeJS.ErrnoException when the file cannot be read.
    */
-  readInput(path: string, maxBytes: number): Promise<string>;
+  readInput(path: string, maxBytes: number): Promise<InputText>;
+}
+
+/** An input's text, and how it was read when that was not as UTF-8 (the command says so on standard error). */
+export interface InputText {
+  readonly text: string;
+  readonly note?: string;
 }
 
 export interface CliCommand {

@@ -14,7 +14,9 @@ export type TextInput = { ok: true; text: string } | { ok: false; exit: number }
 /** Reads FILE (or - for stdin) with the size limit; a failure is one line naming the input. */
 export async function readTextInput(command: string, file: string, io: CliIo, what = file): Promise<TextInput> {
   try {
-    return { ok: true, text: await io.readInput(file, DEFAULT_MAX_BYTES) };
+    const input = await io.readInput(file, DEFAULT_MAX_BYTES);
+    if (input.note !== undefined) io.err(`kpr ${command}: ${what}: ${input.note}\n`);
+    return { ok: true, text: input.text };
   } catch (error) {
     if (error instanceof InputTooLarge) io.err(`kpr ${command}: ${what}: ${error.message}; nothing was read past it\n`);
     else io.err(`kpr ${command}: cannot read ${what}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);

@@ -2,6 +2,7 @@
 // replacement character) and NUL bytes. Neither belongs in a kernel patch mail; both are
 // reported at their line and column, at most one problem per line and a bounded number in all.
 import type { Diagnostics } from './diagnostics';
+import { declaredCharsets } from './declared-charset';
 import type { DocumentLines } from './document-lines';
 
 /** Enough to show the damage without flooding the problem list of a binary file. */
@@ -15,9 +16,31 @@ function describe(char: string): string {
     : 'a NUL byte (a binary file, or text in another encoding such as UTF-16)';
 }
 
+/** The Content-Type headers of the document (each with its folded lines): where mails name their charset. */
+function contentTypeHeaders(lines: DocumentLines): string {
+  const out: string[] = [];
+  for (let line = 0; line < lines.count; line++) {
+    if (!/^content-type:/i.test(lines.text(line).slice(0, 13))) continue;
+    out.push(lines.text(line));
+    while (line + 1 < lines.count && /^[ \t]/.test(lines.text(line + 1).slice(0, 1))) out.push(lines.text(++line));
+  }
+  return out.join('\n');
+}
+
+/**
+ * What to do about bytes that are not UTF-8 when the mail says which charset it is in: the file
+ * was read as UTF-8 against the mail's word (VS Code's default), and read in that charset it is text.
+ */
+function charsetHint(lines: DocumentLines): string {
+  const charsets = declaredCharsets(contentTypeHeaders(lines));
+  if (charsets.length === 0) return '';
+  return `; the mail declares charset ${charsets.join(', ')}: read the file in that encoding (in VS Code: Reopen with Encoding)`;
+}
+
 /** Reports encoding problems of the document lines (0-based line and character positions). */
 export function reportEncodingProblems(lines: DocumentLines, diagnostics: Diagnostics): void {
   let reported = 0;
+  let hint: string | undefined;
   for (let line = 0; line < lines.count && reported < MAX_REPORTED; line++) {
     const text = lines.text(line);
     const replacement = text.indexOf(REPLACEMENT);
@@ -25,7 +48,9 @@ export function reportEncodingProblems(lines: DocumentLines, diagnostics: Diagno
     if (replacement < 0 && nul < 0) continue;
     const column = replacement < 0 ? nul : nul < 0 ? replacement : Math.min(replacement, nul);
     const range = { start: { line, character: column }, end: { line, character: column + 1 } };
-    diagnostics.problem('error', 'invalid-encoding', range, `line ${line + 1}, column ${column + 1}: ${describe(text.charAt(column))}`);
+    const char = text.charAt(column);
+    if (char === REPLACEMENT) hint ??= charsetHint(lines);
+    diagnostics.problem('error', 'invalid-encoding', range, `line ${line + 1}, column ${column + 1}: ${describe(char)}${char === REPLACEMENT ? hint : ''}`);
     reported++;
   }
 }

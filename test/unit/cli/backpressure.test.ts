@@ -25,7 +25,7 @@ function slowReaderIo(inputs: Record<string, string>) {
     async readInput(path, maxBytes) {
       const text = inputs[path] ?? readFileSync(path, 'utf8');
       if (Buffer.byteLength(text) > maxBytes) throw new InputTooLarge(maxBytes);
-      return text;
+      return { text };
     },
   };
   return { io, seen };
