@@ -27,12 +27,22 @@ function contentTypeHeaders(lines: DocumentLines): string {
   return out.join('\n');
 }
 
+function isKnownCharset(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * What to do about bytes that are not UTF-8 when the mail says which charset it is in: the file
  * was read as UTF-8 against the mail's word (VS Code's default), and read in that charset it is text.
  */
 function charsetHint(lines: DocumentLines): string {
-  const charsets = declaredCharsets(contentTypeHeaders(lines));
+  // git send-email's "unknown-8bit" (and any label no decoder knows) names no encoding to reopen in.
+  const charsets = declaredCharsets(contentTypeHeaders(lines)).filter(isKnownCharset);
   if (charsets.length === 0) return '';
   return `; the mail declares charset ${charsets.join(', ')}: read the file in that encoding (in VS Code: Reopen with Encoding)`;
 }

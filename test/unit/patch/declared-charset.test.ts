@@ -27,7 +27,9 @@ test('bytes read as UTF-8 against the mail\'s charset: the invalid-encoding erro
   assert.match(problem?.message ?? '', /invalid UTF-8 .*; the mail declares charset iso-8859-1: read the file in that encoding \(in VS Code: Reopen with Encoding\)$/);
 });
 
-test('without a declared charset the invalid-encoding error names none', () => {
-  const problem = parsePatchDocument('Subject: [PATCH] x\n\nSigned-off-by: Ad\ufffdla <a@b>\n').problems.find((p) => p.code === 'invalid-encoding');
-  assert.match(problem?.message ?? '', /shown as U\+FFFD\)$/);
+test('without a declared charset, or with one no decoder knows (git send-email\'s unknown-8bit), the invalid-encoding error names none', () => {
+  for (const headers of ['', 'Content-Type: text/plain; charset=unknown-8bit\n']) {
+    const problem = parsePatchDocument(`Subject: [PATCH] x\n${headers}\nSigned-off-by: Ad\ufffdla <a@b>\n`).problems.find((p) => p.code === 'invalid-encoding');
+    assert.match(problem?.message ?? '', /shown as U\+FFFD\)$/, headers);
+  }
 });
