@@ -221,18 +221,21 @@ function stepLine(kind: DiffLineKind, source: SourceLine, step: Step, old: numbe
 /**
  * A read hunk's DiffLines, made when first asked for: a hostile hunk of millions of repaired
  * lines then holds a number per line until read (the text summary never reads them), not an
- * object. Restored blank context lines follow, at the hunk's end.
+ * object. Restored blank context lines follow, at the hunk's end. It keeps the source lines
+ * its steps span, not the whole mail's: those go once the mail is read.
  */
 function deferredLines(lines: readonly SourceLine[], steps: readonly number[], header: HunkHeader, restored: number, end: Position): () => DiffLine[] {
   const oldStart = header.oldStart;
   const newStart = header.newStart;
+  const first = steps.length > 0 ? steps[0] >> 2 : 0;
+  const spanned = steps.length > 0 ? lines.slice(first, (steps[steps.length - 1] >> 2) + 1) : [];
   return () => {
     const out = new Array<DiffLine>(steps.length + restored);
     let oldLine = oldStart;
     let newLine = newStart;
     for (let k = 0; k < steps.length; k++) {
       const step = (steps[k] & 3) as Step;
-      const source = lines[steps[k] >> 2];
+      const source = spanned[(steps[k] >> 2) - first];
       const kind = step === Step.Prefixed ? (source.text[0] as DiffLineKind) : ' ';
       const old = kind === ' ' || kind === '-' ? oldLine++ : undefined;
       const neu = kind === ' ' || kind === '+' ? newLine++ : undefined;
