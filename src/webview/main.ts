@@ -37,7 +37,6 @@ let seq: number | null = null;
 let askedForWhole = false;
 let lastScenarioShown = '';
 let firstRender = true;
-let formToggleWatched = false;
 let runPanels: RunPanel[] = [];
 const runContext = (): RunContext => ({ post, breakpoints: new Set(state?.breakpoints.filter((b) => b.enabled).map((b) => b.line) ?? []) });
 
@@ -165,12 +164,6 @@ function render(next: DebuggerState, changed: Changed): void {
   persistSoon();
   // After the frame that paints this state (a task queued from its requestAnimationFrame).
   if (section.open && !form.loadStarted) requestAnimationFrame(() => setTimeout(() => void form.load(), 0));
-  if (!formToggleWatched) {
-    formToggleWatched = true;
-    section.addEventListener('toggle', () => {
-      if (section.open) void form.load();
-    });
-  }
 }
 
 function receive(message: ToWebview): void {
@@ -227,4 +220,8 @@ if (isPersistedState(saved)) {
 }
 if (embedded) receive(embedded);
 post(embedded && seq !== null ? { type: 'webview/ready', seq } : { type: 'webview/ready' });
+// The reviewer opening the form (or an error opening it) loads its fields at once.
+byId<HTMLDetailsElement>('scenario-section').addEventListener('toggle', (event) => {
+  if ((event.target as HTMLDetailsElement).open) void form.load();
+});
 setTimeout(() => void form.load(), FORM_LATEST_MS);
