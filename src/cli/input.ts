@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { InputTooLarge, type InputText } from './command';
-import { declaredCharsets } from '../patch/declared-charset';
+import { declaredCharsets, isKnownCharset } from '../patch/declared-charset';
 
 /**
  * The bytes as text: UTF-8, unless they are not UTF-8 and the mail declares one other charset
@@ -15,13 +15,8 @@ import { declaredCharsets } from '../patch/declared-charset';
 export function decodeInput(bytes: Buffer): InputText {
   if (isUtf8(bytes)) return { text: bytes.toString('utf8') };
   const charsets = declaredCharsets(bytes.toString('latin1'));
-  if (charsets.length !== 1) return { text: bytes.toString('utf8') };
-  try {
-    const text = new TextDecoder(charsets[0]).decode(bytes);
-    return { text, note: `not UTF-8: read as ${charsets[0]}, the charset its mail declares` };
-  } catch {
-    return { text: bytes.toString('utf8') };
-  }
+  if (charsets.length !== 1 || !isKnownCharset(charsets[0])) return { text: bytes.toString('utf8') };
+  return { text: new TextDecoder(charsets[0]).decode(bytes), note: `not UTF-8: read as ${charsets[0]}, the charset its mail declares` };
 }
 
 async function readLimited(stream: Readable, maxBytes: number): Promise<InputText> {

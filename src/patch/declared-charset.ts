@@ -17,3 +17,13 @@ export function declaredCharsets(text: string): string[] {
   }
   return found;
 }
+
+/** Whether a decoder here knows the label (git send-email's "unknown-8bit" names no encoding). */
+export function isKnownCharset(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -12,7 +12,8 @@ export class DocumentLines {
   /** starts[i] is where line i starts; starts[count] is one past the text's end (where a next line would start). */
   private readonly starts: Int32Array;
 
-  constructor(private readonly source: string) {
+  /** `source`: the whole document text the lines are cut from. */
+  constructor(readonly source: string) {
     let count = 1;
     for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) count++;
     const starts = new Int32Array(count + 1);

@@ -2,7 +2,7 @@
 // replacement character) and NUL bytes. Neither belongs in a kernel patch mail; both are
 // reported at their line and column, at most one problem per line and a bounded number in all.
 import type { Diagnostics } from './diagnostics';
-import { declaredCharsets } from './declared-charset';
+import { declaredCharsets, isKnownCharset } from './declared-charset';
 import type { DocumentLines } from './document-lines';
 
 /** Enough to show the damage without flooding the problem list of a binary file. */
@@ -16,33 +16,13 @@ function describe(char: string): string {
     : 'a NUL byte (a binary file, or text in another encoding such as UTF-16)';
 }
 
-/** The Content-Type headers of the document (each with its folded lines): where mails name their charset. */
-function contentTypeHeaders(lines: DocumentLines): string {
-  const out: string[] = [];
-  for (let line = 0; line < lines.count; line++) {
-    if (!/^content-type:/i.test(lines.text(line).slice(0, 13))) continue;
-    out.push(lines.text(line));
-    while (line + 1 < lines.count && /^[ \t]/.test(lines.text(line + 1).slice(0, 1))) out.push(lines.text(++line));
-  }
-  return out.join('\n');
-}
-
-function isKnownCharset(label: string): boolean {
-  try {
-    new TextDecoder(label);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * What to do about bytes that are not UTF-8 when the mail says which charset it is in: the file
  * was read as UTF-8 against the mail's word (VS Code's default), and read in that charset it is text.
  */
 function charsetHint(lines: DocumentLines): string {
   // git send-email's "unknown-8bit" (and any label no decoder knows) names no encoding to reopen in.
-  const charsets = declaredCharsets(contentTypeHeaders(lines)).filter(isKnownCharset);
+  const charsets = declaredCharsets(lines.source).filter(isKnownCharset);
   if (charsets.length === 0) return '';
   return `; the mail declares charset ${charsets.join(', ')}: read the file in that encoding (in VS Code: Reopen with Encoding)`;
 }
