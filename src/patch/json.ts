@@ -8,6 +8,7 @@ import { ReadDiffLine } from './diff-line';
 import { countChanges } from './diffstat';
 import { ReadHunk } from './read-hunk';
 import type { DiffLine, DocRange, Hunk, Mail, Patch, Problem, Repair } from './model';
+import { partOfRun, repairRuns, singleRun, type RepairRun } from './repair-runs';
 
 /** [startLine, startCharacter, endLine, endCharacter]; lines 1-based, characters 0-based. */
 export type JsonRange = [number, number, number, number];
@@ -47,30 +48,36 @@ function hunkLinesJson(hunk: Hunk): JsonDiffLine[] {
 }
 
 /**
- * Groups entries that say the same thing (the fields `fields` names), keeping their order of
- * first appearance. Nested maps rather than one joined key: a hostile input repeats one repair
- * hundreds of thousands of times, and a joined key would copy its reason as often.
+ * Groups runs that say the same thing (the fields `fields` names of their first entry), keeping
+ * their order of first appearance. Nested maps rather than one joined key: a hostile input
+ * repeats one repair hundreds of thousands of times, and a joined key would copy its reason as often.
  */
-function groupBy<T>(items: readonly T[], fields: readonly ((item: T) => string)[]): T[][] {
+function groupBy<T>(runs: readonly Run<T>[], fields: readonly ((item: T) => string)[]): Run<T>[][] {
   const root = new Map<string, unknown>();
-  const groups: T[][] = [];
-  for (const item of items) {
+  const groups: Run<T>[][] = [];
+  for (const run of runs) {
     let map = root;
     for (let f = 0; f < fields.length - 1; f++) {
-      const k = fields[f](item);
+      const k = fields[f](run.first);
       let next = map.get(k) as Map<string, unknown> | undefined;
       if (next === undefined) map.set(k, (next = new Map()));
       map = next;
     }
-    const last = fields[fields.length - 1](item);
-    let group = map.get(last) as T[] | undefined;
+    const last = fields[fields.length - 1](run.first);
+    let group = map.get(last) as Run<T>[] | undefined;
     if (group === undefined) {
       map.set(last, (group = []));
       groups.push(group);
     }
-    group.push(item);
+    group.push(run);
   }
   return groups;
+}
+
+/** `count` entries: `first`, then the same at the same columns of each of the next `count - 1` lines (a RepairRun, or a problem as a run of one). */
+interface Run<T> {
+  readonly first: T;
+  readonly count: number;
 }
 
 /**
@@ -78,28 +85,44 @@ function groupBy<T>(items: readonly T[], fields: readonly ((item: T) => string)[
  * "L:C", "L:C-C" or "L:C-L:C", and "L1..L2:C" or "L1..L2:C-C" for the same place on each of the
  * consecutive lines L1 to L2 (a damaged copy repairs line after line alike).
  */
-function groupJson<T extends Repair | Problem, J extends object>(group: readonly T[], toJson: (item: T) => J) {
-  if (group.length === 1) return toJson(group[0]);
+function groupJson<T extends Repair | Problem, J extends object>(group: readonly Run<T>[], toJson: (item: T) => J) {
+  let count = 0;
+  for (const run of group) count += run.count;
+  if (count === 1) return toJson(group[0].first);
+  // The places after the first, one by one: entry k of a run is its first's range k lines down.
   const alsoAt: string[] = [];
-  for (let i = 1; i < group.length; ) {
-    const range = group[i].range;
-    let last = i;
-    if (range.end.line === range.start.line) {
-      while (last + 1 < group.length && sameColumnsNextLine(group[last].range, group[last + 1].range)) last++;
+  let r = 0;
+  let k = 1;
+  while (r < group.length) {
+    if (k >= group[r].count) {
+      r++;
+      k = 0;
+      continue;
     }
-    if (last === i) alsoAt.push(compactRange(range));
+    const range = group[r].first.range;
+    const line = range.start.line + k;
+    // The same columns on each next line: the rest of this run, then any run that goes on from it.
+    let lastLine = line;
+    if (range.end.line === range.start.line) {
+      lastLine = range.start.line + group[r].count - 1;
+      while (r + 1 < group.length && continuesOnNextLine(range, lastLine, group[r + 1].first.range)) {
+        r++;
+        lastLine = group[r].first.range.start.line + group[r].count - 1;
+      }
+      k = lastLine - group[r].first.range.start.line + 1;
+    } else k++;
+    if (lastLine === line) alsoAt.push(compactRange(range.start.line === line ? range : { start: { line, character: range.start.character }, end: { line, character: range.end.character } }));
     else {
       const columns = range.end.character === range.start.character ? `${range.start.character}` : `${range.start.character}-${range.end.character}`;
-      alsoAt.push(`${range.start.line + 1}..${group[last].range.start.line + 1}:${columns}`);
+      alsoAt.push(`${line + 1}..${lastLine + 1}:${columns}`);
     }
-    i = last + 1;
   }
-  return { ...toJson(group[0]), count: group.length, alsoAt };
+  return { ...toJson(group[0].first), count, alsoAt };
 }
 
-/** b is on the line after a, at the same columns, both within one line. */
-function sameColumnsNextLine(a: DocRange, b: DocRange): boolean {
-  return b.start.line === a.start.line + 1 && b.end.line === b.start.line && b.start.character === a.start.character && b.end.character === a.end.character;
+/** `next` is within one line, the line after `lastLine`, at the columns of `range` (within one line too). */
+function continuesOnNextLine(range: DocRange, lastLine: number, next: DocRange): boolean {
+  return next.start.line === lastLine + 1 && next.end.line === next.start.line && next.start.character === range.start.character && next.end.character === range.end.character;
 }
 
 function repairJson(repair: Repair) {
@@ -112,29 +135,38 @@ function problemJson(problem: Problem) {
 
 const REPAIR_FIELDS: readonly ((r: Repair) => string)[] = [(r) => r.kind, (r) => r.before, (r) => r.after, (r) => r.reason];
 const PROBLEM_FIELDS: readonly ((p: Problem) => string)[] = [(p) => p.severity, (p) => p.code, (p) => p.message];
-const repairsJson = (repairs: readonly Repair[]) => groupBy(repairs, REPAIR_FIELDS).map((g) => groupJson(g, repairJson));
-const problemsJson = (problems: readonly Problem[]) => groupBy(problems, PROBLEM_FIELDS).map((g) => groupJson(g, problemJson));
+const repairsJson = (runs: readonly RepairRun[]) => groupBy(runs, REPAIR_FIELDS).map((g) => groupJson(g, repairJson));
+const problemsJson = (problems: readonly Run<Problem>[]) => groupBy(problems, PROBLEM_FIELDS).map((g) => groupJson(g, problemJson));
 
 /**
- * Splits items (sorted by start, as a Patch holds them) among mails (in document order) by the
- * line they start on, in one pass; those in no mail's range are left over.
+ * Splits runs (sorted by start, as a Patch holds them) among mails (in document order) by the
+ * line each entry starts on, in one pass; those in no mail's range are left over. A run that
+ * crosses a mail's end is split there.
  */
-function placeInMails<T extends Repair | Problem>(items: readonly T[], mails: readonly Mail[]): { perMail: T[][]; leftOver: T[] } {
-  const perMail: T[][] = mails.map(() => []);
-  const leftOver: T[] = [];
+function placeInMails<T extends Repair | Problem>(runs: readonly Run<T>[], mails: readonly Mail[], part: (run: Run<T>, skip: number, count: number) => Run<T>): { perMail: Run<T>[][]; leftOver: Run<T>[] } {
+  const perMail: Run<T>[][] = mails.map(() => []);
+  const leftOver: Run<T>[] = [];
   let m = 0;
-  for (const item of items) {
-    const line = item.range.start.line;
-    while (m < mails.length && mails[m].range.end.line < line) m++;
-    if (m < mails.length && mails[m].range.start.line <= line) perMail[m].push(item);
-    else leftOver.push(item);
+  for (const run of runs) {
+    const firstLine = run.first.range.start.line;
+    let skip = 0;
+    while (skip < run.count) {
+      const line = firstLine + skip;
+      while (m < mails.length && mails[m].range.end.line < line) m++;
+      const inMail = m < mails.length && mails[m].range.start.line <= line;
+      // The entries up to the mail's end, or up to the next mail's start when between mails.
+      const stop = inMail ? mails[m].range.end.line : m < mails.length ? mails[m].range.start.line - 1 : Infinity;
+      const count = Math.min(run.count - skip, stop - line + 1);
+      (inMail ? perMail[m] : leftOver).push(part(run, skip, count));
+      skip += count;
+    }
   }
   return { perMail, leftOver };
 }
 
 export function patchToJson(patch: Patch) {
-  const repairsByMail = placeInMails(patch.repairs, patch.mails);
-  const problemsByMail = placeInMails(patch.problems, patch.mails);
+  const repairsByMail = placeInMails(repairRuns(patch), patch.mails, partOfRun);
+  const problemsByMail = placeInMails(patch.problems.map(singleRun), patch.mails, (run) => run);
   const mails = patch.mails.map((mail, index) => {
     const repairs = repairsByMail.perMail[index];
     const problems = problemsByMail.perMail[index];

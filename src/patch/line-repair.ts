@@ -55,12 +55,3 @@ export class LineRepair implements Repair {
     return { kind: this.kind, range: this.range, before: this.before, after: this.after, reason: this.reason };
   }
 }
-
-/** Where a repair starts, read without making a LineRepair's range. */
-export function startLine(repair: { readonly range: DocRange }): number {
-  return repair instanceof LineRepair ? repair.line : repair.range.start.line;
-}
-
-export function startCharacter(repair: { readonly range: DocRange }): number {
-  return repair instanceof LineRepair ? repair.from : repair.range.start.character;
-}

@@ -15,6 +15,7 @@ import type { DocRange, Mail, Patch } from './model';
 import { DocumentLines } from './document-lines';
 import { lineOf, makeLine, plainLine, pointRange, type SourceLine } from './positions';
 import { unquoteReply } from './quoted-reply';
+import { patchWithRuns } from './repair-runs';
 import { parseSubject } from './subject';
 import { parseTrailers } from './trailers';
 
@@ -85,7 +86,7 @@ function parseLines(docLines: DocumentLines, scan: DocumentScan): Patch {
     if (mail) mails.push(mail);
   }
   const { repairs, problems } = diagnostics.sorted();
-  return { mails, repairs, problems, lineCount: docLines.count };
+  return patchWithRuns(mails, repairs, problems, docLines.count);
 }
 
 /** Document lines as logical lines: transport CRLF and mbox ">From" escapes undone. */

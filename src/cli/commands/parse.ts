@@ -9,6 +9,7 @@ import { writeText } from '../output';
 import { countChanges } from '../../patch/diffstat';
 import { patchToJson } from '../../patch/json';
 import type { Patch } from '../../patch/model';
+import { repairRuns } from '../../patch/repair-runs';
 import { seriesLabel } from '../../patch/display';
 
 const USAGE = `Usage: kpr parse FILE [--json [--pretty]]
@@ -66,10 +67,15 @@ export function formatSummary(patch: Patch): string {
       }
     }
   });
+  // Counted by runs: a hostile input's millions of repairs are a few runs, never made one by one.
   const kinds = new Map<string, number>();
-  for (const repair of patch.repairs) kinds.set(repair.kind, (kinds.get(repair.kind) ?? 0) + 1);
+  let repairs = 0;
+  for (const run of repairRuns(patch)) {
+    kinds.set(run.first.kind, (kinds.get(run.first.kind) ?? 0) + run.count);
+    repairs += run.count;
+  }
   out.push('');
-  out.push(`Repairs: ${patch.repairs.length}${kinds.size > 0 ? ' (' + [...kinds].map(([k, n]) => `${k} ${n}`).join(', ') + ')' : ''}`);
+  out.push(`Repairs: ${repairs}${kinds.size > 0 ? ' (' + [...kinds].map(([k, n]) => `${k} ${n}`).join(', ') + ')' : ''}`);
   out.push(`Problems: ${patch.problems.length}`);
   for (const problem of patch.problems) out.push(`  line ${problem.range.start.line + 1}: ${problem.severity} [${problem.code}] ${problem.message}`);
   // Subjects, names and messages are the document's own bytes: control characters show escaped.
