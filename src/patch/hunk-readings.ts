@@ -5,6 +5,7 @@
 // a blank line next to a code fence is the page's, a second blank context line in a row is rare
 // in kernel code (checkpatch), and a reading that strands hunk lines before the next hunk loses
 // them. Without a reconciling reading, lines are taken in order until the counts are met.
+import { AscendingIndices } from './index-runs';
 import { isHunkStop } from './line-kinds';
 import type { SourceLine } from './positions';
 
@@ -115,10 +116,10 @@ export interface Reading {
   readonly end: number;
   readonly restored: number;
   /**
-   * The indices of the blank lines read as blank context, ascending; every other blank line
-   * before `end` is the archive's. An array, not a map: a hostile hunk has millions of them.
+   * The indices of the blank lines read as blank context; every other blank line before `end`
+   * is the archive's. As runs: a hostile hunk has millions of them, one after the other.
    */
-  readonly blankTaken: readonly number[];
+  readonly blankTaken: AscendingIndices;
   /** For an exact reading: its '+' and '-' lines. */
   readonly added?: number;
   readonly removed?: number;
@@ -215,9 +216,9 @@ export function findReading(lines: readonly SourceLine[], start: number, header:
     if (states.size === 0 || work > STATE_BUDGET) break;
   }
   if (best === undefined) return undefined;
-  const blankTaken: number[] = [];
-  for (let d = best.state.decisions; d !== undefined; d = d.prev) if (d.take) blankTaken.push(d.index);
-  return { end: best.end, restored: best.restored, blankTaken: blankTaken.reverse() };
+  const descending: number[] = [];
+  for (let d = best.state.decisions; d !== undefined; d = d.prev) if (d.take) descending.push(d.index);
+  return { end: best.end, restored: best.restored, blankTaken: AscendingIndices.fromDescending(descending) };
 }
 
 /**
@@ -280,7 +281,8 @@ export function cutAhead(lines: readonly SourceLine[], start: number): boolean {
   }
 }
 
-const NO_BLANKS: readonly number[] = [];
+/** Shared by every reading that takes no blank line: nothing is ever added to it. */
+const NO_BLANKS = new AscendingIndices();
 
 /** The clean case, read the way git reads it: prefixed lines only, until the counts are met. */
 export function exactReading(lines: readonly SourceLine[], start: number, header: HunkHeader): Reading | undefined {
@@ -330,7 +332,7 @@ export function greedyReading(lines: readonly SourceLine[], start: number, heade
   const lenient = strictLenient || indentationStripped(lines, start);
   let oldCount = 0;
   let newCount = 0;
-  const blankTaken: number[] = [];
+  const blankTaken = new AscendingIndices();
   let i = start;
   let unprefixedAt: number | undefined;
   for (; i < lines.length; i++) {
@@ -343,7 +345,7 @@ export function greedyReading(lines: readonly SourceLine[], start: number, heade
     if (kind === Kind.Stop) break;
     if (kind === Kind.Blank) {
       if (blankCost(lines, i, lenient, doubleSpaced).take === 0) {
-        blankTaken.push(i);
+        blankTaken.add(i);
         oldCount++;
         newCount++;
       }

@@ -12,6 +12,7 @@ import type { Diagnostics } from './diagnostics';
 import type { DocumentLines } from './document-lines';
 import type { DiffLine, DiffLineKind, Hunk, Position } from './model';
 import { ReadDiffLine } from './diff-line';
+import { LineSteps } from './index-runs';
 import { ReadHunk, type HunkHead } from './read-hunk';
 import { scanHunkHeader } from './line-kinds';
 import { blankCost, classify, cutAhead, emptyReading, exactReading, findReading, greedyReading, Kind, type BlankCost, type HunkHeader, type Reading } from './hunk-readings';
@@ -91,9 +92,9 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
         `line without a prefix inside a hunk: every hunk line starts with ' ', '+', '-' or '\\' (hunk ${hunkName} at line ${headerIndex + 1})`);
     }
   }
-  // The lines before the first cut, as steps (the line's index times 4, plus its Step): their
-  // DiffLines are made when the hunk's lines are first read (deferredLines).
-  const steps: number[] = [];
+  // The lines before the first cut, as steps (the line's index and its Step): their DiffLines are
+  // made when the hunk's lines are first read (deferredLines).
+  const steps = new LineSteps();
   const afterCut: DiffLine[] = [];
   let cuts = 0;
   // One reason text per hunk and kind, made when first needed: a clean hunk needs none, and a
@@ -120,7 +121,7 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
   let firstUnprefixed: SourceLine | undefined;
   const emit = (kind: DiffLineKind, index: number, source: SourceLine, step: Step) => {
     if (cuts === 0) {
-      steps.push(index * 4 + step);
+      steps.push(index, step);
       if (kind === ' ' || kind === '-') oldLine++;
       if (kind === ' ' || kind === '+') newLine++;
       if (kind === '+') added++;
@@ -128,8 +129,8 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
     } else afterCut.push(stepLine(kind, source, step, undefined, undefined));
     lastSource = source;
   };
-  // Where the walk is in reading.blankTaken, which is ascending as the walk is.
-  let nextTaken = 0;
+  // The walk is ascending, as the set's lookups must be.
+  const blankTaken = reading.blankTaken.walk();
   for (let i = start; i < reading.end; i++) {
     const kind = classify(lines, i);
     const source = lines[i];
@@ -139,8 +140,7 @@ export function readHunk(lines: readonly SourceLine[], headerIndex: number, head
       continue;
     }
     if (kind === Kind.Blank) {
-      while (nextTaken < reading.blankTaken.length && reading.blankTaken[nextTaken] < i) nextTaken++;
-      if (reading.blankTaken[nextTaken] === i) {
+      if (blankTaken(i)) {
         diagnostics.repairIn('leading-whitespace', source, source.text, ' ', blankContextReason ??= `an empty line inside hunk ${hunkName} is a blank context line that lost its leading space`);
         emit(' ', i, source, Step.TakenBlank);
       } else {
@@ -220,28 +220,29 @@ function stepLine(kind: DiffLineKind, source: SourceLine, step: Step, old: numbe
 
 /**
  * A read hunk's DiffLines, made when first asked for: a hostile hunk of millions of repaired
- * lines then holds a number per line until read (the text summary never reads them), not an
- * object. Restored blank context lines follow, at the hunk's end. It keeps the source lines
+ * lines then holds a few runs of steps until read (the text summary never reads them), not an
+ * object per line. Restored blank context lines follow, at the hunk's end. It keeps the source lines
  * its steps span, not the whole mail's: those go once the mail is read.
  */
-function deferredLines(lines: readonly SourceLine[], steps: readonly number[], header: HunkHeader, restored: number, end: Position): () => DiffLine[] {
+function deferredLines(lines: readonly SourceLine[], steps: LineSteps, header: HunkHeader, restored: number, end: Position): () => DiffLine[] {
   const oldStart = header.oldStart;
   const newStart = header.newStart;
-  const first = steps.length > 0 ? steps[0] >> 2 : 0;
-  const spanned = steps.length > 0 ? lines.slice(first, (steps[steps.length - 1] >> 2) + 1) : [];
+  const span = steps.span;
+  const first = span?.first ?? 0;
+  const spanned = span === undefined ? [] : lines.slice(span.first, span.last + 1);
   return () => {
     const out = new Array<DiffLine>(steps.length + restored);
     let oldLine = oldStart;
     let newLine = newStart;
-    for (let k = 0; k < steps.length; k++) {
-      const step = (steps[k] & 3) as Step;
-      const source = spanned[(steps[k] >> 2) - first];
+    let k = 0;
+    steps.forEach((index, step: Step) => {
+      const source = spanned[index - first];
       const kind = step === Step.Prefixed ? (source.text[0] as DiffLineKind) : ' ';
       const old = kind === ' ' || kind === '-' ? oldLine++ : undefined;
       const neu = kind === ' ' || kind === '+' ? newLine++ : undefined;
-      out[k] = stepLine(kind, source, step, old, neu);
-    }
-    for (let r = 0; r < restored; r++) out[steps.length + r] = new ReadDiffLine(' ', '', 0, end.line, end.character, undefined, oldLine++, newLine++, true);
+      out[k++] = stepLine(kind, source, step, old, neu);
+    });
+    for (let r = 0; r < restored; r++) out[k++] = new ReadDiffLine(' ', '', 0, end.line, end.character, undefined, oldLine++, newLine++, true);
     return out;
   };
 }
