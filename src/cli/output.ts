@@ -49,6 +49,27 @@ export class ChunkedOutput {
   }
 }
 
+/**
+ * Writes lines, each ended by "\n", in chunks of about CHUNK characters, each chunk's lines joined
+ * by `join` (which may escape them): only a full chunk is awaited, so hundreds of thousands of
+ * lines cost no promise each, and none is held once its chunk is written.
+ */
+export async function writeLines(io: CliIo, lines: Iterable<string>, join: (lines: readonly string[]) => string): Promise<void> {
+  const CHUNK = 1 << 16;
+  let batch: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    batch.push(line);
+    size += line.length + 1;
+    if (size >= CHUNK) {
+      await io.out(join(batch) + '\n');
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) await io.out(join(batch) + '\n');
+}
+
 /** Writes a long text in chunks, each awaited, so the pipe's buffer never holds all of it. */
 export async function writeText(io: CliIo, text: string): Promise<void> {
   const CHUNK = 1 << 16;

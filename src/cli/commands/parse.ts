@@ -5,7 +5,7 @@ import { readPatchInput, reportNoPatch } from '../patch-input';
 import { EXIT_NOTHING_FOUND, EXIT_OK, UsageError, type CliCommand, type CliIo } from '../command';
 import { writeJson } from '../json-stream';
 import { joinEscaped } from '../one-line';
-import { writeText } from '../output';
+import { writeLines } from '../output';
 import { countChanges } from '../../patch/diffstat';
 import { patchToJson } from '../../patch/json';
 import type { Patch } from '../../patch/model';
@@ -47,26 +47,30 @@ Examples:
 A patch that was read with problems (an encoding error, a truncated hunk) still exits 0: the
 problems are listed.`;
 
-export function formatSummary(patch: Patch): string {
-  const out: string[] = [];
-  out.push(`${patch.mails.length} mail${patch.mails.length === 1 ? '' : 's'}, ${patch.lineCount} lines`);
-  patch.mails.forEach((mail, index) => {
-    out.push('');
-    out.push(`Mail ${index + 1} (line ${mail.subjectLine + 1}): ${mail.subject || '(no subject)'}`);
-    out.push(`  series: ${seriesLabel(mail) || '-'}`);
-    if (mail.from) out.push(`  from: ${mail.from}`);
-    if (mail.date) out.push(`  date: ${mail.date}`);
-    for (const trailer of mail.trailers) out.push(`  ${trailer.key}: ${trailer.value}`);
+/**
+ * The summary's lines, made one at a time and written as they are made (writeLines): a hostile
+ * input's hundreds of thousands of hunk and problem lines, held together and joined, kept the
+ * collector busy longer than the parse itself.
+ */
+function* summaryLines(patch: Patch): Generator<string> {
+  yield `${patch.mails.length} mail${patch.mails.length === 1 ? '' : 's'}, ${patch.lineCount} lines`;
+  for (const [index, mail] of patch.mails.entries()) {
+    yield '';
+    yield `Mail ${index + 1} (line ${mail.subjectLine + 1}): ${mail.subject || '(no subject)'}`;
+    yield `  series: ${seriesLabel(mail) || '-'}`;
+    if (mail.from) yield `  from: ${mail.from}`;
+    if (mail.date) yield `  date: ${mail.date}`;
+    for (const trailer of mail.trailers) yield `  ${trailer.key}: ${trailer.value}`;
     for (const file of mail.files) {
       const { added, removed } = countChanges(file);
       const path = file.oldPath === file.newPath || file.oldPath === '/dev/null' ? file.newPath : file.newPath === '/dev/null' ? `${file.oldPath} (deleted)` : `${file.oldPath} => ${file.newPath}`;
-      out.push(`  ${path || '(unknown file)'}  +${added} -${removed}${file.isBinary ? ' (binary)' : ''}  line ${file.headerLine + 1}`);
+      yield `  ${path || '(unknown file)'}  +${added} -${removed}${file.isBinary ? ' (binary)' : ''}  line ${file.headerLine + 1}`;
       for (const hunk of file.hunks) {
         const where = hunk.functionName ?? (hunk.section || '-');
-        out.push(`    @@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@  ${where}  line ${hunk.headerLine + 1}`);
+        yield `    @@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@  ${where}  line ${hunk.headerLine + 1}`;
       }
     }
-  });
+  }
   // Counted by runs: a hostile input's millions of repairs are a few runs, never made one by one.
   const kinds = new Map<string, number>();
   let repairs = 0;
@@ -74,12 +78,10 @@ export function formatSummary(patch: Patch): string {
     kinds.set(run.first.kind, (kinds.get(run.first.kind) ?? 0) + run.count);
     repairs += run.count;
   }
-  out.push('');
-  out.push(`Repairs: ${repairs}${kinds.size > 0 ? ' (' + [...kinds].map(([k, n]) => `${k} ${n}`).join(', ') + ')' : ''}`);
-  out.push(`Problems: ${patch.problems.length}`);
-  for (const problem of patch.problems) out.push(`  line ${problem.range.start.line + 1}: ${problem.severity} [${problem.code}] ${problem.message}`);
-  // Subjects, names and messages are the document's own bytes: control characters show escaped.
-  return joinEscaped(out) + '\n';
+  yield '';
+  yield `Repairs: ${repairs}${kinds.size > 0 ? ' (' + [...kinds].map(([k, n]) => `${k} ${n}`).join(', ') + ')' : ''}`;
+  yield `Problems: ${patch.problems.length}`;
+  for (const problem of patch.problems) yield `  line ${problem.range.start.line + 1}: ${problem.severity} [${problem.code}] ${problem.message}`;
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
@@ -90,7 +92,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (!input.ok) return input.exit;
   const { patch } = input;
   if (parsed.flags.has('json')) await writeJson(io, patchToJson(patch), { pretty: parsed.flags.has('pretty') });
-  else await writeText(io, formatSummary(patch));
+  // Subjects, names and messages are the document's own bytes: control characters show escaped.
+  else await writeLines(io, summaryLines(patch), joinEscaped);
   return reportNoPatch('parse', parsed.positionals[0], input, io) ? EXIT_NOTHING_FOUND : EXIT_OK;
 }
 
