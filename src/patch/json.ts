@@ -47,6 +47,43 @@ function hunkLinesJson(hunk: Hunk): JsonDiffLine[] {
   return clean !== undefined ? cleanLinesJson(clean) : hunk.lines.map(lineJson);
 }
 
+/** A hunk as the JSON writes it: its header's fields, its `@@` line 1-based, its lines as JsonDiffLines. */
+export type JsonHunk = Pick<Hunk, 'oldStart' | 'oldLines' | 'newStart' | 'newLines' | 'section' | 'functionName'> & {
+  readonly docLine: number;
+  readonly lines: JsonDiffLine[];
+  /** A reply's quoted excerpt: lines quoted after a cut, which have no image line numbers. */
+  readonly quotedAfterCut?: JsonDiffLine[];
+};
+
+/**
+ * A hunk's JSON, made when it is written (toJSON) and dropped once it is: made for every hunk
+ * before writing, 300 000 hunks' objects lived as long as the parse and most of the collector's
+ * work was moving them. Its lines and excerpt can be read as well (tests, tools).
+ */
+export class HunkJson {
+  constructor(private readonly hunk: Hunk) {}
+
+  get lines(): JsonDiffLine[] {
+    return hunkLinesJson(this.hunk);
+  }
+
+  get quotedAfterCut(): JsonDiffLine[] | undefined {
+    return this.hunk.quotedAfterCut?.length ? this.hunk.quotedAfterCut.map(lineJson) : undefined;
+  }
+
+  toJSON(): JsonHunk {
+    const hunk = this.hunk;
+    // An undefined functionName is left out by JSON.stringify, as a field it never had.
+    const json: { -readonly [K in keyof JsonHunk]: JsonHunk[K] } = {
+      oldStart: hunk.oldStart, oldLines: hunk.oldLines, newStart: hunk.newStart, newLines: hunk.newLines, section: hunk.section,
+      functionName: hunk.functionName, docLine: hunk.headerLine + 1, lines: this.lines,
+    };
+    const quoted = this.quotedAfterCut;
+    if (quoted !== undefined) json.quotedAfterCut = quoted;
+    return json;
+  }
+}
+
 /**
  * Groups runs that say the same thing (the fields `fields` names of their first entry), keeping
  * their order of first appearance. Nested maps rather than one joined key: a hostile input
@@ -201,23 +238,7 @@ export function patchToJson(patch: Patch) {
           removed,
           docLine: file.headerLine + 1,
           extendedHeaders: file.extendedHeaders.map((h) => ({ key: h.key, value: h.value, docLine: h.line + 1 })),
-          hunks: file.hunks.map((hunk) => ({
-            oldStart: hunk.oldStart,
-            oldLines: hunk.oldLines,
-            newStart: hunk.newStart,
-            newLines: hunk.newLines,
-            section: hunk.section,
-            // Omitted where the section names no function: a hostile input has many such hunks.
-            ...(hunk.functionName !== undefined ? { functionName: hunk.functionName } : {}),
-            docLine: hunk.headerLine + 1,
-            // Made when read: the CLI stringifies one hunk at a time, so its line arrays die
-            // young instead of a whole document's of them living until the JSON is written.
-            get lines(): JsonDiffLine[] {
-              return hunkLinesJson(hunk);
-            },
-            // A reply's quoted excerpt: lines quoted after a cut, which have no image line numbers.
-            ...(hunk.quotedAfterCut?.length ? { quotedAfterCut: hunk.quotedAfterCut.map(lineJson) } : {}),
-          })),
+          hunks: file.hunks.map((hunk) => new HunkJson(hunk)),
         };
       }),
       repairs: repairsJson(repairs),
