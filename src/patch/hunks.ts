@@ -224,26 +224,30 @@ function stepLine(kind: DiffLineKind, source: SourceLine, step: Step, old: numbe
  * object per line. Restored blank context lines follow, at the hunk's end. It keeps the source lines
  * its steps span, not the whole mail's: those go once the mail is read.
  */
-function deferredLines(lines: readonly SourceLine[], steps: LineSteps, header: HunkHeader, restored: number, end: Position): () => DiffLine[] {
-  const oldStart = header.oldStart;
-  const newStart = header.newStart;
+function deferredLines(lines: readonly SourceLine[], steps: LineSteps, header: HunkHeader, restored: number, end: Position): readonly DiffLine[] | (() => DiffLine[]) {
+  // The restored lines after `made` lines, numbered on from the image lines those take.
+  const withRestored = (out: DiffLine[], made: number, oldLine: number, newLine: number) => {
+    for (let r = 0; r < restored; r++) out[made + r] = new ReadDiffLine(' ', '', 0, end.line, end.character, undefined, oldLine + r, newLine + r, true);
+    return out;
+  };
   const span = steps.span;
-  const first = span?.first ?? 0;
-  const spanned = span === undefined ? [] : lines.slice(span.first, span.last + 1);
+  // Nothing read but restored lines (an empty hunk): those few now, not a closure kept per hunk.
+  if (span === undefined) return withRestored(new Array<DiffLine>(restored), 0, header.oldStart, header.newStart);
+  const spanned = lines.slice(span.first, span.last + 1);
+  // Made anew on each call: a hunk and its copy (withFunction) may each make their lines.
   return () => {
     const out = new Array<DiffLine>(steps.length + restored);
-    let oldLine = oldStart;
-    let newLine = newStart;
+    let oldLine = header.oldStart;
+    let newLine = header.newStart;
     let k = 0;
     steps.forEach((index, step: Step) => {
-      const source = spanned[index - first];
+      const source = spanned[index - span.first];
       const kind = step === Step.Prefixed ? (source.text[0] as DiffLineKind) : ' ';
       const old = kind === ' ' || kind === '-' ? oldLine++ : undefined;
       const neu = kind === ' ' || kind === '+' ? newLine++ : undefined;
       out[k++] = stepLine(kind, source, step, old, neu);
     });
-    for (let r = 0; r < restored; r++) out[k++] = new ReadDiffLine(' ', '', 0, end.line, end.character, undefined, oldLine++, newLine++, true);
-    return out;
+    return withRestored(out, k, oldLine, newLine);
   };
 }
 
