@@ -2,35 +2,56 @@
 // sample's 89 repaired fragments are 8 entries, a quoted reply's prefixes one), each listing the
 // fragments it stands for. The per-line detail stays in the editor (decoration and hover).
 import type { DocRange, Patch, Repair, RepairKind } from '../patch/model';
+import { expandRuns, firstRepairs, partOfRun, placeInMails, repairCount, repairRuns, type RepairRun } from '../patch/repair-runs';
 
 export interface RepairGroup {
   /** The index of the mail the repairs are in, or -1 for text outside every mail. */
   readonly mail: number;
   readonly kind: RepairKind;
-  /** In document order. */
+  /** How many repairs the group stands for. */
+  readonly count: number;
+  /** The group's repairs in document order, made when read: a hostile group has millions. */
   readonly repairs: readonly Repair[];
+  /** The first `limit` of `repairs`, without making the rest. */
+  firstRepairs(limit: number): Repair[];
   /** Where the Problems entry points: the first repair. */
   readonly range: DocRange;
   /** One line: the kind, how many lines, where, and the first repair's reason. */
   readonly message: string;
 }
 
-/** Groups are ordered by their first repair's position. */
+/**
+ * Groups are ordered by their first repair's position. Read from the patch's repair runs, so a
+ * run of a million alike repairs costs what one does.
+ */
 export function summariseRepairs(patch: Patch): RepairGroup[] {
-  const groups = new Map<string, { mail: number; kind: RepairKind; repairs: Repair[] }>();
-  for (const repair of patch.repairs) {
-    const mail = mailOf(patch, repair.range.start.line);
-    const key = `${mail}\u0000${repair.kind}`;
-    const group = groups.get(key) ?? { mail, kind: repair.kind, repairs: [] };
-    group.repairs.push(repair);
+  const groups = new Map<string, { mail: number; kind: RepairKind; runs: RepairRun[] }>();
+  const { perMail, leftOver } = placeInMails(repairRuns(patch), patch.mails, partOfRun);
+  // Runs in document order, each with its mail; those outside every mail (-1) come where they are.
+  const placed: [number, RepairRun][] = [];
+  perMail.forEach((runs, mail) => runs.forEach((run) => placed.push([mail, run])));
+  for (const run of leftOver) placed.push([-1, run]);
+  placed.sort(([, a], [, b]) => byPosition(a.first, b.first));
+  for (const [mail, run] of placed) {
+    const key = `${mail}\u0000${run.first.kind}`;
+    const group = groups.get(key) ?? { mail, kind: run.first.kind, runs: [] };
+    group.runs.push(run);
     groups.set(key, group);
   }
-  return [...groups.values()]
-    .map((g) => {
-      const repairs = [...g.repairs].sort(byPosition);
-      return { mail: g.mail, kind: g.kind, repairs, range: repairs[0].range, message: groupMessage(patch, g.mail, g.kind, repairs) };
-    })
-    .sort((a, b) => byPosition(a.repairs[0], b.repairs[0]));
+  return [...groups.values()].map((g) => {
+    let repairs: readonly Repair[] | undefined;
+    return {
+      mail: g.mail,
+      kind: g.kind,
+      count: repairCount(g.runs),
+      get repairs() {
+        return (repairs ??= expandRuns(g.runs));
+      },
+      firstRepairs: (limit: number) => firstRepairs(g.runs, limit),
+      range: g.runs[0].first.range,
+      message: groupMessage(patch, g.mail, g.kind, g.runs),
+    };
+  });
 }
 
 /** One repaired fragment, for a group's list: what it was, what it became, why. */
@@ -38,16 +59,27 @@ export function describeRepair(repair: Repair): string {
   return `${visible(repair.before)} → ${visible(repair.after)} — ${repair.reason}`;
 }
 
-function groupMessage(patch: Patch, mail: number, kind: RepairKind, repairs: readonly Repair[]): string {
-  const lines = new Set(repairs.map((r) => r.range.start.line)).size;
+function groupMessage(patch: Patch, mail: number, kind: RepairKind, runs: readonly RepairRun[]): string {
+  const lines = distinctLines(runs);
   const where = mail < 0 ? 'outside the mails' : patch.mails.length > 1 ? `in mail ${mail + 1} (${subjectOf(patch, mail)})` : 'in this mail';
-  const reasons = new Set(repairs.map((r) => r.reason));
-  const example = reasons.size > 1 ? `e.g. ${repairs[0].reason}` : repairs[0].reason;
+  const reasons = new Set(runs.map((r) => r.first.reason));
+  const example = reasons.size > 1 ? `e.g. ${runs[0].first.reason}` : runs[0].first.reason;
   return `Repaired (${kind}): ${lines} line${lines === 1 ? '' : 's'} ${where} — ${example}`;
 }
 
-function mailOf(patch: Patch, line: number): number {
-  return patch.mails.findIndex((m) => m.range.start.line <= line && line <= m.range.end.line);
+/** How many document lines the runs' repairs start on (runs in document order, each on consecutive lines). */
+function distinctLines(runs: readonly RepairRun[]): number {
+  let lines = 0;
+  let last = -1;
+  for (const run of runs) {
+    const first = run.first.range.start.line;
+    const end = first + run.count - 1;
+    if (end > last) {
+      lines += end - Math.max(first, last + 1) + 1;
+      last = end;
+    }
+  }
+  return lines;
 }
 
 function subjectOf(patch: Patch, mail: number): string {

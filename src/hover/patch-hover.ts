@@ -10,6 +10,7 @@ import type { Finding } from '../explore';
 import type { LineMapping, MappingIndex } from '../mapping';
 import { displayPath } from '../patch/display';
 import type { Patch } from '../patch/model';
+import { repairRuns, repairsCovering } from '../patch/repair-runs';
 
 /** The command ids the hover's links run (the editor's, given by the caller). */
 export interface HoverCommandIds {
@@ -42,7 +43,7 @@ export function patchHoverMarkdown(input: HoverInput, line: number): string | un
     const structural = structuralHover(input.patch, line);
     if (structural) sections.push(structural);
   }
-  const repairs = input.patch.repairs.filter((r) => r.range.start.line <= line && line <= r.range.end.line);
+  const repairs = repairsCovering(repairRuns(input.patch), line);
   if (repairs.length) sections.push(describeRepairs(repairs));
   return sections.length === 0 ? undefined : sections.join('\n\n---\n\n');
 }
@@ -50,7 +51,7 @@ export function patchHoverMarkdown(input: HoverInput, line: number): string | un
 function hunkLineHover(input: HoverInput, mapped: LineMapping): string {
   const { patch, documentUri, commands } = input;
   const file = patch.mails.flatMap((m) => m.files).find((f) => f.range.start.line <= mapped.line && mapped.line <= f.range.end.line);
-  const diffLine = file?.hunks.flatMap((h) => h.lines).find((l) => l.line === mapped.line);
+  const diffLine = file?.hunks.find((h) => h.range.start.line <= mapped.line && mapped.line <= h.range.end.line)?.lines.find((l) => l.line === mapped.line);
   const where = [file && inlineCode(displayPath(file)), mapped.fn && inlineCode(mapped.fn), LINE_KIND_WORDS[mapped.kind]].filter(Boolean).join(' · ');
   const numbers = [diffLine?.oldLine && `before the patch line ${diffLine.oldLine}`, diffLine?.newLine && `after it line ${diffLine.newLine}`].filter(Boolean).join(', ');
   const out = [`**kpr** — ${where}${numbers ? ` (${numbers})` : ''}`, ''];

@@ -7,8 +7,8 @@
 import { ReadDiffLine } from './diff-line';
 import { countChanges } from './diffstat';
 import { ReadHunk } from './read-hunk';
-import type { DiffLine, DocRange, Hunk, Mail, Patch, Problem, Repair } from './model';
-import { partOfRun, repairRuns, singleRun, type RepairRun } from './repair-runs';
+import type { DiffLine, DocRange, Hunk, Patch, Problem, Repair } from './model';
+import { partOfRun, placeInMails, repairRuns, singleRun, type RepairRun, type Run } from './repair-runs';
 
 /** [startLine, startCharacter, endLine, endCharacter]; lines 1-based, characters 0-based. */
 export type JsonRange = [number, number, number, number];
@@ -111,12 +111,6 @@ function groupBy<T>(runs: readonly Run<T>[], fields: readonly ((item: T) => stri
   return groups;
 }
 
-/** `count` entries: `first`, then the same at the same columns of each of the next `count - 1` lines (a RepairRun, or a problem as a run of one). */
-interface Run<T> {
-  readonly first: T;
-  readonly count: number;
-}
-
 /**
  * A group written once, at its first place, with `count` and the other places in `alsoAt`:
  * "L:C", "L:C-C" or "L:C-L:C", and "L1..L2:C" or "L1..L2:C-C" for the same place on each of the
@@ -174,32 +168,6 @@ const REPAIR_FIELDS: readonly ((r: Repair) => string)[] = [(r) => r.kind, (r) =>
 const PROBLEM_FIELDS: readonly ((p: Problem) => string)[] = [(p) => p.severity, (p) => p.code, (p) => p.message];
 const repairsJson = (runs: readonly RepairRun[]) => groupBy(runs, REPAIR_FIELDS).map((g) => groupJson(g, repairJson));
 const problemsJson = (problems: readonly Run<Problem>[]) => groupBy(problems, PROBLEM_FIELDS).map((g) => groupJson(g, problemJson));
-
-/**
- * Splits runs (sorted by start, as a Patch holds them) among mails (in document order) by the
- * line each entry starts on, in one pass; those in no mail's range are left over. A run that
- * crosses a mail's end is split there.
- */
-function placeInMails<T extends Repair | Problem>(runs: readonly Run<T>[], mails: readonly Mail[], part: (run: Run<T>, skip: number, count: number) => Run<T>): { perMail: Run<T>[][]; leftOver: Run<T>[] } {
-  const perMail: Run<T>[][] = mails.map(() => []);
-  const leftOver: Run<T>[] = [];
-  let m = 0;
-  for (const run of runs) {
-    const firstLine = run.first.range.start.line;
-    let skip = 0;
-    while (skip < run.count) {
-      const line = firstLine + skip;
-      while (m < mails.length && mails[m].range.end.line < line) m++;
-      const inMail = m < mails.length && mails[m].range.start.line <= line;
-      // The entries up to the mail's end, or up to the next mail's start when between mails.
-      const stop = inMail ? mails[m].range.end.line : m < mails.length ? mails[m].range.start.line - 1 : Infinity;
-      const count = Math.min(run.count - skip, stop - line + 1);
-      (inMail ? perMail[m] : leftOver).push(part(run, skip, count));
-      skip += count;
-    }
-  }
-  return { perMail, leftOver };
-}
 
 export function patchToJson(patch: Patch) {
   const repairsByMail = placeInMails(repairRuns(patch), patch.mails, partOfRun);

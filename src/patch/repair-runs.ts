@@ -5,16 +5,19 @@
 // lines as one run, and a parsed Patch makes its one-object-per-repair list only when `repairs`
 // is read. The text summary and the JSON read the runs.
 import { LineRepair, type RepairWords } from './line-repair';
-import type { Patch, Repair } from './model';
+import type { DocRange, Mail, Patch, Repair } from './model';
 
-/** `count` repairs: `first`, then the same repair at the same columns of each of the `count - 1` lines after it. */
-export interface RepairRun {
-  readonly first: Repair;
+/** `count` entries: `first`, then the same at the same columns of each of the next `count - 1` lines. */
+export interface Run<T> {
+  readonly first: T;
   readonly count: number;
 }
 
+/** `count` repairs: `first`, then the same repair at the same columns of each of the `count - 1` lines after it. */
+export type RepairRun = Run<Repair>;
+
 /** One repair (or problem), a run of one. */
-export function singleRun<T>(first: T): { readonly first: T; readonly count: number } {
+export function singleRun<T>(first: T): Run<T> {
   return { first, count: 1 };
 }
 
@@ -57,10 +60,16 @@ export function partOfRun(run: RepairRun, skip: number, count: number): RepairRu
 
 /** The runs' repairs, an object each, in order. */
 export function expandRuns(runs: readonly RepairRun[]): Repair[] {
+  return firstRepairs(runs, Infinity);
+}
+
+/** The first `limit` repairs of the runs, an object each, in order; the rest are not made. */
+export function firstRepairs(runs: readonly RepairRun[], limit: number): Repair[] {
   const out: Repair[] = [];
   for (const run of runs) {
-    if (run instanceof LineRepairRun) for (let k = 0; k < run.count; k++) out.push(new LineRepair(run.words, run.line + k, run.from, run.to));
-    else out.push(run.first);
+    if (out.length >= limit) break;
+    if (!(run instanceof LineRepairRun)) out.push(run.first);
+    else for (let k = 0; k < run.count && out.length < limit; k++) out.push(new LineRepair(run.words, run.line + k, run.from, run.to));
   }
   return out;
 }
@@ -95,4 +104,61 @@ export function patchWithRuns(mails: Patch['mails'], runs: readonly RepairRun[],
 /** The patch's repairs as runs: a parsed patch's own, or a run of one per repair of any other Patch. */
 export function repairRuns(patch: Patch): readonly RepairRun[] {
   return runsOfPatch.get(patch) ?? patch.repairs.map(singleRun);
+}
+
+/**
+ * Splits runs (sorted by start, as a Patch holds them) among mails (in document order) by the
+ * line each entry starts on, in one pass; those in no mail's range are left over. A run that
+ * crosses a mail's end is split there.
+ */
+export function placeInMails<T extends { readonly range: DocRange }>(runs: readonly Run<T>[], mails: readonly Mail[], part: (run: Run<T>, skip: number, count: number) => Run<T>): { perMail: Run<T>[][]; leftOver: Run<T>[] } {
+  const perMail: Run<T>[][] = mails.map(() => []);
+  const leftOver: Run<T>[] = [];
+  let m = 0;
+  for (const run of runs) {
+    const firstLine = run.first.range.start.line;
+    let skip = 0;
+    while (skip < run.count) {
+      const line = firstLine + skip;
+      while (m < mails.length && mails[m].range.end.line < line) m++;
+      const inMail = m < mails.length && mails[m].range.start.line <= line;
+      // The entries up to the mail's end, or up to the next mail's start when between mails.
+      const stop = inMail ? mails[m].range.end.line : m < mails.length ? mails[m].range.start.line - 1 : Infinity;
+      const count = Math.min(run.count - skip, stop - line + 1);
+      (inMail ? perMail[m] : leftOver).push(part(run, skip, count));
+      skip += count;
+    }
+  }
+  return { perMail, leftOver };
+}
+
+/**
+ * The repairs that start on lines [fromLine, toLine], an object each, in order: what an editor
+ * shows of a hostile input's millions is the few on screen. The runs are in document order, each
+ * ending no later than the next starts (Diagnostics.sorted), so the first is found by bisection.
+ */
+export function repairsOnLines(runs: readonly RepairRun[], fromLine: number, toLine: number): Repair[] {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runStartLine(runs[mid]) + runs[mid].count - 1 < fromLine) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Repair[] = [];
+  for (let r = lo; r < runs.length && runStartLine(runs[r]) <= toLine; r++) {
+    const run = runs[r];
+    const start = runStartLine(run);
+    const skip = Math.max(0, fromLine - start);
+    const count = Math.min(run.count, toLine - start + 1) - skip;
+    if (count > 0) for (const repair of firstRepairs([partOfRun(run, skip, count)], count)) out.push(repair);
+  }
+  return out;
+}
+
+/** The repairs whose range holds document line `line`, in order (the hover's question). */
+export function repairsCovering(runs: readonly RepairRun[], line: number): Repair[] {
+  // A line run's repairs are each within one line; only a repair of another kind may span lines.
+  const spanning = runs.filter((run) => !(run instanceof LineRepairRun) && run.first.range.start.line < line && line <= run.first.range.end.line);
+  return [...spanning.map((run) => run.first), ...repairsOnLines(runs, line, line)];
 }

@@ -70,10 +70,11 @@ function repairGroupDiagnostic(group: RepairGroup, uri: vscode.Uri): vscode.Diag
   const diagnostic = new vscode.Diagnostic(toRange(group.range), group.message, vscode.DiagnosticSeverity.Information);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = `repair-${group.kind}`;
-  const related = group.repairs.slice(0, MAX_RELATED).map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), describeRepair(r)));
-  if (group.repairs.length > MAX_RELATED) {
-    const rest = group.repairs[MAX_RELATED];
-    related.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(rest.range)), `… and ${group.repairs.length - MAX_RELATED} more (underlined in the editor)`));
+  const listed = group.firstRepairs(MAX_RELATED + 1);
+  const related = listed.slice(0, MAX_RELATED).map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), describeRepair(r)));
+  if (group.count > MAX_RELATED) {
+    const rest = listed[MAX_RELATED];
+    related.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(rest.range)), `… and ${group.count - MAX_RELATED} more (underlined in the editor)`));
   }
   diagnostic.relatedInformation = related;
   return diagnostic;

@@ -4,11 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { summariseRepairs } from '../../../src/explain/repair-summary';
 import { Diagnostics } from '../../../src/patch/diagnostics';
 import { patchToJson } from '../../../src/patch/json';
 import type { Mail, Patch, Repair, RepairKind } from '../../../src/patch/model';
 import { parsePatchDocument } from '../../../src/patch/parse';
-import { expandRuns, patchWithRuns, repairCount, repairRuns } from '../../../src/patch/repair-runs';
+import { expandRuns, patchWithRuns, repairCount, repairRuns, repairsCovering, repairsOnLines } from '../../../src/patch/repair-runs';
 
 /** A repair the parser may make: on one line (a run's candidate), or with a range of its own. */
 type Made =
@@ -74,6 +75,56 @@ test('the JSON of runs is the JSON of the same repairs one by one, split among m
       const byRuns = patchWithRuns(mails, runs, [], 30);
       const byObjects: Patch = { mails, repairs: oneByOne(made), problems: [], lineCount: 30 };
       assert.deepEqual(JSON.parse(JSON.stringify(patchToJson(byRuns))), JSON.parse(JSON.stringify(patchToJson(byObjects))));
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('the Problems summary of runs is that of the same repairs one by one: groups, counts, lines, first places', () => {
+  fc.assert(
+    fc.property(madeListArb, fc.nat(14), fc.nat(3), (made, split, gap) => {
+      const mails = [mailAt(0, split), mailAt(split + 1 + gap, 20)];
+      const groups = summariseRepairs(patchWithRuns(mails, record(made).sorted().repairs, [], 30));
+      // One by one: each repair to its mail (-1 outside them) and kind, in document order.
+      const expected = new Map<string, Repair[]>();
+      for (const repair of oneByOne(made)) {
+        const line = repair.range.start.line;
+        const mail = mails.findIndex((m) => m.range.start.line <= line && line <= m.range.end.line);
+        const key = `${mail} ${repair.kind}`;
+        expected.set(key, [...(expected.get(key) ?? []), repair]);
+      }
+      assert.deepEqual(groups.map((g) => `${g.mail} ${g.kind}`), [...expected.keys()]);
+      for (const g of groups) {
+        const repairs = expected.get(`${g.mail} ${g.kind}`)!;
+        assert.equal(g.count, repairs.length);
+        assert.deepEqual(plain(g.repairs), plain(repairs));
+        assert.deepEqual(plain(g.firstRepairs(2)), plain(repairs.slice(0, 2)));
+        assert.deepEqual(g.range, repairs[0].range);
+        const lines = new Set(repairs.map((r) => r.range.start.line)).size;
+        assert.match(g.message, new RegExp(`: ${lines} lines? `));
+      }
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('the repairs on a stretch of lines are those of the runs one by one that start there', () => {
+  fc.assert(
+    fc.property(madeListArb, fc.nat(20), fc.nat(8), (made, from, length) => {
+      const runs = record(made).sorted().repairs;
+      const expected = oneByOne(made).filter((r) => r.range.start.line >= from && r.range.start.line <= from + length);
+      assert.deepEqual(plain(repairsOnLines(runs, from, from + length)), plain(expected));
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('the repairs covering a line are those of the runs one by one whose range holds it', () => {
+  fc.assert(
+    fc.property(madeListArb, fc.nat(20), (made, line) => {
+      const runs = record(made).sorted().repairs;
+      const expected = oneByOne(made).filter((r) => r.range.start.line <= line && line <= r.range.end.line);
+      assert.deepEqual(plain(repairsCovering(runs, line)), plain(expected));
     }),
     { numRuns: 400 },
   );
