@@ -180,7 +180,8 @@ function overlay(
   let next = 0;
   for (const range of ranges) {
     for (; next < range.from; next++) lines.push(modelLine(skeleton, next));
-    lines.push(...range.lines.map((l) => patchLine(l, byLine, variant)));
+    // A loop, not push(...): a hostile hunk's million lines overflow the argument stack.
+    for (const l of range.lines) lines.push(patchLine(l, byLine, variant));
     next = range.to + 1;
   }
   for (; next <= last; next++) lines.push(modelLine(skeleton, next));

@@ -95,7 +95,8 @@ function decodeMultipart(body: readonly SourceLine[], boundary: string, diagnost
     const header = parseRfc822Headers(part, 0, false);
     const partBody = header ? part.slice(header.bodyStart) : part;
     if (!isTextPart(header)) continue;
-    out.push(...decodeBody(header, partBody, diagnostics, depth + 1));
+    // A loop, not push(...): a part of a million lines would overflow the argument stack.
+    for (const line of decodeBody(header, partBody, diagnostics, depth + 1)) out.push(line);
   }
   return out;
 }

@@ -119,7 +119,8 @@ export function splitCollapsedLines(lines: readonly SourceLine[], diagnostics: D
   if (longest < MIN_COLLAPSED_LENGTH || !lines.some((l) => looksCollapsed(l.text))) return undefined;
   const out: SourceLine[] = [];
   for (const line of lines) {
-    if (looksCollapsed(line.text)) out.push(...splitLine(line, diagnostics));
+    // A loop, not push(...): one collapsed megabyte may split into more lines than the argument stack holds.
+    if (looksCollapsed(line.text)) for (const split of splitLine(line, diagnostics)) out.push(split);
     else out.push(line);
   }
   return out;

@@ -141,7 +141,7 @@ export function composeReply(input: ComposeInput): ComposedReply {
   const paragraph = (lines: readonly string[]) => {
     if (lines.length === 0) return;
     if (body.length > 0 && body[body.length - 1] !== '') body.push('');
-    body.push(...lines);
+    for (const line of lines) body.push(line); // not push(...): a quoted hunk may have a million lines
     body.push('');
   };
   for (const comment of quote.general) paragraph(commentLines(comment.body, width));
