@@ -12,22 +12,59 @@ const HEAD_CHARS = 400;
  * `lines` are a hunk's line texts without their diff prefix, `index` the line asked about and
  * `sectionFunction` the function named by the hunk header. Returns undefined between functions.
  */
-export function enclosingFunction(lines: readonly string[], index: number, sectionFunction?: string): string | undefined {
+export function enclosingFunction(lines: readonly string[], index: number, sectionFunction?: string, maxScanned = MAX_LINES_SCANNED): string | undefined {
   if (!Array.isArray(lines) || lines.length === 0 || !(index >= 0)) return sectionFunction;
   const start = Math.min(index, lines.length - 1);
-  const stop = Math.max(0, start - MAX_LINES_SCANNED);
+  const stop = Math.max(0, start - maxScanned);
   for (let i = start; i >= stop; i--) {
-    const text = typeof lines[i] === 'string' ? lines[i]! : '';
-    // Bodies are indented; a definition head or a function's closing brace starts in column 0.
-    if (text === '' || /^\s/.test(text)) continue;
-    if (text.startsWith('}')) {
+    const head = lineHead(lines[i]);
+    if (head === SKIPPED) continue;
+    if (head === CLOSING) {
       if (i < start) return undefined;
       continue;
     }
-    const head = definedFunctionName(codeTokens(tokenizeC(text.slice(0, HEAD_CHARS)).tokens));
-    if (head) return head;
+    if (head !== undefined) return head;
   }
   return stop === 0 ? sectionFunction : undefined;
+}
+
+/**
+ * enclosingFunction of every line, in one pass: each line's head is read once and the nearest
+ * deciding line above is carried down, where asking line by line scanned up to 5000 lines for
+ * each (a hostile hunk of a million blank lines took minutes to map).
+ */
+export function enclosingFunctions(lines: readonly string[], sectionFunction?: string, maxScanned = MAX_LINES_SCANNED): (string | undefined)[] {
+  const out = new Array<string | undefined>(lines.length);
+  // The nearest line above that decides (a definition head, or a closing brace), and what it says.
+  let decidedAt = -1;
+  let decided: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const head = lineHead(lines[i]);
+    if (head !== SKIPPED && head !== CLOSING && head !== undefined) out[i] = head;
+    else if (decidedAt >= 0 && i - decidedAt <= maxScanned) out[i] = decided;
+    else out[i] = i - maxScanned <= 0 ? sectionFunction : undefined;
+    if (head === CLOSING) {
+      decidedAt = i;
+      decided = undefined;
+    } else if (head !== SKIPPED && head !== undefined) {
+      decidedAt = i;
+      decided = head;
+    }
+  }
+  return out;
+}
+
+/** A line that says nothing of the function (empty or indented), and a closing brace in column 0. */
+const SKIPPED = Symbol('skipped');
+const CLOSING = Symbol('closing');
+
+/** What one line says: nothing, a closing brace, a defined function's name, or undefined (another line in column 0). */
+function lineHead(line: string | undefined): string | typeof SKIPPED | typeof CLOSING | undefined {
+  const text = typeof line === 'string' ? line : '';
+  // Bodies are indented; a definition head or a function's closing brace starts in column 0.
+  if (text === '' || /^\s/.test(text)) return SKIPPED;
+  if (text.startsWith('}')) return CLOSING;
+  return definedFunctionName(codeTokens(tokenizeC(text.slice(0, HEAD_CHARS)).tokens));
 }
 
 /**

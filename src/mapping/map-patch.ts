@@ -4,7 +4,7 @@
 // belong to — never by document line numbers — so a clean copy and a damaged archive copy map
 // alike; a match is kept only where neighbouring statements anchor it (anchoring.ts), and what
 // cannot be placed is reported as unmapped.
-import { enclosingFunction, functionOfSection } from '../explain';
+import { enclosingFunctions, functionOfSection } from '../explain';
 import { VARIANTS, type Variant } from '../kernel/statements';
 import { displayPath } from '../patch/display';
 import type { DiffLineKind, FilePatch, Hunk, Patch } from '../patch/model';
@@ -71,7 +71,8 @@ function mapFile(file: FilePatch, mail: number, index: number): FileMapping {
   const unmappedHunks: UnmappedHunk[] = [];
   file.hunks.forEach((hunk, h) => {
     const mapped = mapHunk(hunk, modelled, cursors);
-    lines.push(...mapped.lines);
+    // A loop, not push(...): a hostile hunk's million lines overflow the argument stack.
+    for (const line of mapped.lines) lines.push(line);
     if (mapped.unmappedReason) unmappedHunks.push({ hunk: h, headerLine: hunk.headerLine, reason: mapped.unmappedReason });
   });
   // Coverage is only meaningful for files the model implements.
@@ -130,8 +131,8 @@ function mapHunk(hunk: Hunk, modelled: boolean, cursors: Record<Variant, Cursors
 
 /** Each line's class (following block comments through each image) and enclosing function. */
 function classifyHunk(hunk: Hunk): ClassifiedHunkLine[] {
-  const texts = hunk.lines.map((l) => l.text);
   const sectionFunction = functionOfSection(hunk.section) ?? hunk.functionName;
+  const functions = enclosingFunctions(hunk.lines.map((l) => l.text), sectionFunction);
   const state: Record<Variant, LineState> = { baseline: START_OF_CODE, patched: START_OF_CODE };
   return hunk.lines.map((line, i) => {
     if (line.kind === '\\') return { lineClass: 'blank' };
@@ -141,7 +142,7 @@ function classifyHunk(hunk: Hunk): ClassifiedHunkLine[] {
       state[variant] = classified;
       lineClass = classified.lineClass;
     }
-    const fn = enclosingFunction(texts, i, sectionFunction);
+    const fn = functions[i];
     return fn ? { lineClass, fn } : { lineClass };
   });
 }

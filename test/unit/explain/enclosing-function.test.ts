@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { enclosingFunction, functionOfSection } from '../../../src/explain/enclosing-function';
+import fc from 'fast-check';
+import { enclosingFunction, enclosingFunctions, functionOfSection } from '../../../src/explain/enclosing-function';
 
 // The first hunk of the sample: free_pidmap's tail, then the new alloc_pidmap_page, then the
 // head of alloc_pidmap (texts without their diff prefix).
@@ -62,4 +63,15 @@ test('a section that is a known label names the label\'s function', () => {
 test('a section without a function names none', () => {
   assert.equal(functionOfSection(''), undefined);
   assert.equal(functionOfSection('unknown_label:'), undefined);
+});
+
+test('every line\'s enclosing function, read in one pass, is what asking line by line gives', () => {
+  const vocabulary = ['', '    x = 1;', '\tret = f(a);', '}', '};', 'static int alloc_pidmap(struct pid_namespace *pid_ns)', 'void free_pid(struct pid *pid)', 'out_free:', '#define X 1', '{'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...vocabulary), { maxLength: 40 }), fc.option(fc.constantFrom('alloc_pid', 'copy_process'), { nil: undefined }), fc.integer({ min: 1, max: 8 }), (lines, section, window) => {
+      const all = enclosingFunctions(lines, section, window);
+      assert.deepEqual(all, lines.map((_, i) => enclosingFunction(lines, i, section, window)));
+    }),
+    { numRuns: 500 },
+  );
 });
