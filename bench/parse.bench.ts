@@ -11,7 +11,7 @@ import { patchToJson } from '../src/patch/json';
 import type { Patch } from '../src/patch/model';
 import { parsePatchDocument } from '../src/patch/parse';
 import { PATHOLOGICAL_SHAPES } from '../test/unit/patch/support/pathological';
-import { timePair } from './child-cpu';
+import { timeNode, timePair } from './child-cpu';
 import { cleanManyFileDiff } from './clean-diff';
 import { timePerCall, type BenchResult, type BenchSuite } from './measure';
 
@@ -74,19 +74,41 @@ export const parseSuite: BenchSuite = {
     const cleanTen = cleanManyFileDiff(1300, mbox.length);
     const mboxJsdiff = timePerCall(() => parsePatch(cleanTen), 1000, 2);
 
+    const cleanSame = cleanManyFileDiff(400, 3_600_000);
     const dir = mkdtempSync(join(tmpdir(), 'kpr-parse-bench-'));
     let processes: BenchResult[];
+    const hostileProcesses: BenchResult[] = [];
     try {
       const file = join(dir, 'clean-400-files.diff');
       writeFileSync(file, cleanDiff);
       processes = await wholeProcess(file, `clean ${cleanMB.toFixed(1)} MB, 400 files`);
+      // The hostile shapes as a user meets them: `kpr parse FILE`, summary and JSON written, against
+      // node + jsdiff on a clean diff of the same size.
+      const cleanSameFile = join(dir, 'clean-same-size.diff');
+      writeFileSync(cleanSameFile, cleanSame);
+      const reference = await timeNode([JSDIFF, cleanSameFile]);
+      for (const shape of PATHOLOGICAL_SHAPES) {
+        const input = shape(3_600_000);
+        const hostileFile = join(dir, 'hostile.diff');
+        writeFileSync(hostileFile, input.text);
+        for (const flag of [undefined, '--json'] as const) {
+          const run = await timeNode([CLI, 'parse', hostileFile, ...(flag === undefined ? [] : [flag])]);
+          hostileProcesses.push({
+            name: `whole process: kpr parse${flag === undefined ? '' : ' ' + flag}, ${input.name} (3.6 MB), wall ms`,
+            value: run.wallMs,
+            unit: 'ms',
+            reference: { name: `node + jsdiff wall ms, clean ${(cleanSame.length / MB).toFixed(1)} MB`, value: reference.wallMs },
+            ratio: run.wallMs / reference.wallMs,
+            note: `goal: under 2000 ms; CPU ${run.cpuMs.toFixed(0)} ms`,
+          });
+        }
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
 
     // Hostile shapes of 3.6 MB against jsdiff on a clean diff of the same size: parse time (goal:
     // under 2 s) and compact JSON size against the input (goal: ≤ 20).
-    const cleanSame = cleanManyFileDiff(400, 3_600_000);
     const jsdiffSame = timePerCall(() => parsePatch(cleanSame), 1000);
     const hostile: BenchResult[] = [];
     for (const shape of PATHOLOGICAL_SHAPES) {
@@ -127,6 +149,7 @@ export const parseSuite: BenchSuite = {
         note: 'goal: under 500 ms',
       },
       ...hostile,
+      ...hostileProcesses,
     ];
   },
 };

@@ -133,4 +133,35 @@ export async function run(): Promise<void> {
   }
   const edit = median(edits);
   report({ name: `editor: edit → its findings in Problems (median of ${RUNS})`, value: edit, unit: 'ms', reference: { name: 'the 1.5 s budget', value: EDIT_BUDGET_MS }, ratio: edit / EDIT_BUDGET_MS });
+  await hostileOpen(dir);
+}
+
+/**
+ * A hostile patch (3.6 MB, a repaired blank context line on every line) opened as a patch: from
+ * open to its parser diagnostics, and then whether the editor still answers (a command round
+ * trip), against opening the same text as plain text. Nothing may hang on a hostile file.
+ */
+async function hostileOpen(dir: string): Promise<void> {
+  const count = 3_600_000 - 40;
+  const text = `diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,${count} +1,${count} @@\n${'\n'.repeat(count)}`;
+  const plainFile = path.join(dir, 'hostile-plain.txt');
+  fs.writeFileSync(plainFile, text);
+  let t0 = performance.now();
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(plainFile)));
+  const plainMs = performance.now() - t0;
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const patchFile = path.join(dir, 'hostile.patch');
+  fs.writeFileSync(patchFile, text);
+  t0 = performance.now();
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(patchFile));
+  await vscode.window.showTextDocument(document);
+  await until(() => (vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'kpr') ? true : undefined), 120_000);
+  const diagnosticsMs = performance.now() - t0;
+  t0 = performance.now();
+  await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri);
+  const answerMs = performance.now() - t0;
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const reference = { name: 'open the same text as plain text', value: plainMs };
+  report({ name: 'editor: hostile 3.6 MB patch, open → parser diagnostics', value: diagnosticsMs, unit: 'ms', reference, ratio: diagnosticsMs / plainMs });
+  report({ name: 'editor: hostile 3.6 MB patch, then an outline request', value: answerMs, unit: 'ms', reference, ratio: answerMs / plainMs });
 }
