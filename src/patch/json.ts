@@ -6,7 +6,7 @@
 // numbers follow from the hunk's starts, and absent fields are left out rather than null.
 import { ReadDiffLine } from './diff-line';
 import { countChanges } from './diffstat';
-import { ReadHunk } from './read-hunk';
+import { ReadHunk, type CleanPlace } from './read-hunk';
 import type { DiffLine, DocRange, Hunk, Mail, Patch, Problem, Repair } from './model';
 import { partOfRun, repairRuns, singleRun, type RepairRun } from './repair-runs';
 
@@ -36,14 +36,14 @@ function lineJson(line: DiffLine): JsonDiffLine {
 }
 
 /** A clean hunk's lines: each text is the kind and text as one string, unrepaired, on consecutive lines. */
-function cleanLinesJson(clean: { readonly texts: readonly string[]; readonly firstLine: number }): JsonDiffLine[] {
-  const out = new Array<JsonDiffLine>(clean.texts.length);
-  for (let k = 0; k < out.length; k++) out[k] = [clean.texts[k], clean.firstLine + k + 1];
+function cleanLinesJson(clean: CleanPlace): JsonDiffLine[] {
+  const out = new Array<JsonDiffLine>(clean.count);
+  for (let k = 0; k < out.length; k++) out[k] = [clean.document.text(clean.firstLine + k), clean.firstLine + k + 1];
   return out;
 }
 
 function hunkLinesJson(hunk: Hunk): JsonDiffLine[] {
-  const clean = hunk instanceof ReadHunk ? hunk.cleanTexts : undefined;
+  const clean = hunk instanceof ReadHunk ? hunk.cleanPlace : undefined;
   return clean !== undefined ? cleanLinesJson(clean) : hunk.lines.map(lineJson);
 }
 
