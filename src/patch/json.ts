@@ -238,7 +238,12 @@ export function patchToJson(patch: Patch) {
           removed,
           docLine: file.headerLine + 1,
           extendedHeaders: file.extendedHeaders.map((h) => ({ key: h.key, value: h.value, docLine: h.line + 1 })),
-          hunks: file.hunks.map((hunk) => new HunkJson(hunk)),
+          // Made when read, as each hunk's JSON is when written: the CLI writes one file at a
+          // time, so a file's HunkJsons die young instead of the whole document's living until
+          // written.
+          get hunks(): HunkJson[] {
+            return file.hunks.map((hunk) => new HunkJson(hunk));
+          },
         };
       }),
       repairs: repairsJson(repairs),
