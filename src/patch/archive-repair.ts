@@ -123,8 +123,9 @@ export function detectArchive(lines: readonly SourceLine[], needles: ArchiveNeed
     if (!forum && first === 80 && POSTED_BY.test(text)) forum = true;
     if (!mailtoSettled && text.includes('](mailto:')) mailto = mailtoSettled = true;
     if (!escapesSettled && text.includes('\\_') && /[A-Za-z0-9]\\_[A-Za-z0-9]/.test(text)) identifierEscapes = escapesSettled = true;
-    // endsWith('  ') by its two last codes (the line is not empty here).
-    if (text.charCodeAt(text.length - 1) === 32 && text.charCodeAt(text.length - 2) === 32) twoSpaceEnds++;
+    // endsWith('  ') by its two last codes. The length is checked first, not left to a code read
+    // before the line's start (NaN): that read threw the optimized loop out at the first " " line.
+    if (text.length >= 2 && text.charCodeAt(text.length - 1) === 32 && text.charCodeAt(text.length - 2) === 32) twoSpaceEnds++;
     if (needles.entity && text.includes('&')) entities += (text.match(ENTITY) ?? []).length;
     if (needles.noBreakSpace && STRUCTURAL_NBSP.test(text)) structuralNbsp++;
   }

@@ -6,7 +6,7 @@
 // numbers follow from the hunk's starts, and absent fields are left out rather than null.
 import { ReadDiffLine } from './diff-line';
 import { countChanges } from './diffstat';
-import { ReadHunk } from './read-hunk';
+import { ReadHunk, type CleanPlace } from './read-hunk';
 import type { DiffLine, DocRange, Hunk, Patch, Problem, Repair } from './model';
 import { partOfRun, placeInMails, repairRuns, singleRun, type RepairRun, type Run } from './repair-runs';
 
@@ -36,14 +36,14 @@ function lineJson(line: DiffLine): JsonDiffLine {
 }
 
 /** A clean hunk's lines: each text is the kind and text as one string, unrepaired, on consecutive lines. */
-function cleanLinesJson(clean: { readonly texts: readonly string[]; readonly firstLine: number }): JsonDiffLine[] {
-  const out = new Array<JsonDiffLine>(clean.texts.length);
-  for (let k = 0; k < out.length; k++) out[k] = [clean.texts[k], clean.firstLine + k + 1];
+function cleanLinesJson(clean: CleanPlace): JsonDiffLine[] {
+  const out = new Array<JsonDiffLine>(clean.count);
+  for (let k = 0; k < out.length; k++) out[k] = [clean.document.text(clean.firstLine + k), clean.firstLine + k + 1];
   return out;
 }
 
 function hunkLinesJson(hunk: Hunk): JsonDiffLine[] {
-  const clean = hunk instanceof ReadHunk ? hunk.cleanTexts : undefined;
+  const clean = hunk instanceof ReadHunk ? hunk.cleanPlace : undefined;
   return clean !== undefined ? cleanLinesJson(clean) : hunk.lines.map(lineJson);
 }
 
@@ -206,7 +206,12 @@ export function patchToJson(patch: Patch) {
           removed,
           docLine: file.headerLine + 1,
           extendedHeaders: file.extendedHeaders.map((h) => ({ key: h.key, value: h.value, docLine: h.line + 1 })),
-          hunks: file.hunks.map((hunk) => new HunkJson(hunk)),
+          // Made when read, as each hunk's JSON is when written: the CLI writes one file at a
+          // time, so a file's HunkJsons die young instead of the whole document's living until
+          // written.
+          get hunks(): HunkJson[] {
+            return file.hunks.map((hunk) => new HunkJson(hunk));
+          },
         };
       }),
       repairs: repairsJson(repairs),

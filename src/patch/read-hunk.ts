@@ -20,6 +20,13 @@ export interface HunkHead {
   readonly headerLine: number;
 }
 
+/** Where a clean hunk's lines are: `count` whole document lines from `firstLine` on. */
+export interface CleanPlace {
+  readonly document: DocumentLines;
+  readonly firstLine: number;
+  readonly count: number;
+}
+
 export class ReadHunk implements Hunk {
   readonly oldStart: number;
   readonly oldLines: number;
@@ -39,8 +46,11 @@ export class ReadHunk implements Hunk {
   readonly #added: number;
   readonly #removed: number;
 
-  /** `lines` made now, or by `make` when first read; `added`/`removed` count its '+'/'-' lines. */
-  constructor(head: HunkHead, range: DocRange, lines: readonly DiffLine[] | (() => readonly DiffLine[]), added: number, removed: number) {
+  /**
+   * `lines` made now, or by `make` when first read, or (undefined) from the place ReadHunk.clean
+   * keeps; `added`/`removed` count its '+'/'-' lines.
+   */
+  constructor(head: HunkHead, range: DocRange, lines: readonly DiffLine[] | (() => readonly DiffLine[]) | undefined, added: number, removed: number) {
     this.oldStart = head.oldStart;
     this.oldLines = head.oldLines;
     this.newStart = head.newStart;
@@ -66,7 +76,8 @@ export class ReadHunk implements Hunk {
    * DiffLine follows from its text, made when `lines` is first read.
    */
   static clean(head: HunkHead, range: DocRange, document: DocumentLines, firstLine: number, count: number, added: number, removed: number): ReadHunk {
-    const hunk = new ReadHunk(head, range, () => cleanLines(documentTexts(document, firstLine, count), firstLine, head.oldStart, head.newStart), added, removed);
+    // No closure to make its lines: they follow from the place kept, one object less per hunk.
+    const hunk = new ReadHunk(head, range, undefined, added, removed);
     hunk.#document = document;
     hunk.#firstLine = firstLine;
     hunk.#count = count;
@@ -74,17 +85,18 @@ export class ReadHunk implements Hunk {
   }
 
   /**
-   * For a clean hunk: each line as the diff shows it (the DiffLine's kind and text as one
-   * string), on document lines `firstLine` on, cut from the document when asked for. The JSON
-   * writes a hunk line as just that, with no DiffLine made for it.
+   * For a clean hunk: where its lines are, document lines `firstLine` to `firstLine + count - 1`,
+   * each whole line being the line as the diff shows it (the DiffLine's kind and text as one
+   * string). The JSON cuts each from the document and writes it as just that, with no DiffLine
+   * made for it.
    */
-  get cleanTexts(): { readonly texts: readonly string[]; readonly firstLine: number } | undefined {
-    return this.#document === undefined ? undefined : { texts: documentTexts(this.#document, this.#firstLine, this.#count), firstLine: this.#firstLine };
+  get cleanPlace(): CleanPlace | undefined {
+    return this.#document === undefined ? undefined : { document: this.#document, firstLine: this.#firstLine, count: this.#count };
   }
 
   get lines(): readonly DiffLine[] {
     if (this.#lines === undefined) {
-      this.#lines = this.#make!();
+      this.#lines = this.#make !== undefined ? this.#make() : cleanLines(documentTexts(this.#document!, this.#firstLine, this.#count), this.#firstLine, this.oldStart, this.newStart);
       this.#make = undefined;
     }
     return this.#lines;
@@ -97,7 +109,7 @@ export class ReadHunk implements Hunk {
 
   /** The same hunk inside `functionName` (a goto label's hunk continues the previous function). */
   withFunction(functionName: string): ReadHunk {
-    const copy = new ReadHunk({ ...this, functionName }, this.range, this.#lines ?? this.#make!, this.#added, this.#removed);
+    const copy = new ReadHunk({ ...this, functionName }, this.range, this.#lines ?? this.#make, this.#added, this.#removed);
     copy.#document = this.#document;
     copy.#firstLine = this.#firstLine;
     copy.#count = this.#count;
