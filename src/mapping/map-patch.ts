@@ -124,7 +124,10 @@ function mapHunk(hunk: Hunk, modelled: boolean, cursors: Record<Variant, Cursors
         reason = unmappedReason ?? (textMatched ? TEXT_ONLY : undefined);
       }
     }
-    return { line: line.line, kind: line.kind, text: line.text, lineClass, ...(fn ? { fn } : {}), steps, ...(reason ? { unmappedReason: reason } : {}) };
+    // Literals, not spreads of optional fields: spreads were most of mapping a hunk of a million lines.
+    const mapped: { -readonly [K in keyof LineMapping]: LineMapping[K] } = fn ? { line: line.line, kind: line.kind, text: line.text, lineClass, fn, steps } : { line: line.line, kind: line.kind, text: line.text, lineClass, steps };
+    if (reason) mapped.unmappedReason = reason;
+    return mapped;
   });
   return { lines, ...(unmappedReason ? { unmappedReason } : {}) };
 }
@@ -157,7 +160,7 @@ function imageOf(hunk: Hunk, classified: readonly ClassifiedHunkLine[], variant:
     const inModelledFunction = modelled && lineClass === 'executable' && isModelledFunction(fn);
     const match = inModelledFunction ? matchStatement(line.text, fn!, variant, local) : undefined;
     if (match) local.set(match.fn, match.cursorAfter);
-    image.push({ index, lineClass, text: line.text, inModelledFunction, ...(match ? { match } : {}) });
+    image.push(match ? { index, lineClass, text: line.text, inModelledFunction, match } : { index, lineClass, text: line.text, inModelledFunction });
   });
   return image;
 }
