@@ -10,6 +10,8 @@ import { errorMessage, type KprLog } from '../log';
 import type { EditedCopies } from './edited-copies';
 
 const RECOUNT_DELAY_MS = 300;
+/** How often a recount the editor refused is tried again before kpr leaves the headers to the next change. */
+const MAX_RECOUNT_RETRIES = 3;
 
 export class EditMarks implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly edited = vscode.window.createTextEditorDecorationType({
@@ -67,25 +69,39 @@ export class EditMarks implements vscode.CodeLensProvider, vscode.Disposable {
     const sent = this.copies.asSent(document);
     if (!sent) return;
     for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.decorate(editor);
+    this.scheduleRecount(document, 0);
+  }
+
+  /** Recounts after a pause; an edit the editor refused is tried again, a few times. */
+  private scheduleRecount(document: vscode.TextDocument, attempt: number): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      this.recount(document).catch((error: unknown) => this.log.error(`versions: recounting the @@ headers of ${document.uri.toString()} failed: ${errorMessage(error)}`));
+      this.recount(document)
+        .then((outcome) => {
+          // Refused with no typing of the reviewer's in between (the editor's copy of the text was
+          // a version ahead, as when a revert of the same untitled name races it): the headers are
+          // still stale and no change will come to retry, so try again here.
+          if (outcome === 'refused' && attempt < MAX_RECOUNT_RETRIES) this.scheduleRecount(document, attempt + 1);
+        })
+        .catch((error: unknown) => this.log.error(`versions: recounting the @@ headers of ${key} failed: ${errorMessage(error)}`));
     }, RECOUNT_DELAY_MS));
   }
 
   /** Rewrites the stale @@ headers of a copy, unless the reviewer typed on meanwhile. */
-  async recount(document: vscode.TextDocument): Promise<boolean> {
+  async recount(document: vscode.TextDocument): Promise<'none' | 'applied' | 'typed-on' | 'refused'> {
     const sent = this.copies.asSent(document);
-    if (!sent || document.isClosed) return false;
+    if (!sent || document.isClosed) return 'none';
     const version = document.version;
     const edits = recountEditedHeaders(sent.text, sent.patch, document.getText());
-    if (edits.length === 0) return false;
+    if (edits.length === 0) return 'none';
     const edit = new vscode.WorkspaceEdit();
     for (const e of edits) edit.replace(document.uri, document.lineAt(e.line).range, e.after);
-    if (document.version !== version) return false;
-    return vscode.workspace.applyEdit(edit);
+    // Typing since: its change event has scheduled the next recount.
+    if (document.version !== version) return 'typed-on';
+    if (await vscode.workspace.applyEdit(edit)) return 'applied';
+    return document.isClosed || document.version !== version ? 'typed-on' : 'refused';
   }
 
   private decorate(editor: vscode.TextEditor): void {
