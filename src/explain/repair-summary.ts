@@ -2,7 +2,7 @@
 // sample's 89 repaired fragments are 8 entries, a quoted reply's prefixes one), each listing the
 // fragments it stands for. The per-line detail stays in the editor (decoration and hover).
 import type { DocRange, Patch, Repair, RepairKind } from '../patch/model';
-import { expandRuns, firstRepairs, partOfRun, placeInMails, repairCount, repairRuns, type RepairRun } from '../patch/repair-runs';
+import { expandRuns, firstRepairs, partOfRun, placeInMails, repairRuns, runStartLine, runsCount, type RepairRun } from '../patch/repair-runs';
 
 export interface RepairGroup {
   /** The index of the mail the repairs are in, or -1 for text outside every mail. */
@@ -26,24 +26,20 @@ export interface RepairGroup {
  */
 export function summariseRepairs(patch: Patch): RepairGroup[] {
   const groups = new Map<string, { mail: number; kind: RepairKind; runs: RepairRun[] }>();
-  const { perMail, leftOver } = placeInMails(repairRuns(patch), patch.mails, partOfRun);
-  // Runs in document order, each with its mail; those outside every mail (-1) come where they are.
-  const placed: [number, RepairRun][] = [];
-  perMail.forEach((runs, mail) => runs.forEach((run) => placed.push([mail, run])));
-  for (const run of leftOver) placed.push([-1, run]);
-  placed.sort(([, a], [, b]) => byPosition(a.first, b.first));
-  for (const [mail, run] of placed) {
-    const key = `${mail}\u0000${run.first.kind}`;
-    const group = groups.get(key) ?? { mail, kind: run.first.kind, runs: [] };
+  // In document order, each run with its mail (-1 outside every mail): groups come in the order of their first repair.
+  placeInMails(repairRuns(patch), patch.mails, partOfRun, (mail, run) => {
+    const kind = run.first.kind;
+    const key = `${mail}\u0000${kind}`;
+    const group = groups.get(key) ?? { mail, kind, runs: [] };
     group.runs.push(run);
     groups.set(key, group);
-  }
+  });
   return [...groups.values()].map((g) => {
     let repairs: readonly Repair[] | undefined;
     return {
       mail: g.mail,
       kind: g.kind,
-      count: repairCount(g.runs),
+      count: runsCount(g.runs),
       get repairs() {
         return (repairs ??= expandRuns(g.runs));
       },
@@ -72,7 +68,7 @@ function distinctLines(runs: readonly RepairRun[]): number {
   let lines = 0;
   let last = -1;
   for (const run of runs) {
-    const first = run.first.range.start.line;
+    const first = runStartLine(run);
     const end = first + run.count - 1;
     if (end > last) {
       lines += end - Math.max(first, last + 1) + 1;
@@ -85,10 +81,6 @@ function distinctLines(runs: readonly RepairRun[]): number {
 function subjectOf(patch: Patch, mail: number): string {
   const subject = patch.mails[mail].subject.trim() || 'no subject';
   return subject.length > 60 ? `${subject.slice(0, 59)}…` : subject;
-}
-
-function byPosition(a: Repair, b: Repair): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 /** A fragment with its invisible characters shown, shortened for one line. */

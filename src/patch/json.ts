@@ -7,8 +7,8 @@
 import { ReadDiffLine } from './diff-line';
 import { countChanges } from './diffstat';
 import { ReadHunk, type CleanPlace } from './read-hunk';
-import type { DiffLine, DocRange, Hunk, Patch, Problem, Repair } from './model';
-import { partOfRun, placeInMails, repairRuns, singleRun, type RepairRun, type Run } from './repair-runs';
+import type { DiffLine, DocRange, Hunk, Mail, Patch, Problem, Repair } from './model';
+import { partOfRun, placeInMails, repairRuns, runsCount, singleRun, type RepairRun, type Run } from './repair-runs';
 
 /** [startLine, startCharacter, endLine, endCharacter]; lines 1-based, characters 0-based. */
 export type JsonRange = [number, number, number, number];
@@ -117,8 +117,7 @@ function groupBy<T>(runs: readonly Run<T>[], fields: readonly ((item: T) => stri
  * consecutive lines L1 to L2 (a damaged copy repairs line after line alike).
  */
 function groupJson<T extends Repair | Problem, J extends object>(group: readonly Run<T>[], toJson: (item: T) => J) {
-  let count = 0;
-  for (const run of group) count += run.count;
+  const count = runsCount(group);
   if (count === 1) return toJson(group[0].first);
   // The places after the first, one by one: entry k of a run is its first's range k lines down.
   const alsoAt: string[] = [];
@@ -169,9 +168,18 @@ const PROBLEM_FIELDS: readonly ((p: Problem) => string)[] = [(p) => p.severity, 
 const repairsJson = (runs: readonly RepairRun[]) => groupBy(runs, REPAIR_FIELDS).map((g) => groupJson(g, repairJson));
 const problemsJson = (problems: readonly Run<Problem>[]) => groupBy(problems, PROBLEM_FIELDS).map((g) => groupJson(g, problemJson));
 
+/** Buckets for the runs placeInMails places: each mail's, and those in none. */
+function byMail<T>(mails: readonly Mail[]) {
+  const perMail: Run<T>[][] = mails.map(() => []);
+  const leftOver: Run<T>[] = [];
+  return { perMail, leftOver, place: (mail: number, run: Run<T>) => (mail < 0 ? leftOver : perMail[mail]).push(run) };
+}
+
 export function patchToJson(patch: Patch) {
-  const repairsByMail = placeInMails(repairRuns(patch), patch.mails, partOfRun);
-  const problemsByMail = placeInMails(patch.problems.map(singleRun), patch.mails, (run) => run);
+  const repairsByMail = byMail<Repair>(patch.mails);
+  placeInMails(repairRuns(patch), patch.mails, partOfRun, repairsByMail.place);
+  const problemsByMail = byMail<Problem>(patch.mails);
+  placeInMails(patch.problems.map(singleRun), patch.mails, (run) => run, problemsByMail.place);
   const mails = patch.mails.map((mail, index) => {
     const repairs = repairsByMail.perMail[index];
     const problems = problemsByMail.perMail[index];

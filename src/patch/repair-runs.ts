@@ -74,8 +74,8 @@ export function firstRepairs(runs: readonly RepairRun[], limit: number): Repair[
   return out;
 }
 
-/** How many repairs the runs hold. */
-export function repairCount(runs: readonly RepairRun[]): number {
+/** How many entries (repairs, problems) the runs hold. */
+export function runsCount(runs: readonly Run<unknown>[]): number {
   let count = 0;
   for (const run of runs) count += run.count;
   return count;
@@ -107,13 +107,11 @@ export function repairRuns(patch: Patch): readonly RepairRun[] {
 }
 
 /**
- * Splits runs (sorted by start, as a Patch holds them) among mails (in document order) by the
- * line each entry starts on, in one pass; those in no mail's range are left over. A run that
- * crosses a mail's end is split there.
+ * Hands each run (sorted by start, as a Patch holds them) to `place` with the mail (in document
+ * order) its entries start in, or -1 for none, in one pass and in document order. A run that
+ * crosses a mail's end is split there (`part`).
  */
-export function placeInMails<T extends { readonly range: DocRange }>(runs: readonly Run<T>[], mails: readonly Mail[], part: (run: Run<T>, skip: number, count: number) => Run<T>): { perMail: Run<T>[][]; leftOver: Run<T>[] } {
-  const perMail: Run<T>[][] = mails.map(() => []);
-  const leftOver: Run<T>[] = [];
+export function placeInMails<T extends { readonly range: DocRange }>(runs: readonly Run<T>[], mails: readonly Mail[], part: (run: Run<T>, skip: number, count: number) => Run<T>, place: (mail: number, run: Run<T>) => void): void {
   let m = 0;
   for (const run of runs) {
     const firstLine = run.first.range.start.line;
@@ -125,11 +123,10 @@ export function placeInMails<T extends { readonly range: DocRange }>(runs: reado
       // The entries up to the mail's end, or up to the next mail's start when between mails.
       const stop = inMail ? mails[m].range.end.line : m < mails.length ? mails[m].range.start.line - 1 : Infinity;
       const count = Math.min(run.count - skip, stop - line + 1);
-      (inMail ? perMail[m] : leftOver).push(part(run, skip, count));
+      place(inMail ? m : -1, part(run, skip, count));
       skip += count;
     }
   }
-  return { perMail, leftOver };
 }
 
 /**

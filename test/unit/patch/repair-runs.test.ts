@@ -9,7 +9,7 @@ import { Diagnostics } from '../../../src/patch/diagnostics';
 import { patchToJson } from '../../../src/patch/json';
 import type { Mail, Patch, Repair, RepairKind } from '../../../src/patch/model';
 import { parsePatchDocument } from '../../../src/patch/parse';
-import { expandRuns, patchWithRuns, repairCount, repairRuns, repairsCovering, repairsOnLines } from '../../../src/patch/repair-runs';
+import { expandRuns, patchWithRuns, repairRuns, runsCount, repairsCovering, repairsOnLines } from '../../../src/patch/repair-runs';
 
 /** A repair the parser may make: on one line (a run's candidate), or with a range of its own. */
 type Made =
@@ -137,7 +137,7 @@ test('a repair on each of many lines is one run, and reads as one repair per lin
   // the end of the mail, and the hunk's last context line restored.
   const runs = repairRuns(patch);
   assert.deepEqual(runs.map((r) => [r.first.kind, r.first.range.start.line, r.count]), [['leading-whitespace', 4, count - 1], ['restored-blank-context', count + 2, 1]]);
-  assert.equal(patch.repairs.length, repairCount(runs));
+  assert.equal(patch.repairs.length, runsCount(runs));
   const last = 4 + count - 2;
   assert.deepEqual(patch.repairs[count - 2].range, { start: { line: last, character: 0 }, end: { line: last, character: 0 } });
   assert.equal(JSON.parse(JSON.stringify(patch)).repairs.length, count, 'a copy of the patch has its repairs');
