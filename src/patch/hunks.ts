@@ -303,11 +303,9 @@ function exactLines(lines: readonly SourceLine[], oldStart: number, newStart: nu
   for (let i = 0; i < lines.length; i++) {
     const source = lines[i];
     const kind = source.text[0] as DiffLineKind;
-    // Only a line pieced together by a repair needs its range now; a clean one computes it on demand.
-    const range = source.segments === undefined ? undefined : rangeOf(source, 1);
     const old = kind === ' ' || kind === '-' ? oldLine++ : undefined;
     const neu = kind === ' ' || kind === '+' ? newLine++ : undefined;
-    out[i] = new ReadDiffLine(kind, source.text, 1, source.line, source.character + 1, range, old, neu, undefined);
+    out[i] = stepLine(kind, source, Step.Prefixed, old, neu);
   }
   return out;
 }
