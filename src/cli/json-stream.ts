@@ -1,7 +1,7 @@
 // JSON written piece by piece, byte for byte what JSON.stringify(value, null, 2) gives (or, with
 // pretty off, JSON.stringify(value)): the outer arrays and objects are walked, their elements
 // stringified one at a time, so the whole document never sits in memory as one string.
-import { ChunkedOutput } from './output';
+import { CHUNK, ChunkedOutput } from './output';
 import type { CliIo } from './command';
 
 const INDENT = '  ';
@@ -25,8 +25,6 @@ function keptEntries(value: object): [string, unknown][] {
 interface Sink {
   text: string;
 }
-
-const CHUNK = 1 << 16;
 
 /**
  * Compact JSON: the same walk as `pieces`, with no whitespace, appended to `sink.text`. It yields

@@ -28,9 +28,11 @@ export function streamWriter(stream: Writable): (text: string) => void | Promise
   };
 }
 
+/** The characters written at a time: large enough that writes are few, small enough that no pipe buffer holds a whole output. */
+export const CHUNK = 1 << 16;
+
 /** Writes text made of many small pieces in chunks of about CHUNK characters, each awaited. */
 export class ChunkedOutput {
-  private static readonly CHUNK = 1 << 16;
   private buffer = '';
 
   constructor(private readonly io: CliIo) {}
@@ -38,7 +40,7 @@ export class ChunkedOutput {
   /** Adds text; a write happens (and is awaited) only when a chunk is full. */
   async write(text: string): Promise<void> {
     this.buffer += text;
-    if (this.buffer.length >= ChunkedOutput.CHUNK) await this.flush();
+    if (this.buffer.length >= CHUNK) await this.flush();
   }
 
   async flush(): Promise<void> {
@@ -55,7 +57,6 @@ export class ChunkedOutput {
  * lines cost no promise each, and none is held once its chunk is written.
  */
 export async function writeLines(io: CliIo, lines: Iterable<string>, join: (lines: readonly string[]) => string): Promise<void> {
-  const CHUNK = 1 << 16;
   let batch: string[] = [];
   let size = 0;
   for (const line of lines) {
@@ -72,6 +73,5 @@ export async function writeLines(io: CliIo, lines: Iterable<string>, join: (line
 
 /** Writes a long text in chunks, each awaited, so the pipe's buffer never holds all of it. */
 export async function writeText(io: CliIo, text: string): Promise<void> {
-  const CHUNK = 1 << 16;
   for (let i = 0; i < text.length; i += CHUNK) await io.out(text.slice(i, i + CHUNK));
 }
