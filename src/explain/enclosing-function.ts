@@ -40,15 +40,14 @@ export function enclosingFunctions(lines: readonly string[], sectionFunction?: s
   let decided: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const head = lineHead(lines[i]);
-    if (head !== SKIPPED && head !== CLOSING && head !== undefined) out[i] = head;
+    const name = typeof head === 'string' ? head : undefined;
+    if (name !== undefined) out[i] = name;
     else if (decidedAt >= 0 && i - decidedAt <= maxScanned) out[i] = decided;
     else out[i] = i - maxScanned <= 0 ? sectionFunction : undefined;
-    if (head === CLOSING) {
+    // A closing brace decides for the lines below it (between functions) as a head does.
+    if (name !== undefined || head === CLOSING) {
       decidedAt = i;
-      decided = undefined;
-    } else if (head !== SKIPPED && head !== undefined) {
-      decidedAt = i;
-      decided = head;
+      decided = name;
     }
   }
   return out;
